@@ -1,0 +1,3 @@
+"""tpworkshop: facilitate touchpoint-mapping workshops in the terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from tpworkshop.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,260 @@
+"""Sessions and what they hold, as plain dataclasses, with per-field rules.
+
+Touchpoints are referred to by ``ref`` (the ``id`` of FORMAT.md, e.g. ``"tp-3"``),
+stages and segments by ``key``; ``db_id`` is storage's row id and may be ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any
+
+from tpworkshop.domain import validation as v
+from tpworkshop.i18n import LANGUAGES
+
+KINDS = ("communication", "human", "physical", "sensory")
+INITIATIVES = ("proactive", "reactive")
+STATUSES = ("open", "done")
+DEFAULT_WEIGHT = 3
+DEFAULT_DOTS = 3
+
+STEPS = ("start", "setup", "segments", "touchpoints", "details", "assess", "analysis")
+
+LIST_FIELDS = ("interactions", "processes", "people", "customer_contacts", "data_generated")
+TEXT_FIELDS = ("need", "desired_outcome", "optimal_experience", "pain_note")
+
+
+def _framework_keys() -> tuple[str, ...]:
+    from tpworkshop.domain.frameworks import FRAMEWORK_KEYS
+
+    return FRAMEWORK_KEYS
+
+
+@dataclass
+class Stage:
+    key: str
+    name: str
+    weight: int = DEFAULT_WEIGHT
+    db_id: int | None = None
+
+
+@dataclass
+class Segment:
+    key: str
+    name: str
+    description: str = ""
+    db_id: int | None = None
+
+
+@dataclass
+class Touchpoint:
+    ref: str
+    segment: str
+    stage: str
+    name: str
+    channel: str = ""
+    kind: str | None = None
+    initiative: str | None = None
+    need: str = ""
+    interactions: list[str] = field(default_factory=list)
+    owner: str = ""
+    processes: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    customer_contacts: list[str] = field(default_factory=list)
+    desired_outcome: str = ""
+    data_generated: list[str] = field(default_factory=list)
+    optimal_experience: str = ""
+    effectiveness: int | None = None
+    pain_point: bool = False
+    pain_note: str = ""
+    votes: int = 0
+    db_id: int | None = None
+    position: int = 0
+
+
+@dataclass
+class Action:
+    title: str
+    touchpoint: str | None = None
+    owner: str = ""
+    due: date | None = None
+    status: str = "open"
+    db_id: int | None = None
+
+
+@dataclass
+class Position:
+    """Where the facilitator was, so that a resume lands there."""
+
+    step: str = "setup"
+    segment: str | None = None
+    stage: str | None = None
+    touchpoint: str | None = None
+
+
+@dataclass
+class Session:
+    name: str
+    organisation: str = ""
+    facilitator: str = ""
+    participants: list[str] = field(default_factory=list)
+    language: str = "en"
+    framework: str = "five-stage"
+    notes: str = ""
+    created: datetime | None = None
+    updated: datetime | None = None
+    stages: list[Stage] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    touchpoints: list[Touchpoint] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    position: Position = field(default_factory=Position)
+    dots_per_participant: int = DEFAULT_DOTS
+    db_id: int | None = None
+
+    def stage(self, key: str) -> Stage | None:
+        return next((s for s in self.stages if s.key == key), None)
+
+    def segment(self, key: str) -> Segment | None:
+        return next((s for s in self.segments if s.key == key), None)
+
+    def touchpoint(self, ref: str) -> Touchpoint | None:
+        return next((t for t in self.touchpoints if t.ref == ref), None)
+
+    def cell(self, segment: str, stage: str) -> list[Touchpoint]:
+        """Touchpoints of one map cell, in their order within the cell."""
+        return sorted(
+            (t for t in self.touchpoints if t.segment == segment and t.stage == stage),
+            key=lambda t: t.position,
+        )
+
+    def in_map_order(self) -> list[Touchpoint]:
+        """Segment order, then stage order, then order within the cell.
+
+        Touchpoints whose segment or stage is unknown come last.
+        """
+        seg_index = {s.key: i for i, s in enumerate(self.segments)}
+        stage_index = {s.key: i for i, s in enumerate(self.stages)}
+        big = len(self.segments) + len(self.stages) + 1
+        return sorted(
+            self.touchpoints,
+            key=lambda t: (
+                seg_index.get(t.segment, big),
+                stage_index.get(t.stage, big),
+                t.position,
+            ),
+        )
+
+    def iter_cells(self) -> Iterator[tuple[Segment, Stage, list[Touchpoint]]]:
+        grouped: dict[tuple[str, str], list[Touchpoint]] = {}
+        for tp in self.in_map_order():
+            grouped.setdefault((tp.segment, tp.stage), []).append(tp)
+        for segment in self.segments:
+            for stage in self.stages:
+                yield segment, stage, grouped.get((segment.key, stage.key), [])
+
+
+# --- field rules -------------------------------------------------------------------------
+
+
+def _lang(field_name: str, value: Any) -> str:
+    return v.choice(field_name, value, LANGUAGES, optional=False)
+
+
+def _framework(field_name: str, value: Any) -> str:
+    return v.choice(field_name, value, _framework_keys(), optional=False)
+
+
+def _kind(field_name: str, value: Any) -> str | None:
+    return v.choice(field_name, value, KINDS)
+
+
+def _initiative(field_name: str, value: Any) -> str | None:
+    return v.choice(field_name, value, INITIATIVES)
+
+
+def _status(field_name: str, value: Any) -> str:
+    return v.choice(field_name, value, STATUSES, optional=False)
+
+
+def _dots(field_name: str, value: Any) -> int:
+    number = v.integer(field_name, value)
+    if not 1 <= number <= 99:
+        raise v.ValidationError(field_name, "range", low=1, high=99, value=number)
+    return number
+
+
+SESSION_RULES: dict[str, v.Cleaner] = {
+    "name": v.name,
+    "organisation": v.optional_line,
+    "facilitator": v.optional_line,
+    "participants": v.text_list,
+    "language": _lang,
+    "framework": _framework,
+    "notes": v.multi_line,
+    "dots_per_participant": _dots,
+}
+
+STAGE_RULES: dict[str, v.Cleaner] = {"key": v.key, "name": v.name, "weight": v.rating}
+
+SEGMENT_RULES: dict[str, v.Cleaner] = {
+    "key": v.key,
+    "name": v.name,
+    "description": v.multi_line,
+}
+
+TOUCHPOINT_RULES: dict[str, v.Cleaner] = {
+    "ref": v.name,
+    "segment": v.key,
+    "stage": v.key,
+    "name": v.name,
+    "channel": v.optional_line,
+    "kind": _kind,
+    "initiative": _initiative,
+    "need": v.multi_line,
+    "interactions": v.text_list,
+    "owner": v.optional_line,
+    "processes": v.text_list,
+    "people": v.text_list,
+    "customer_contacts": v.text_list,
+    "desired_outcome": v.multi_line,
+    "data_generated": v.text_list,
+    "optimal_experience": v.multi_line,
+    "effectiveness": v.optional_rating,
+    "pain_point": v.boolean,
+    "pain_note": v.multi_line,
+    "votes": v.count,
+}
+
+ACTION_RULES: dict[str, v.Cleaner] = {
+    "title": v.name,
+    "touchpoint": lambda f, x: v.single_line(f, x) or None,
+    "owner": v.optional_line,
+    "due": v.optional_date,
+    "status": _status,
+}
+
+RULES: dict[str, dict[str, v.Cleaner]] = {
+    "session": SESSION_RULES,
+    "stage": STAGE_RULES,
+    "segment": SEGMENT_RULES,
+    "touchpoint": TOUCHPOINT_RULES,
+    "action": ACTION_RULES,
+}
+
+
+def clean(entity: str, field_name: str, value: Any) -> Any:
+    """Validate and normalise one field of an entity; raise ValidationError if bad."""
+    rules = RULES[entity]
+    if field_name not in rules:
+        raise v.ValidationError(field_name, "unknown_field")
+    return rules[field_name](field_name, value)
+
+
+def clean_many(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    return {name: clean(entity, name, value) for name, value in values.items()}
+
+
+def editable_fields(cls: type) -> list[str]:
+    return [f.name for f in fields(cls) if f.name not in ("db_id", "position")]

@@ -1,0 +1,221 @@
+"""Field rules shared by storage, import and forms: one clear sentence per problem."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from tpworkshop.i18n import DEFAULT_LANGUAGE, Catalog
+
+MAX_NAME = 200
+MAX_TEXT = 5000
+MIN_RATING, MAX_RATING = 1, 5
+
+KEY_PATTERN = re.compile(r"^[a-z0-9-]+$")
+
+MESSAGES = Catalog(
+    "validation",
+    {
+        "required": {
+            "en": "{field} must not be empty.",
+            "es": "{field} no puede estar vacío.",
+        },
+        "too_long": {
+            "en": "{field} is too long ({length} characters; the limit is {limit}).",
+            "es": "{field} es demasiado largo ({length} caracteres; el límite es {limit}).",
+        },
+        "control": {
+            "en": "{field} must be a single line, without tabs or control characters.",
+            "es": "{field} debe ser una sola línea, sin tabuladores ni caracteres de control.",
+        },
+        "not_text": {
+            "en": "{field} must be text.",
+            "es": "{field} debe ser un texto.",
+        },
+        "not_list": {
+            "en": "{field} must be a list of texts.",
+            "es": "{field} debe ser una lista de textos.",
+        },
+        "bad_key": {
+            "en": "{field} must use only lowercase letters a-z, digits and '-' (got {value!r}).",
+            "es": "{field} solo admite minúsculas a-z, dígitos y '-' (se recibió {value!r}).",
+        },
+        "not_int": {
+            "en": "{field} must be a whole number.",
+            "es": "{field} debe ser un número entero.",
+        },
+        "range": {
+            "en": "{field} must be between {low} and {high} (got {value}).",
+            "es": "{field} debe estar entre {low} y {high} (se recibió {value}).",
+        },
+        "negative": {
+            "en": "{field} cannot be negative (got {value}).",
+            "es": "{field} no puede ser negativo (se recibió {value}).",
+        },
+        "not_bool": {
+            "en": "{field} must be true or false.",
+            "es": "{field} debe ser true o false.",
+        },
+        "choice": {
+            "en": "{field} must be one of {choices} (got {value!r}).",
+            "es": "{field} debe ser uno de {choices} (se recibió {value!r}).",
+        },
+        "not_date": {
+            "en": "{field} must be a date such as 2026-12-31.",
+            "es": "{field} debe ser una fecha como 2026-12-31.",
+        },
+        "duplicate": {
+            "en": "{field} {value!r} is used twice.",
+            "es": "{field} {value!r} está repetido.",
+        },
+        "missing_ref": {
+            "en": "{field} {value!r} does not exist.",
+            "es": "{field} {value!r} no existe.",
+        },
+        "unknown_field": {
+            "en": "{field} is not a known field.",
+            "es": "{field} no es un campo conocido.",
+        },
+    },
+)
+
+
+class ValidationError(ValueError):
+    """A value that breaks a rule; ``message(lang)`` gives the sentence to show."""
+
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        self.field = field
+        self.code = code
+        self.params = params
+        super().__init__(self.message(DEFAULT_LANGUAGE))
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        from tpworkshop.domain.labels import field_label
+
+        return MESSAGES(self.code, lang, field=field_label(self.field, lang), **self.params)
+
+
+def has_control(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
+def single_line(field: str, value: Any, *, required: bool = False, limit: int = MAX_NAME) -> str:
+    """Trimmed one-line text: names, keys, owners, channels, list items."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field, "not_text")
+    text = value.strip()
+    if has_control(text):
+        raise ValidationError(field, "control")
+    if required and not text:
+        raise ValidationError(field, "required")
+    if len(text) > limit:
+        raise ValidationError(field, "too_long", length=len(text), limit=limit)
+    return text
+
+
+def name(field: str, value: Any) -> str:
+    return single_line(field, value, required=True)
+
+
+def optional_line(field: str, value: Any) -> str:
+    return single_line(field, value)
+
+
+def multi_line(field: str, value: Any, *, limit: int = MAX_TEXT) -> str:
+    """Free text kept byte for byte (not trimmed), newlines allowed."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, "not_text")
+    if "\x00" in value:
+        raise ValidationError(field, "control")
+    if len(value) > limit:
+        raise ValidationError(field, "too_long", length=len(value), limit=limit)
+    return value
+
+
+def text_list(field: str, value: Any) -> list[str]:
+    """A list of one-line items; blank items are dropped."""
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple):
+        raise ValidationError(field, "not_list")
+    items = [single_line(f"{field}[{i + 1}]", item) for i, item in enumerate(value)]
+    return [item for item in items if item]
+
+
+def key(field: str, value: Any) -> str:
+    text = single_line(field, value, required=True)
+    if not KEY_PATTERN.match(text):
+        raise ValidationError(field, "bad_key", value=text)
+    return text
+
+
+def integer(field: str, value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(field, "not_int")
+    if isinstance(value, str):
+        text = value.strip()
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise ValidationError(field, "not_int")
+        return int(text)
+    if isinstance(value, int):
+        return value
+    raise ValidationError(field, "not_int")
+
+
+def rating(field: str, value: Any) -> int:
+    number = integer(field, value)
+    if not MIN_RATING <= number <= MAX_RATING:
+        raise ValidationError(field, "range", low=MIN_RATING, high=MAX_RATING, value=number)
+    return number
+
+
+def optional_rating(field: str, value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return rating(field, value)
+
+
+def count(field: str, value: Any) -> int:
+    number = integer(field, value)
+    if number < 0:
+        raise ValidationError(field, "negative", value=number)
+    return number
+
+
+def boolean(field: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError(field, "not_bool")
+    return value
+
+
+def choice(field: str, value: Any, choices: tuple[str, ...], *, optional: bool = True) -> Any:
+    if value is None or (optional and isinstance(value, str) and not value.strip()):
+        if optional:
+            return None
+        raise ValidationError(field, "required")
+    if not isinstance(value, str) or value.strip() not in choices:
+        raise ValidationError(field, "choice", choices=", ".join(choices), value=value)
+    return value.strip()
+
+
+def optional_date(field: str, value: Any) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(field, "not_date")
+
+
+Cleaner = Callable[[str, Any], Any]
