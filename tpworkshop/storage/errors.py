@@ -1,0 +1,81 @@
+"""Storage errors: one clear sentence in either language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tpworkshop.i18n import DEFAULT_LANGUAGE, Catalog
+
+MESSAGES = Catalog(
+    "storage",
+    {
+        "not_tpworkshop": {
+            "en": "{path} is not a tpworkshop database; it was left untouched.",
+            "es": "{path} no es una base de datos de tpworkshop; no se ha modificado.",
+        },
+        "corrupt": {
+            "en": "{path} is damaged and cannot be read ({detail}); it was left untouched.",
+            "es": "{path} está dañado y no se puede leer ({detail}); no se ha modificado.",
+        },
+        "newer": {
+            "en": "{path} was written by a newer tpworkshop (schema {found}, this one knows up to {known}); upgrade tpworkshop to open it.",
+            "es": "{path} lo escribió una versión más reciente de tpworkshop (esquema {found}; esta conoce hasta el {known}); actualice tpworkshop para abrirlo.",
+        },
+        "cannot_open": {
+            "en": "Cannot open the database {path}: {detail}.",
+            "es": "No se puede abrir la base de datos {path}: {detail}.",
+        },
+        "read_only": {
+            "en": "Cannot save to {path}: the database or its folder is read-only.",
+            "es": "No se puede guardar en {path}: la base de datos o su carpeta es de solo lectura.",
+        },
+        "disk_full": {
+            "en": "Cannot save to {path}: the disk is full; nothing was changed.",
+            "es": "No se puede guardar en {path}: el disco está lleno; no se ha cambiado nada.",
+        },
+        "busy": {
+            "en": "The database {path} stayed busy for too long; nothing was changed, try again.",
+            "es": "La base de datos {path} siguió ocupada demasiado tiempo; no se ha cambiado nada, inténtelo de nuevo.",
+        },
+        "write_failed": {
+            "en": "Cannot save to {path}: {detail}; nothing was changed.",
+            "es": "No se puede guardar en {path}: {detail}; no se ha cambiado nada.",
+        },
+        "no_session": {
+            "en": "No session matches {ref!r}; 'tpworkshop list' shows them.",
+            "es": "Ninguna sesión coincide con {ref!r}; 'tpworkshop list' las muestra.",
+        },
+        "ambiguous": {
+            "en": "{ref!r} matches several sessions: {candidates}; give more of the name or the id.",
+            "es": "{ref!r} coincide con varias sesiones: {candidates}; escriba más del nombre o el id.",
+        },
+        "name_taken": {
+            "en": "A session named {name!r} already exists.",
+            "es": "Ya existe una sesión llamada {name!r}.",
+        },
+        "gone": {
+            "en": "That {what} no longer exists (someone may have deleted it).",
+            "es": "Ese elemento ({what}) ya no existe (puede que otra persona lo haya borrado).",
+        },
+        "key_taken": {
+            "en": "The key {key!r} is already used in this session.",
+            "es": "La clave {key!r} ya se usa en esta sesión.",
+        },
+        "no_dots": {
+            "en": "{voter} has no dots left ({limit} per participant).",
+            "es": "{voter} no tiene más puntos ({limit} por participante).",
+        },
+    },
+)
+
+
+class StorageError(Exception):
+    """A storage problem to show the user as one sentence; nothing was changed."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message(DEFAULT_LANGUAGE))
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return MESSAGES(self.code, lang, **self.params)

@@ -1,0 +1,140 @@
+"""The schema, as forward migrations; ``PRAGMA user_version`` counts those applied.
+
+Plain tables with clear names so a person can read a session with ``sqlite3`` or
+``sqlite-utils``. Lists are JSON arrays in TEXT columns; timestamps are ISO 8601 UTC.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x54505753  # "TPWS": marks the file as a tpworkshop database
+
+migrations = Migrations("tpworkshop")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT '',
+            facilitator TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT '[]',
+            language TEXT NOT NULL DEFAULT 'en',
+            framework TEXT NOT NULL DEFAULT 'five-stage',
+            notes TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            step TEXT NOT NULL DEFAULT 'setup',
+            current_segment TEXT,
+            current_stage TEXT,
+            current_touchpoint TEXT
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE stages (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            weight INTEGER NOT NULL DEFAULT 3 CHECK (weight BETWEEN 1 AND 5),
+            position INTEGER NOT NULL,
+            UNIQUE (session_id, key)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            UNIQUE (session_id, key)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE touchpoints (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            ref TEXT NOT NULL,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            stage_id INTEGER NOT NULL REFERENCES stages(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            channel TEXT NOT NULL DEFAULT '',
+            kind TEXT CHECK (kind IN ('communication', 'human', 'physical', 'sensory')),
+            initiative TEXT CHECK (initiative IN ('proactive', 'reactive')),
+            need TEXT NOT NULL DEFAULT '',
+            interactions TEXT NOT NULL DEFAULT '[]',
+            owner TEXT NOT NULL DEFAULT '',
+            processes TEXT NOT NULL DEFAULT '[]',
+            people TEXT NOT NULL DEFAULT '[]',
+            customer_contacts TEXT NOT NULL DEFAULT '[]',
+            desired_outcome TEXT NOT NULL DEFAULT '',
+            data_generated TEXT NOT NULL DEFAULT '[]',
+            optimal_experience TEXT NOT NULL DEFAULT '',
+            effectiveness INTEGER CHECK (effectiveness BETWEEN 1 AND 5),
+            pain_point INTEGER NOT NULL DEFAULT 0,
+            pain_note TEXT NOT NULL DEFAULT '',
+            votes INTEGER NOT NULL DEFAULT 0 CHECK (votes >= 0),
+            UNIQUE (session_id, ref)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            touchpoint_id INTEGER REFERENCES touchpoints(id) ON DELETE SET NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done'))
+        )"""
+    )
+    db.execute("CREATE INDEX touchpoints_cell ON touchpoints (session_id, segment_id, stage_id)")
+    db.execute("CREATE INDEX actions_session ON actions (session_id)")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+
+
+@migrations()
+def m002_live_workshops(db: Database) -> None:
+    """Dot budgets, per-participant dots and presence, for live sessions over SSH."""
+    db.execute("ALTER TABLE sessions ADD COLUMN dots_per_participant INTEGER NOT NULL DEFAULT 3")
+    db.execute(
+        """
+        CREATE TABLE dots (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            voter TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX dots_voter ON dots (session_id, voter)")
+    db.execute(
+        """
+        CREATE TABLE presence (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            step TEXT NOT NULL DEFAULT '',
+            last_seen TEXT NOT NULL,
+            pid INTEGER,
+            PRIMARY KEY (session_id, name)
+        )"""
+    )
+    db.execute("PRAGMA user_version = 2")
+
+
+MIGRATION_NAMES = [m.name for m in migrations._migrations]
+SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,0 +1,1028 @@
+"""The data layer: every edit is one short transaction that writes only the rows it changes.
+
+Several processes (participants over SSH) may edit the same session at once, so writes
+take the write lock up front (``BEGIN IMMEDIATE``), wait for a busy database, retry,
+and never rewrite a whole session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from tpworkshop.domain import model
+from tpworkshop.domain.frameworks import framework_stages
+from tpworkshop.domain.model import (
+    LIST_FIELDS,
+    STEPS,
+    Action,
+    Position,
+    Segment,
+    Session,
+    Stage,
+    Touchpoint,
+)
+from tpworkshop.domain.text import fold, slugify
+from tpworkshop.storage.errors import StorageError
+from tpworkshop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+BUSY_TIMEOUT_MS = 5000
+WRITE_ATTEMPTS = 4
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+TOUCHPOINT_COLUMNS = (
+    "name",
+    "channel",
+    "kind",
+    "initiative",
+    "need",
+    "interactions",
+    "owner",
+    "processes",
+    "people",
+    "customer_contacts",
+    "desired_outcome",
+    "data_generated",
+    "optimal_experience",
+    "effectiveness",
+    "pain_point",
+    "pain_note",
+    "votes",
+)
+SESSION_COLUMNS = (
+    "name",
+    "organisation",
+    "facilitator",
+    "participants",
+    "language",
+    "framework",
+    "notes",
+    "dots_per_participant",
+)
+
+
+def default_db_path(environ: dict[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    return Path(env.get("TPWORKSHOP_DB") or Path("sessions") / "tpworkshop.db")
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    name: str
+    organisation: str
+    language: str
+    framework: str
+    updated: datetime
+    step: str
+    segments: int
+    touchpoints: int
+    detailed: int
+    assessed: int
+
+    @property
+    def progress(self) -> float:
+        """Share of the six workshop steps with something in them (0..1)."""
+        done = [
+            True,
+            self.segments > 0,
+            self.touchpoints > 0,
+            self.detailed > 0,
+            self.assessed > 0,
+            self.touchpoints > 0 and self.assessed == self.touchpoints,
+        ]
+        return sum(done) / len(done)
+
+
+def inspect_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not a tpworkshop database we can open."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise StorageError("cannot_open", path=str(path), detail=error.strerror) from error
+    if header != SQLITE_HEADER:
+        raise StorageError("not_tpworkshop", path=str(path))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise StorageError("cannot_open", path=str(path), detail=str(error)) from error
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StorageError("corrupt", path=str(path), detail=str(error)) from error
+    finally:
+        conn.close()
+    if check != "ok":
+        raise StorageError("corrupt", path=str(path), detail=check)
+    if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
+        raise StorageError("not_tpworkshop", path=str(path))
+    if version > SCHEMA_VERSION:
+        raise StorageError("newer", path=str(path), found=version, known=SCHEMA_VERSION)
+
+
+class Store:
+    """All reads and writes of sessions. Thread-safe: one connection behind a lock."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        inspect_file(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(
+                str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError("cannot_open", path=str(self.path), detail=str(error)) from error
+        self._lock = threading.RLock()
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        try:
+            self._configure()
+            self._migrate()
+        except sqlite3.Error as error:
+            conn.close()
+            raise self._translate(error) from error
+
+    # --- connection ------------------------------------------------------------------
+
+    def _configure(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self) -> None:
+        with self._lock:
+            if self.conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+                return
+            # Hold the write lock for the whole upgrade so two processes opening an old
+            # file at once cannot both migrate it; each migration nests as a savepoint.
+            self._begin_immediate()
+            try:
+                migrations.apply(self.db)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (cheap; polled for live updates)."""
+        with self._lock:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _translate(self, error: sqlite3.Error) -> StorageError:
+        text = str(error).lower()
+        path = str(self.path)
+        if "readonly" in text or "read-only" in text:
+            return StorageError("read_only", path=path)
+        if "full" in text:
+            return StorageError("disk_full", path=path)
+        if "locked" in text or "busy" in text:
+            return StorageError("busy", path=path)
+        if "malformed" in text or "not a database" in text:
+            return StorageError("corrupt", path=path, detail=str(error))
+        return StorageError("write_failed", path=path, detail=str(error))
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction holding the write lock; retried while another process writes."""
+        with self._lock:
+            self._begin_immediate()
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._rollback()
+                raise self._translate(error) from error
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _begin_immediate(self) -> None:
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                retryable = "locked" in str(error) or "busy" in str(error)
+                if not retryable or attempt == WRITE_ATTEMPTS - 1:
+                    raise self._translate(error) from error
+                time.sleep(0.05 * (attempt + 1))
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for multi-query reads."""
+        with self._lock:
+            try:
+                self.conn.execute("BEGIN")
+                try:
+                    yield self.conn
+                finally:
+                    self._rollback()
+            except sqlite3.Error as error:
+                raise self._translate(error) from error
+
+    def _touch(self, conn: sqlite3.Connection, session_id: int) -> None:
+        cursor = conn.execute(
+            "UPDATE sessions SET updated = ? WHERE id = ?", (_iso(now()), session_id)
+        )
+        if cursor.rowcount == 0:
+            raise StorageError("gone", what="session")
+
+    # --- sessions --------------------------------------------------------------------
+
+    def list_sessions(self) -> list[SessionSummary]:
+        with self._read() as conn:
+            rows = conn.execute(
+                """
+                SELECT s.id, s.name, s.organisation, s.language, s.framework, s.updated, s.step,
+                  (SELECT count(*) FROM segments g WHERE g.session_id = s.id),
+                  (SELECT count(*) FROM touchpoints t WHERE t.session_id = s.id),
+                  (SELECT count(*) FROM touchpoints t WHERE t.session_id = s.id AND t.owner != ''),
+                  (SELECT count(*) FROM touchpoints t
+                     WHERE t.session_id = s.id AND t.effectiveness IS NOT NULL)
+                FROM sessions s ORDER BY s.updated DESC, s.id DESC
+                """
+            ).fetchall()
+        return [
+            SessionSummary(
+                id=row[0],
+                name=row[1],
+                organisation=row[2],
+                language=row[3],
+                framework=row[4],
+                updated=_parse_time(row[5]),
+                step=row[6],
+                segments=row[7],
+                touchpoints=row[8],
+                detailed=row[9],
+                assessed=row[10],
+            )
+            for row in rows
+        ]
+
+    def resolve(self, ref: str) -> int:
+        """A session id from an id, an exact name (any case) or a unique name prefix."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT id, name FROM sessions ORDER BY id").fetchall()
+        text = ref.strip()
+        if text.isdigit() and any(r[0] == int(text) for r in rows):
+            return int(text)
+        wanted = text.casefold()
+        exact = [r for r in rows if r[1].casefold() == wanted]
+        if len(exact) == 1:
+            return int(exact[0][0])
+        matches = exact or [r for r in rows if wanted and r[1].casefold().startswith(wanted)]
+        if len(matches) == 1:
+            return int(matches[0][0])
+        if not matches:
+            raise StorageError("no_session", ref=ref)
+        candidates = ", ".join(f"{r[0]} {r[1]!r}" for r in matches)
+        raise StorageError("ambiguous", ref=ref, candidates=candidates)
+
+    def name_exists(self, name: str) -> bool:
+        with self._read() as conn:
+            names = [r[0] for r in conn.execute("SELECT name FROM sessions")]
+        return fold(name) in {fold(n) for n in names}
+
+    def create_session(
+        self,
+        name: str,
+        *,
+        framework: str = "five-stage",
+        language: str = "en",
+        organisation: str = "",
+        facilitator: str = "",
+        participants: Sequence[str] = (),
+    ) -> int:
+        values = model.clean_many(
+            "session",
+            {
+                "name": name,
+                "framework": framework,
+                "language": language,
+                "organisation": organisation,
+                "facilitator": facilitator,
+                "participants": list(participants),
+            },
+        )
+        if self.name_exists(values["name"]):
+            raise StorageError("name_taken", name=values["name"])
+        session = Session(**values)
+        session.stages = framework_stages(values["framework"], values["language"])
+        return self.insert_session(session)
+
+    def unique_name(self, name: str) -> str:
+        """``name``, or ``name (2)``, ``name (3)``... whichever is free."""
+        with self._read() as conn:
+            taken = {fold(r[0]) for r in conn.execute("SELECT name FROM sessions")}
+        candidate, n = name, 2
+        while fold(candidate) in taken:
+            candidate = f"{name} ({n})"
+            n += 1
+        return candidate
+
+    def insert_session(self, session: Session, *, replace: int | None = None) -> int:
+        """Write a whole session (new, imported or demo) in one transaction.
+
+        With ``replace`` set to a session id, that session is deleted in the same
+        transaction, so a failed import leaves the old one intact.
+        """
+        stamp = now()
+        with self._write() as conn:
+            if replace is not None:
+                conn.execute("DELETE FROM sessions WHERE id = ?", (replace,))
+            session_id = self._insert_session_row(conn, session, stamp)
+            stage_ids = self._insert_stages(conn, session_id, session.stages)
+            segment_ids = self._insert_segments(conn, session_id, session.segments)
+            tp_ids = self._insert_touchpoints(conn, session_id, session, segment_ids, stage_ids)
+            self._insert_actions(conn, session_id, session.actions, tp_ids)
+        return session_id
+
+    def _insert_session_row(
+        self, conn: sqlite3.Connection, session: Session, stamp: datetime
+    ) -> int:
+        position = session.position
+        cursor = conn.execute(
+            """INSERT INTO sessions (name, organisation, facilitator, participants, language,
+                 framework, notes, created, updated, step, current_segment, current_stage,
+                 current_touchpoint, dots_per_participant)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                session.name,
+                session.organisation,
+                session.facilitator,
+                json.dumps(session.participants, ensure_ascii=False),
+                session.language,
+                session.framework,
+                session.notes,
+                _iso(session.created or stamp),
+                _iso(session.updated or stamp),
+                position.step,
+                position.segment,
+                position.stage,
+                position.touchpoint,
+                session.dots_per_participant,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _insert_stages(
+        self, conn: sqlite3.Connection, session_id: int, stages: list[Stage]
+    ) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for index, stage in enumerate(stages):
+            cursor = conn.execute(
+                "INSERT INTO stages (session_id, key, name, weight, position) VALUES (?,?,?,?,?)",
+                (session_id, stage.key, stage.name, stage.weight, index),
+            )
+            ids[stage.key] = int(cursor.lastrowid or 0)
+        return ids
+
+    def _insert_segments(
+        self, conn: sqlite3.Connection, session_id: int, segments: list[Segment]
+    ) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for index, segment in enumerate(segments):
+            cursor = conn.execute(
+                "INSERT INTO segments (session_id, key, name, description, position)"
+                " VALUES (?,?,?,?,?)",
+                (session_id, segment.key, segment.name, segment.description, index),
+            )
+            ids[segment.key] = int(cursor.lastrowid or 0)
+        return ids
+
+    def _insert_touchpoints(
+        self,
+        conn: sqlite3.Connection,
+        session_id: int,
+        session: Session,
+        segment_ids: dict[str, int],
+        stage_ids: dict[str, int],
+    ) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for tp in session.in_map_order():
+            cursor = conn.execute(
+                _INSERT_TOUCHPOINT,
+                _touchpoint_params(tp, session_id, segment_ids[tp.segment], stage_ids[tp.stage]),
+            )
+            ids[tp.ref] = int(cursor.lastrowid or 0)
+        return ids
+
+    def _insert_actions(
+        self,
+        conn: sqlite3.Connection,
+        session_id: int,
+        actions: list[Action],
+        tp_ids: dict[str, int],
+    ) -> None:
+        for index, action in enumerate(actions):
+            conn.execute(
+                "INSERT INTO actions (session_id, position, title, touchpoint_id, owner, due,"
+                " status) VALUES (?,?,?,?,?,?,?)",
+                (
+                    session_id,
+                    index,
+                    action.title,
+                    tp_ids.get(action.touchpoint) if action.touchpoint else None,
+                    action.owner,
+                    action.due.isoformat() if action.due else None,
+                    action.status,
+                ),
+            )
+
+    def delete_session(self, session_id: int) -> None:
+        with self._write() as conn:
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def load(self, session_id: int) -> Session:
+        """The whole session, in order, from one consistent snapshot."""
+        with self._read() as conn:
+            row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is None:
+                raise StorageError("gone", what="session")
+            names = [d[0] for d in conn.execute("SELECT * FROM sessions LIMIT 0").description]
+            session = _session_from_row(dict(zip(names, row, strict=True)))
+            session.stages = [
+                Stage(key=r[1], name=r[2], weight=r[3], db_id=r[0])
+                for r in conn.execute(
+                    "SELECT id, key, name, weight FROM stages WHERE session_id = ?"
+                    " ORDER BY position, id",
+                    (session_id,),
+                )
+            ]
+            session.segments = [
+                Segment(key=r[1], name=r[2], description=r[3], db_id=r[0])
+                for r in conn.execute(
+                    "SELECT id, key, name, description FROM segments WHERE session_id = ?"
+                    " ORDER BY position, id",
+                    (session_id,),
+                )
+            ]
+            session.touchpoints = [
+                _touchpoint_from_row(r) for r in conn.execute(_SELECT_TOUCHPOINTS, (session_id,))
+            ]
+            session.actions = [
+                Action(
+                    title=r[1],
+                    touchpoint=r[2],
+                    owner=r[3],
+                    due=date.fromisoformat(r[4]) if r[4] else None,
+                    status=r[5],
+                    db_id=r[0],
+                )
+                for r in conn.execute(
+                    """SELECT a.id, a.title, t.ref, a.owner, a.due, a.status FROM actions a
+                       LEFT JOIN touchpoints t ON t.id = a.touchpoint_id
+                       WHERE a.session_id = ? ORDER BY a.position, a.id""",
+                    (session_id,),
+                )
+            ]
+        return session
+
+    def update_session(self, session_id: int, **fields: Any) -> None:
+        values = model.clean_many("session", fields)
+        if "name" in values:
+            with self._read() as conn:
+                others = conn.execute(
+                    "SELECT name FROM sessions WHERE id != ?", (session_id,)
+                ).fetchall()
+            if fold(values["name"]) in {fold(r[0]) for r in others}:
+                raise StorageError("name_taken", name=values["name"])
+        if "participants" in values:
+            values["participants"] = json.dumps(values["participants"], ensure_ascii=False)
+        self._update_row("sessions", session_id, values, session_id=session_id)
+
+    def save_position(self, session_id: int, position: Position) -> None:
+        """Where the facilitator is; not a content change, so ``updated`` stays."""
+        step = position.step if position.step in STEPS else "setup"
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET step = ?, current_segment = ?, current_stage = ?,"
+                " current_touchpoint = ? WHERE id = ?",
+                (step, position.segment, position.stage, position.touchpoint, session_id),
+            )
+
+    def _update_row(
+        self, table: str, row_id: int, values: dict[str, Any], *, session_id: int | None = None
+    ) -> None:
+        if not values:
+            return
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        with self._write() as conn:
+            cursor = conn.execute(
+                f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id)
+            )
+            if cursor.rowcount == 0:
+                raise StorageError("gone", what=table.rstrip("s"))
+            sid = session_id if session_id is not None else self._session_of(conn, table, row_id)
+            self._touch(conn, sid)
+
+    def _session_of(self, conn: sqlite3.Connection, table: str, row_id: int) -> int:
+        row = conn.execute(f"SELECT session_id FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise StorageError("gone", what=table.rstrip("s"))
+        return int(row[0])
+
+    # --- stages ----------------------------------------------------------------------
+
+    def add_stage(self, session_id: int, name: str, weight: int = 3, key: str | None = None) -> str:
+        clean_name = model.clean("stage", "name", name)
+        clean_weight = model.clean("stage", "weight", weight)
+        with self._write() as conn:
+            taken = {
+                r[0]
+                for r in conn.execute("SELECT key FROM stages WHERE session_id = ?", (session_id,))
+            }
+            stage_key = model.clean("stage", "key", key) if key else slugify(clean_name, taken)
+            if stage_key in taken:
+                raise StorageError("key_taken", key=stage_key)
+            position = _next_position(conn, "stages", "session_id = ?", (session_id,))
+            conn.execute(
+                "INSERT INTO stages (session_id, key, name, weight, position) VALUES (?,?,?,?,?)",
+                (session_id, stage_key, clean_name, clean_weight, position),
+            )
+            self._touch(conn, session_id)
+        return stage_key
+
+    def update_stage(self, stage_id: int, **fields: Any) -> None:
+        values = model.clean_many("stage", fields)
+        values.pop("key", None)
+        self._update_row("stages", stage_id, values)
+
+    def remove_stage(self, stage_id: int) -> None:
+        """Removes the stage and, in the same transaction, its touchpoints."""
+        with self._write() as conn:
+            session_id = self._session_of(conn, "stages", stage_id)
+            conn.execute("DELETE FROM stages WHERE id = ?", (stage_id,))
+            self._touch(conn, session_id)
+
+    def move_stage(self, stage_id: int, offset: int) -> None:
+        self._move("stages", stage_id, offset)
+
+    def replace_stages(self, session_id: int, framework: str, language: str) -> None:
+        """Switch framework: new stages, touchpoints of removed stages go too."""
+        values = model.clean_many("session", {"framework": framework, "language": language})
+        stages = framework_stages(values["framework"], values["language"])
+        with self._write() as conn:
+            conn.execute("DELETE FROM stages WHERE session_id = ?", (session_id,))
+            self._insert_stages(conn, session_id, stages)
+            conn.execute(
+                "UPDATE sessions SET framework = ? WHERE id = ?", (values["framework"], session_id)
+            )
+            self._touch(conn, session_id)
+
+    def _move(self, table: str, row_id: int, offset: int) -> None:
+        """Swap a stage or segment with its neighbour ``offset`` places away."""
+        with self._write() as conn:
+            session_id = self._session_of(conn, table, row_id)
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM {table} WHERE session_id = ? ORDER BY position, id",
+                    (session_id,),
+                )
+            ]
+            index = ids.index(row_id)
+            target = max(0, min(len(ids) - 1, index + offset))
+            if target == index:
+                return
+            ids.insert(target, ids.pop(index))
+            for position, item in enumerate(ids):
+                conn.execute(f"UPDATE {table} SET position = ? WHERE id = ?", (position, item))
+            self._touch(conn, session_id)
+
+    # --- segments --------------------------------------------------------------------
+
+    def add_segment(self, session_id: int, name: str, description: str = "") -> str:
+        clean_name = model.clean("segment", "name", name)
+        clean_description = model.clean("segment", "description", description)
+        with self._write() as conn:
+            taken = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT key FROM segments WHERE session_id = ?", (session_id,)
+                )
+            }
+            segment_key = slugify(clean_name, taken)
+            position = _next_position(conn, "segments", "session_id = ?", (session_id,))
+            conn.execute(
+                "INSERT INTO segments (session_id, key, name, description, position)"
+                " VALUES (?,?,?,?,?)",
+                (session_id, segment_key, clean_name, clean_description, position),
+            )
+            self._touch(conn, session_id)
+        return segment_key
+
+    def update_segment(self, segment_id: int, **fields: Any) -> None:
+        values = model.clean_many("segment", fields)
+        values.pop("key", None)
+        self._update_row("segments", segment_id, values)
+
+    def remove_segment(self, segment_id: int) -> None:
+        """Removes the segment and, in the same transaction, its touchpoints."""
+        with self._write() as conn:
+            session_id = self._session_of(conn, "segments", segment_id)
+            conn.execute("DELETE FROM segments WHERE id = ?", (segment_id,))
+            self._touch(conn, session_id)
+
+    def move_segment(self, segment_id: int, offset: int) -> None:
+        self._move("segments", segment_id, offset)
+
+    # --- touchpoints -----------------------------------------------------------------
+
+    def add_touchpoint(
+        self, session_id: int, segment: str, stage: str, name: str, **fields: Any
+    ) -> Touchpoint:
+        values = model.clean_many("touchpoint", {"name": name, **fields})
+        with self._write() as conn:
+            segment_id, stage_id = self._cell_ids(conn, session_id, segment, stage)
+            tp = Touchpoint(
+                ref=_next_ref(conn, session_id),
+                segment=segment,
+                stage=stage,
+                position=_next_position(
+                    conn, "touchpoints", "segment_id = ? AND stage_id = ?", (segment_id, stage_id)
+                ),
+                **values,
+            )
+            cursor = conn.execute(
+                _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
+            )
+            tp.db_id = int(cursor.lastrowid or 0)
+            self._touch(conn, session_id)
+        return tp
+
+    def _cell_ids(
+        self, conn: sqlite3.Connection, session_id: int, segment: str, stage: str
+    ) -> tuple[int, int]:
+        seg = conn.execute(
+            "SELECT id FROM segments WHERE session_id = ? AND key = ?", (session_id, segment)
+        ).fetchone()
+        stg = conn.execute(
+            "SELECT id FROM stages WHERE session_id = ? AND key = ?", (session_id, stage)
+        ).fetchone()
+        if seg is None:
+            raise StorageError("gone", what="segment")
+        if stg is None:
+            raise StorageError("gone", what="stage")
+        return int(seg[0]), int(stg[0])
+
+    def update_touchpoint(self, touchpoint_id: int, **fields: Any) -> None:
+        """Write only the given fields, so concurrent edits of other fields survive."""
+        values = model.clean_many("touchpoint", fields)
+        for name in ("segment", "stage", "ref"):
+            values.pop(name, None)
+        self._update_row("touchpoints", touchpoint_id, _to_columns(values))
+
+    def add_votes(self, touchpoint_id: int, delta: int) -> int:
+        """Add (or with a negative delta withdraw) room votes atomically; never below 0."""
+        with self._write() as conn:
+            session_id = self._session_of(conn, "touchpoints", touchpoint_id)
+            conn.execute(
+                "UPDATE touchpoints SET votes = max(0, votes + ?) WHERE id = ?",
+                (int(delta), touchpoint_id),
+            )
+            self._touch(conn, session_id)
+            return int(
+                conn.execute(
+                    "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
+                ).fetchone()[0]
+            )
+
+    def move_touchpoint(
+        self, touchpoint_id: int, stage: str | None = None, segment: str | None = None
+    ) -> None:
+        """Move to another cell (the end of it)."""
+        with self._write() as conn:
+            row = conn.execute(
+                """SELECT t.session_id, g.key, s.key FROM touchpoints t
+                   JOIN segments g ON g.id = t.segment_id JOIN stages s ON s.id = t.stage_id
+                   WHERE t.id = ?""",
+                (touchpoint_id,),
+            ).fetchone()
+            if row is None:
+                raise StorageError("gone", what="touchpoint")
+            session_id = int(row[0])
+            segment_id, stage_id = self._cell_ids(
+                conn, session_id, segment or row[1], stage or row[2]
+            )
+            position = _next_position(
+                conn, "touchpoints", "segment_id = ? AND stage_id = ?", (segment_id, stage_id)
+            )
+            conn.execute(
+                "UPDATE touchpoints SET segment_id = ?, stage_id = ?, position = ? WHERE id = ?",
+                (segment_id, stage_id, position, touchpoint_id),
+            )
+            self._touch(conn, session_id)
+
+    def reorder_touchpoint(self, touchpoint_id: int, offset: int) -> None:
+        """Move a touchpoint up or down within its cell."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT session_id, segment_id, stage_id FROM touchpoints WHERE id = ?",
+                (touchpoint_id,),
+            ).fetchone()
+            if row is None:
+                raise StorageError("gone", what="touchpoint")
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM touchpoints WHERE segment_id = ? AND stage_id = ?"
+                    " ORDER BY position, id",
+                    (row[1], row[2]),
+                )
+            ]
+            index = ids.index(touchpoint_id)
+            target = max(0, min(len(ids) - 1, index + offset))
+            ids.insert(target, ids.pop(index))
+            for position, item in enumerate(ids):
+                conn.execute("UPDATE touchpoints SET position = ? WHERE id = ?", (position, item))
+            self._touch(conn, int(row[0]))
+
+    def copy_touchpoint(self, touchpoint_id: int, segments: Sequence[str]) -> list[Touchpoint]:
+        """Copy name, channel, kind, initiative and need to other segments' same stage.
+
+        Details, assessment and votes stay with the original: each segment lives the
+        touchpoint its own way. One transaction for all copies.
+        """
+        copies: list[Touchpoint] = []
+        with self._write() as conn:
+            row = conn.execute(
+                """SELECT t.session_id, s.key, t.name, t.channel, t.kind, t.initiative, t.need
+                   FROM touchpoints t JOIN stages s ON s.id = t.stage_id WHERE t.id = ?""",
+                (touchpoint_id,),
+            ).fetchone()
+            if row is None:
+                raise StorageError("gone", what="touchpoint")
+            session_id, stage = int(row[0]), row[1]
+            for segment in segments:
+                segment_id, stage_id = self._cell_ids(conn, session_id, segment, stage)
+                tp = Touchpoint(
+                    ref=_next_ref(conn, session_id),
+                    segment=segment,
+                    stage=stage,
+                    name=row[2],
+                    channel=row[3],
+                    kind=row[4],
+                    initiative=row[5],
+                    need=row[6],
+                    position=_next_position(
+                        conn,
+                        "touchpoints",
+                        "segment_id = ? AND stage_id = ?",
+                        (segment_id, stage_id),
+                    ),
+                )
+                cursor = conn.execute(
+                    _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
+                )
+                tp.db_id = int(cursor.lastrowid or 0)
+                copies.append(tp)
+            self._touch(conn, session_id)
+        return copies
+
+    def delete_touchpoint(self, touchpoint_id: int) -> tuple[Touchpoint, list[int]]:
+        """Delete; returns what undo needs: the touchpoint and the actions that named it."""
+        with self._write() as conn:
+            row = conn.execute(
+                _SELECT_TOUCHPOINTS.replace("t.session_id = ?", "t.id = ?"), (touchpoint_id,)
+            ).fetchone()
+            if row is None:
+                raise StorageError("gone", what="touchpoint")
+            tp = _touchpoint_from_row(row)
+            session_id = self._session_of(conn, "touchpoints", touchpoint_id)
+            action_ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM actions WHERE touchpoint_id = ?", (touchpoint_id,)
+                )
+            ]
+            conn.execute("DELETE FROM touchpoints WHERE id = ?", (touchpoint_id,))
+            self._touch(conn, session_id)
+        return tp, action_ids
+
+    def restore_touchpoint(self, session_id: int, tp: Touchpoint, action_ids: list[int]) -> int:
+        """Undo a delete: same ref, same place in its cell, actions re-linked."""
+        with self._write() as conn:
+            segment_id, stage_id = self._cell_ids(conn, session_id, tp.segment, tp.stage)
+            conn.execute(
+                "UPDATE touchpoints SET position = position + 1"
+                " WHERE segment_id = ? AND stage_id = ? AND position >= ?",
+                (segment_id, stage_id, tp.position),
+            )
+            cursor = conn.execute(
+                _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
+            )
+            new_id = int(cursor.lastrowid or 0)
+            for action_id in action_ids:
+                conn.execute(
+                    "UPDATE actions SET touchpoint_id = ? WHERE id = ? AND touchpoint_id IS NULL",
+                    (new_id, action_id),
+                )
+            self._touch(conn, session_id)
+        return new_id
+
+    # --- actions ---------------------------------------------------------------------
+
+    def add_action(
+        self,
+        session_id: int,
+        title: str,
+        *,
+        touchpoint: str | None = None,
+        owner: str = "",
+        due: date | str | None = None,
+        status: str = "open",
+    ) -> int:
+        values = model.clean_many(
+            "action",
+            {
+                "title": title,
+                "touchpoint": touchpoint,
+                "owner": owner,
+                "due": due,
+                "status": status,
+            },
+        )
+        with self._write() as conn:
+            tp_id = self._touchpoint_id(conn, session_id, values["touchpoint"])
+            cursor = conn.execute(
+                "INSERT INTO actions (session_id, position, title, touchpoint_id, owner, due,"
+                " status) VALUES (?,?,?,?,?,?,?)",
+                (
+                    session_id,
+                    _next_position(conn, "actions", "session_id = ?", (session_id,)),
+                    values["title"],
+                    tp_id,
+                    values["owner"],
+                    values["due"].isoformat() if values["due"] else None,
+                    values["status"],
+                ),
+            )
+            self._touch(conn, session_id)
+        return int(cursor.lastrowid or 0)
+
+    def _touchpoint_id(
+        self, conn: sqlite3.Connection, session_id: int, ref: str | None
+    ) -> int | None:
+        if not ref:
+            return None
+        row = conn.execute(
+            "SELECT id FROM touchpoints WHERE session_id = ? AND ref = ?", (session_id, ref)
+        ).fetchone()
+        if row is None:
+            raise StorageError("gone", what="touchpoint")
+        return int(row[0])
+
+    def update_action(self, action_id: int, **fields: Any) -> None:
+        values = model.clean_many("action", fields)
+        if "due" in values:
+            values["due"] = values["due"].isoformat() if values["due"] else None
+        with self._write() as conn:
+            session_id = self._session_of(conn, "actions", action_id)
+            if "touchpoint" in values:
+                values["touchpoint_id"] = self._touchpoint_id(
+                    conn, session_id, values.pop("touchpoint")
+                )
+            if values:
+                assignments = ", ".join(f"{column} = ?" for column in values)
+                conn.execute(
+                    f"UPDATE actions SET {assignments} WHERE id = ?", (*values.values(), action_id)
+                )
+            self._touch(conn, session_id)
+
+    def delete_action(self, action_id: int) -> None:
+        with self._write() as conn:
+            session_id = self._session_of(conn, "actions", action_id)
+            conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+            self._touch(conn, session_id)
+
+
+# --- row mapping -------------------------------------------------------------------------
+
+_INSERT_TOUCHPOINT = f"""
+INSERT INTO touchpoints (session_id, ref, segment_id, stage_id, position,
+  {", ".join(TOUCHPOINT_COLUMNS)})
+VALUES (?, ?, ?, ?, ?, {", ".join("?" for _ in TOUCHPOINT_COLUMNS)})
+"""
+
+_SELECT_TOUCHPOINTS = f"""
+SELECT t.id, t.ref, g.key, s.key, t.position, {", ".join("t." + c for c in TOUCHPOINT_COLUMNS)}
+FROM touchpoints t
+JOIN segments g ON g.id = t.segment_id
+JOIN stages s ON s.id = t.stage_id
+WHERE t.session_id = ?
+ORDER BY g.position, g.id, s.position, s.id, t.position, t.id
+"""
+
+
+def _to_columns(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    for name in LIST_FIELDS:
+        if name in out:
+            out[name] = json.dumps(out[name], ensure_ascii=False)
+    if "pain_point" in out:
+        out["pain_point"] = int(out["pain_point"])
+    return out
+
+
+def _touchpoint_params(
+    tp: Touchpoint, session_id: int, segment_id: int, stage_id: int
+) -> tuple[Any, ...]:
+    columns = _to_columns({c: getattr(tp, c) for c in TOUCHPOINT_COLUMNS})
+    return (session_id, tp.ref, segment_id, stage_id, tp.position, *columns.values())
+
+
+def _touchpoint_from_row(row: Sequence[Any]) -> Touchpoint:
+    values = dict(zip(TOUCHPOINT_COLUMNS, row[5:], strict=True))
+    for name in LIST_FIELDS:
+        values[name] = json.loads(values[name])
+    values["pain_point"] = bool(values["pain_point"])
+    return Touchpoint(
+        ref=row[1], segment=row[2], stage=row[3], position=row[4], db_id=row[0], **values
+    )
+
+
+def _session_from_row(row: dict[str, Any]) -> Session:
+    return Session(
+        name=row["name"],
+        organisation=row["organisation"],
+        facilitator=row["facilitator"],
+        participants=json.loads(row["participants"]),
+        language=row["language"],
+        framework=row["framework"],
+        notes=row["notes"],
+        created=_parse_time(row["created"]),
+        updated=_parse_time(row["updated"]),
+        position=Position(
+            step=row["step"],
+            segment=row["current_segment"],
+            stage=row["current_stage"],
+            touchpoint=row["current_touchpoint"],
+        ),
+        dots_per_participant=row["dots_per_participant"],
+        db_id=row["id"],
+    )
+
+
+def _next_position(
+    conn: sqlite3.Connection, table: str, where: str, params: tuple[Any, ...]
+) -> int:
+    row = conn.execute(f"SELECT max(position) FROM {table} WHERE {where}", params).fetchone()
+    return 0 if row[0] is None else int(row[0]) + 1
+
+
+def _next_ref(conn: sqlite3.Connection, session_id: int) -> str:
+    """``tp-N`` with N one past the highest number in use in the session."""
+    row = conn.execute(
+        "SELECT max(CAST(substr(ref, 4) AS INTEGER)) FROM touchpoints"
+        " WHERE session_id = ? AND ref GLOB 'tp-[0-9]*'",
+        (session_id,),
+    ).fetchone()
+    return f"tp-{(row[0] or 0) + 1}"
