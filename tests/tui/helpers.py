@@ -1,0 +1,45 @@
+"""Helpers for Pilot and snapshot tests of the app (real SQLite files, no mocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from tpworkshop.storage import Store
+from tpworkshop.tui.app import WorkshopApp, make_app
+
+
+def sample_session(db_path: Path, *, lang: str = "en", framework: str = "five-stage") -> int:
+    """Two segments and a few touchpoints in several cells; returns the session id."""
+    with Store(db_path) as store:
+        sid = store.create_session("Sample workshop", framework=framework, language=lang)
+        families = store.add_segment(sid, "Families", "First family car")
+        fleets = store.add_segment(sid, "Fleets", "Company fleet managers")
+        stages = [s.key for s in store.load(sid).stages]
+        store.add_touchpoint(sid, families, stages[0], "Instagram ad", channel="social")
+        store.add_touchpoint(sid, families, stages[0], "Friend's story", channel="word of mouth")
+        tp = store.add_touchpoint(sid, families, stages[2], "Showroom visit", channel="store")
+        store.update_touchpoint(tp.db_id, owner="Sales", effectiveness=2, pain_point=True)
+        store.add_touchpoint(sid, fleets, stages[1], "Email to fleet manager", channel="email")
+    return sid
+
+
+def open_app(db_path: Path, session_id: int | None = None, **kwargs: object) -> WorkshopApp:
+    return make_app(db_path, session_id=session_id, **kwargs)  # type: ignore[arg-type]
+
+
+async def no_blink(pilot: Pilot[object]) -> None:
+    """Stop cursors blinking so snapshots are stable."""
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
+def reread(db_path: Path, session_id: int):  # noqa: ANN201 - a domain Session
+    """The session as the database holds it now (a fresh connection)."""
+    with Store(db_path) as store:
+        return store.load(session_id)

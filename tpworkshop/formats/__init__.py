@@ -1,0 +1,1 @@
+"""Files a session is written to and read from (the TOML exchange format, reports)."""

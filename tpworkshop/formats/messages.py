@@ -1,0 +1,119 @@
+"""Sentences of the TOML exchange format, in every language of the app.
+
+Per-field rules (empty names, ranges, choices...) are worded by the domain's own catalogue;
+these are the sentences only the file format needs: encoding, syntax, structure, types.
+"""
+
+from __future__ import annotations
+
+from tpworkshop.i18n import Catalog
+
+MESSAGES = Catalog(
+    "formats.toml",
+    {
+        # --- reading the file ---------------------------------------------------------
+        "file_missing": {
+            "en": "Cannot read {path}: the file does not exist.",
+            "es": "No se puede leer {path}: el archivo no existe.",
+        },
+        "file_is_dir": {
+            "en": "Cannot read {path}: it is a folder, not a file.",
+            "es": "No se puede leer {path}: es una carpeta, no un archivo.",
+        },
+        "file_unreadable": {
+            "en": "Cannot read {path}: {reason}.",
+            "es": "No se puede leer {path}: {reason}.",
+        },
+        "not_utf8": {
+            "en": "The file is not UTF-8 text (invalid byte at position {position}); "
+            "save it as UTF-8 and try again.",
+            "es": "El archivo no es texto UTF-8 (byte no válido en la posición {position}); "
+            "guárdelo como UTF-8 y vuelva a intentarlo.",
+        },
+        "not_toml_at": {
+            "en": "The file is not valid TOML (line {line}, column {column}): {detail}.",
+            "es": "El archivo no es TOML válido (línea {line}, columna {column}): {detail}.",
+        },
+        "not_toml_end": {
+            "en": "The file is not valid TOML (at its end): {detail}.",
+            "es": "El archivo no es TOML válido (al final): {detail}.",
+        },
+        "not_toml": {
+            "en": "The file is not valid TOML: {detail}.",
+            "es": "El archivo no es TOML válido: {detail}.",
+        },
+        # --- structure ----------------------------------------------------------------
+        "format_missing": {
+            "en": 'The key format is missing; a tpworkshop file starts with format = "{expected}".',
+            "es": 'Falta la clave format; un archivo de tpworkshop empieza por format = "{expected}".',
+        },
+        "format_wrong": {
+            "en": "This file is in format {found!r}; this version of tpworkshop reads only {expected!r}.",
+            "es": "Este archivo está en el formato {found!r}; esta versión de tpworkshop solo lee {expected!r}.",
+        },
+        "session_missing": {
+            "en": "The [session] table is missing; it holds at least the session's name.",
+            "es": "Falta la tabla [session]; debe contener al menos el nombre de la sesión.",
+        },
+        "not_table": {
+            "en": "{name} must be a table, written [{name}], not {found}.",
+            "es": "{name} debe ser una tabla, escrita [{name}], no {found}.",
+        },
+        "not_array_of_tables": {
+            "en": "{name} must be a list of tables, each written [[{name}]], not {found}.",
+            "es": "{name} debe ser una lista de tablas, cada una escrita [[{name}]], no {found}.",
+        },
+        "entry_not_table": {
+            "en": "Each entry of {name} must be a table written [[{name}]], not {found}.",
+            "es": "Cada entrada de {name} debe ser una tabla escrita [[{name}]], no {found}.",
+        },
+        "unknown_key": {
+            "en": "Unknown key {key!r}.",
+            "es": "Clave desconocida {key!r}.",
+        },
+        "unknown_key_hint": {
+            "en": "Unknown key {key!r}; did you mean {suggestion!r}?",
+            "es": "Clave desconocida {key!r}; ¿quería decir {suggestion!r}?",
+        },
+        "missing_key": {
+            "en": "The required key {key!r} is missing.",
+            "es": "Falta la clave obligatoria {key!r}.",
+        },
+        "wrong_type": {
+            "en": "{field} must be {expected}, not {found}.",
+            "es": "{field} debe ser {expected}, no {found}.",
+        },
+        "wrong_type_quoted": {
+            "en": "{field} must be {expected}, not {found}; write it without quotes.",
+            "es": "{field} debe ser {expected}, no {found}; escríbalo sin comillas.",
+        },
+        # --- fields the domain has no label for --------------------------------------
+        "label_created": {"en": "Created", "es": "Creación"},
+        "label_updated": {"en": "Updated", "es": "Última modificación"},
+        "label_format": {"en": "Format", "es": "Formato"},
+        # --- what a value should be ---------------------------------------------------
+        "expected_text": {"en": "text", "es": "un texto"},
+        "expected_texts": {"en": "a list of texts", "es": "una lista de textos"},
+        "expected_int": {"en": "a whole number", "es": "un número entero"},
+        "expected_bool": {"en": "true or false", "es": "true o false"},
+        "expected_date": {
+            "en": "a date such as 2026-12-31",
+            "es": "una fecha como 2026-12-31",
+        },
+        "expected_datetime": {
+            "en": "a date and time such as 2026-11-23T09:00:00Z",
+            "es": "una fecha y hora como 2026-11-23T09:00:00Z",
+        },
+        # --- what a value is ----------------------------------------------------------
+        "found_text": {"en": "text", "es": "un texto"},
+        "found_int": {"en": "a whole number", "es": "un número entero"},
+        "found_float": {"en": "a decimal number", "es": "un número decimal"},
+        "found_bool": {"en": "true/false", "es": "true/false"},
+        "found_date": {"en": "a date", "es": "una fecha"},
+        "found_datetime": {"en": "a date and time", "es": "una fecha y hora"},
+        "found_time": {"en": "a time of day", "es": "una hora del día"},
+        "found_array": {"en": "a list", "es": "una lista"},
+        "found_table": {"en": "a table", "es": "una tabla"},
+        "found_other": {"en": "something else", "es": "otra cosa"},
+    },
+)

@@ -1,0 +1,579 @@
+"""The TOML summary format ``tpworkshop/1`` of FORMAT.md: export and strict import.
+
+Export writes a flat, ordered file (keys in FORMAT.md order, defaults omitted) whose values
+are encoded with tomli-w; import reads it with tomllib, checks every table, entry and key,
+and either returns a whole :class:`Session` or raises :class:`FormatError` listing every
+problem. Per-field rules come from the domain (``clean``), so they live in one place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from tpworkshop.domain.labels import field_label
+from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint, clean
+from tpworkshop.domain.validation import ValidationError, has_control
+from tpworkshop.formats.messages import MESSAGES
+from tpworkshop.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+FORMAT_ID = "tpworkshop/1"
+
+TOP_LEVEL = "top level"
+MAX_INLINE_ARRAY = 100
+"""Arrays whose line fits in this many characters are written on one line."""
+
+# --- problems ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where (table and entry), which key, and why.
+
+    ``where`` is ``"session"``, ``"stages[2] (pre)"``, ``"touchpoints[3] (tp-7)"``,
+    ``"top level"`` for top-level keys, or ``""`` for the file as a whole (encoding,
+    syntax, reading). Entry numbers count from 1, in file order.
+    """
+
+    where: str
+    field: str | None
+    message_en: str
+    message_es: str
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The sentence alone, in ``lang``."""
+        return self.message_es if lang == "es" else self.message_en
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The sentence with its place: 'touchpoints[3] (tp-7), name: Name must not ...'."""
+        place = ", ".join(part for part in (self.where, self.field) if part)
+        return f"{place}: {self.message(lang)}" if place else self.message(lang)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+
+class FormatError(Exception):
+    """A file that cannot be imported; ``problems`` lists every reason, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.message())
+
+    def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Every problem, one per line, in ``lang``."""
+        return "\n".join(problem.describe(lang) for problem in self.problems)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+def _catalog_problem(where: str, field: str | None, code: str, **params: Any) -> Problem:
+    en, es = (MESSAGES(code, lang, **params) for lang in LANGUAGES)
+    return Problem(where, field, en, es)
+
+
+def _file_problem(code: str, **params: Any) -> FormatError:
+    return FormatError([_catalog_problem("", None, code, **params)])
+
+
+# --- the keys of each table, in FORMAT.md order --------------------------------------------
+
+TEXT, TEXTS, INT, BOOL, DATE, DATETIME = "text", "texts", "int", "bool", "date", "datetime"
+
+
+@dataclass(frozen=True)
+class _Key:
+    name: str
+    """The key in the file."""
+    attr: str
+    """The field of the domain dataclass."""
+    kind: str
+    required: bool = False
+    """Must be in the file (import) and is always written (export)."""
+    always: bool = False
+    """Optional on import but always written on export (no 'empty' default to omit)."""
+    multiline: bool = False
+    """Free text that may span lines; written as a \"\"\" string when it does."""
+
+
+def _key(name: str, kind: str = TEXT, *, attr: str = "", **flags: bool) -> _Key:
+    return _Key(name, attr or name, kind, **flags)
+
+
+SESSION_KEYS = (
+    _key("name", required=True),
+    _key("organisation"),
+    _key("facilitator"),
+    _key("participants", TEXTS),
+    _key("language", always=True),
+    _key("framework", always=True),
+    _key("notes", multiline=True),
+    _key("created", DATETIME),
+    _key("updated", DATETIME),
+)
+STAGE_KEYS = (
+    _key("key", required=True),
+    _key("name", required=True),
+    _key("weight", INT, always=True),
+)
+SEGMENT_KEYS = (
+    _key("key", required=True),
+    _key("name", required=True),
+    _key("description", multiline=True),
+)
+TOUCHPOINT_KEYS = (
+    _key("id", attr="ref", required=True),
+    _key("segment", required=True),
+    _key("stage", required=True),
+    _key("name", required=True),
+    _key("channel"),
+    _key("kind"),
+    _key("initiative"),
+    _key("need", multiline=True),
+    _key("interactions", TEXTS),
+    _key("owner"),
+    _key("processes", TEXTS),
+    _key("people", TEXTS),
+    _key("customer_contacts", TEXTS),
+    _key("desired_outcome", multiline=True),
+    _key("data_generated", TEXTS),
+    _key("optimal_experience", multiline=True),
+    _key("effectiveness", INT),
+    _key("pain_point", BOOL),
+    _key("pain_note", multiline=True),
+    _key("votes", INT),
+)
+ACTION_KEYS = (
+    _key("title", required=True),
+    _key("touchpoint"),
+    _key("owner"),
+    _key("due", DATE),
+    _key("status", always=True),
+)
+TOP_LEVEL_KEYS = ("format", "session", "stages", "segments", "touchpoints", "actions", "gaps")
+
+
+# --- export --------------------------------------------------------------------------------
+
+_PLAIN_STRING = re.compile(r'[^"\\\x00-\x08\x0a-\x1f\x7f]*')
+"""Text tomli-w writes as-is between double quotes (nothing to escape)."""
+
+
+def dumps(session: Session, gaps: Mapping[str, Any] | None = None) -> str:
+    """The session as ``tpworkshop/1`` TOML text; ``gaps`` becomes the final [gaps] table."""
+    chunks = [f"format = {_encode_string(FORMAT_ID)}\n", _table("[session]", SESSION_KEYS, session)]
+    chunks += [_table("[[stages]]", STAGE_KEYS, stage) for stage in session.stages]
+    chunks += [_table("[[segments]]", SEGMENT_KEYS, segment) for segment in session.segments]
+    chunks += [_table("[[touchpoints]]", TOUCHPOINT_KEYS, tp) for tp in session.in_map_order()]
+    chunks += [_table("[[actions]]", ACTION_KEYS, action) for action in session.actions]
+    if gaps is not None:
+        chunks.append(_gaps_table(gaps))
+    return "\n".join(chunks)
+
+
+def _table(header: str, keys: tuple[_Key, ...], entity: object) -> str:
+    lines = [header]
+    for key in keys:
+        value = getattr(entity, key.attr)
+        if not _holds_default(key, value):
+            lines.append(f"{key.name} = {_encode(key.name, value, multiline=key.multiline)}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _holds_default(key: _Key, value: Any) -> bool:
+    """True when export may leave the key out: empty text or list, None, false, votes 0."""
+    if key.required or key.always:
+        return False
+    if value is None or value is False or value == "":
+        return True
+    if isinstance(value, list | tuple):
+        return not value
+    return key.name == "votes" and value == 0 and not isinstance(value, bool)
+
+
+def _encode(name: str, value: Any, *, multiline: bool = False) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return _encode_string(value, multiline=multiline)
+    if isinstance(value, datetime):
+        return _utc_text(value)
+    if isinstance(value, int | date):
+        return str(value)  # what tomli-w writes for integers and dates
+    if isinstance(value, list | tuple):
+        return _encode_array(name, value)
+    return _tomli_w_value(value)
+
+
+def _encode_string(text: str, *, multiline: bool = False) -> str:
+    """``text`` as a TOML string, exactly as tomli-w writes it.
+
+    A string with a newline is written as a multi-line (\"\"\") string when allowed, unless it
+    also holds a carriage return: tomli-w turns CRLF into LF in multi-line strings, so those
+    are written on one line with escapes, which keeps every byte.
+    """
+    if _PLAIN_STRING.fullmatch(text):
+        return f'"{text}"'  # what tomli-w writes too; skipping it keeps export fast
+    as_multiline = multiline and "\n" in text and "\r" not in text
+    return _tomli_w_value(text, multiline=as_multiline)
+
+
+def _tomli_w_value(value: Any, *, multiline: bool = False) -> str:
+    line = tomli_w.dumps({"v": value}, multiline_strings=multiline)
+    return line[len("v = ") : -1]
+
+
+def _encode_array(name: str, items: list[Any] | tuple[Any, ...]) -> str:
+    """One line when short (like FORMAT.md), else one item per line as tomli-w does."""
+    encoded = [_encode(name, item) for item in items]
+    one_line = f"[{', '.join(encoded)}]"
+    if len(name) + len(" = ") + len(one_line) <= MAX_INLINE_ARRAY:
+        return one_line
+    return "[\n" + "".join(f"    {item},\n" for item in encoded) + "]"
+
+
+def _utc_text(moment: datetime) -> str:
+    """2026-11-23T09:00:00Z (naive times are taken as UTC; microseconds kept if any)."""
+    utc = _as_utc(moment)
+    return utc.replace(tzinfo=None).isoformat() + "Z"
+
+
+def _as_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _gaps_table(gaps: Mapping[str, Any]) -> str:
+    return tomli_w.dumps({"gaps": _without_none(gaps)})
+
+
+def _without_none(value: Any) -> Any:
+    """TOML has no null: drop None values from tables and lists, at every depth."""
+    if isinstance(value, Mapping):
+        return {str(k): _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [_without_none(item) for item in value if item is not None]
+    return value
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+def load_path(path: Path) -> Session:
+    """Read and import a file; any failure is a FormatError with one clear sentence."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _file_problem("file_missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise _file_problem("file_is_dir", path=str(path)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _file_problem("file_unreadable", path=str(path), reason=reason) from None
+    return loads(data)
+
+
+def loads(text: str | bytes) -> Session:
+    """Import ``tpworkshop/1`` TOML; every problem is found before FormatError is raised."""
+    document = _parse(_decode(text))
+    reader = _Reader()
+    session = reader.read(document)
+    if reader.problems or session is None:
+        raise FormatError(reader.problems)
+    return session
+
+
+def _decode(text: str | bytes) -> str:
+    if isinstance(text, str):
+        return text.removeprefix("\ufeff")
+    try:
+        return bytes(text).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _file_problem("not_utf8", position=error.start) from None
+
+
+_TOML_POSITION = re.compile(r"^(?P<detail>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+_TOML_END = re.compile(r"^(?P<detail>.*) \(at end of document\)$")
+
+
+def _parse(text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _toml_syntax_error(str(error)) from None
+
+
+def _toml_syntax_error(reason: str) -> FormatError:
+    if match := _TOML_POSITION.match(reason):
+        return _file_problem("not_toml_at", **match.groupdict())
+    if match := _TOML_END.match(reason):
+        return _file_problem("not_toml_end", detail=match["detail"])
+    return _file_problem("not_toml", detail=reason)
+
+
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    TEXT: lambda v: isinstance(v, str),
+    TEXTS: lambda v: isinstance(v, list),
+    INT: lambda v: isinstance(v, int) and not isinstance(v, bool),
+    BOOL: lambda v: isinstance(v, bool),
+    DATE: lambda v: isinstance(v, date) and not isinstance(v, datetime),
+    DATETIME: lambda v: isinstance(v, datetime),
+}
+
+
+def _found_type(value: Any) -> str:
+    """The catalogue key naming what a TOML value is."""
+    for kind, check in (
+        ("bool", lambda v: isinstance(v, bool)),
+        ("int", lambda v: isinstance(v, int)),
+        ("float", lambda v: isinstance(v, float)),
+        ("text", lambda v: isinstance(v, str)),
+        ("datetime", lambda v: isinstance(v, datetime)),
+        ("date", lambda v: isinstance(v, date)),
+        ("time", lambda v: isinstance(v, time)),
+        ("array", lambda v: isinstance(v, list)),
+        ("table", lambda v: isinstance(v, dict)),
+    ):
+        if check(value):
+            return f"found_{kind}"
+    return "found_other"
+
+
+class _Reader:
+    """Walks a parsed document, collecting every problem and the entities that are sound."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    # -- problems --
+
+    def add(self, where: str, field: str | None, code: str, **params: Any) -> None:
+        self.problems.append(_catalog_problem(where, field, code, **params))
+
+    def add_invalid(self, where: str, key: _Key, error: ValidationError) -> None:
+        field = key.name + error.field[len(key.attr) :]  # keeps an item index: 'people[2]'
+        self.problems.append(Problem(where, field, error.message("en"), error.message("es")))
+
+    def add_wrong_type(self, where: str, key: _Key, value: Any) -> None:
+        quoted = isinstance(value, str) and key.kind in (INT, BOOL, DATE, DATETIME)
+        en, es = (
+            MESSAGES(
+                "wrong_type_quoted" if quoted else "wrong_type",
+                lang,
+                field=_label(key.attr, lang),
+                expected=MESSAGES(f"expected_{key.kind}", lang),
+                found=MESSAGES(_found_type(value), lang),
+            )
+            for lang in LANGUAGES
+        )
+        self.problems.append(Problem(where, key.name, en, es))
+
+    def add_found(
+        self, where: str, field: str | None, code: str, value: Any, **params: Any
+    ) -> None:
+        en, es = (
+            MESSAGES(code, lang, found=MESSAGES(_found_type(value), lang), **params)
+            for lang in LANGUAGES
+        )
+        self.problems.append(Problem(where, field, en, es))
+
+    # -- the document --
+
+    def read(self, document: dict[str, Any]) -> Session | None:
+        self.check_format(document)
+        self.check_unknown_keys(TOP_LEVEL, document, TOP_LEVEL_KEYS)
+        session_values = self.read_session(document)
+        stages = self.read_stages(document)
+        segments = self.read_segments(document)
+        touchpoints = self.read_touchpoints(document, stages, segments)
+        actions = self.read_actions(document, touchpoints)
+        if session_values is None or self.problems:
+            return None
+        return Session(
+            **session_values,
+            stages=stages,
+            segments=segments,
+            touchpoints=touchpoints,
+            actions=actions,
+        )
+
+    def check_format(self, document: dict[str, Any]) -> None:
+        if "format" not in document:
+            self.add(TOP_LEVEL, "format", "format_missing", expected=FORMAT_ID)
+            return
+        value = document["format"]
+        if not isinstance(value, str):
+            self.add_wrong_type(TOP_LEVEL, _key("format"), value)
+        elif value != FORMAT_ID:
+            # Another format or version: its other keys would only add noise.
+            problem = _catalog_problem(
+                TOP_LEVEL, "format", "format_wrong", found=value, expected=FORMAT_ID
+            )
+            raise FormatError([problem])
+
+    def check_unknown_keys(self, where: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
+        for name in table:
+            if name in known:
+                continue
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+            if close:
+                self.add(where, name, "unknown_key_hint", key=name, suggestion=close[0])
+            else:
+                self.add(where, name, "unknown_key", key=name)
+
+    def read_fields(
+        self, entity: str, where: str, table: dict[str, Any], keys: tuple[_Key, ...]
+    ) -> dict[str, Any]:
+        """The valid values of one table, by domain field; a problem for every other key."""
+        self.check_unknown_keys(where, table, _names(keys))
+        values: dict[str, Any] = {}
+        for key in keys:
+            if key.name not in table:
+                if key.required:
+                    self.add(where, key.name, "missing_key", key=key.name)
+                continue
+            value = table[key.name]
+            if not _TYPE_CHECKS[key.kind](value):
+                self.add_wrong_type(where, key, value)
+            elif key.kind == DATETIME:
+                values[key.attr] = _as_utc(value)
+            else:
+                try:
+                    values[key.attr] = clean(entity, key.attr, value)
+                except ValidationError as error:
+                    self.add_invalid(where, key, error)
+        return values
+
+    def read_session(self, document: dict[str, Any]) -> dict[str, Any] | None:
+        if "session" not in document:
+            self.add("session", None, "session_missing")
+            return None
+        table = document["session"]
+        if not isinstance(table, dict):
+            self.add_found("session", None, "not_table", table, name="session")
+            return None
+        values = self.read_fields("session", "session", table, SESSION_KEYS)
+        return values if "name" in values else None
+
+    def entries(self, document: dict[str, Any], name: str, label: str) -> list[tuple[str, dict]]:
+        """(where, table) for each entry of an array of tables such as [[stages]]."""
+        if name not in document:
+            return []
+        array = document[name]
+        if not isinstance(array, list):
+            self.add_found(name, None, "not_array_of_tables", array, name=name)
+            return []
+        found = []
+        for number, entry in enumerate(array, start=1):
+            where = _entry_place(name, number, entry, label)
+            if isinstance(entry, dict):
+                found.append((where, entry))
+            else:
+                self.add_found(where, None, "entry_not_table", entry, name=name)
+        return found
+
+    def read_keyed(
+        self, document: dict[str, Any], name: str, entity: str, keys: tuple[_Key, ...]
+    ) -> list[dict[str, Any]]:
+        """Entries of stages or segments, each a dict of valid fields; keys must be unique."""
+        seen: set[str] = set()
+        result = []
+        for where, table in self.entries(document, name, "key"):
+            values = self.read_fields(entity, where, table, keys)
+            key = values.get("key")
+            if key is not None:
+                if key in seen:
+                    self.add_invalid(where, keys[0], ValidationError("key", "duplicate", value=key))
+                seen.add(key)
+            result.append(values)
+        return result
+
+    def read_stages(self, document: dict[str, Any]) -> list[Stage]:
+        entries = self.read_keyed(document, "stages", "stage", STAGE_KEYS)
+        return [Stage(**values) for values in entries if _has(values, STAGE_KEYS)]
+
+    def read_segments(self, document: dict[str, Any]) -> list[Segment]:
+        entries = self.read_keyed(document, "segments", "segment", SEGMENT_KEYS)
+        return [Segment(**values) for values in entries if _has(values, SEGMENT_KEYS)]
+
+    def read_touchpoints(
+        self, document: dict[str, Any], stages: list[Stage], segments: list[Segment]
+    ) -> list[Touchpoint]:
+        stage_keys = {stage.key for stage in stages}
+        segment_keys = {segment.key for segment in segments}
+        seen: set[str] = set()
+        next_position: dict[tuple[str, str], int] = {}
+        touchpoints = []
+        for where, table in self.entries(document, "touchpoints", "id"):
+            values = self.read_fields("touchpoint", where, table, TOUCHPOINT_KEYS)
+            self.check_reference(where, TOUCHPOINT_KEYS[1], values, segment_keys)
+            self.check_reference(where, TOUCHPOINT_KEYS[2], values, stage_keys)
+            ref = values.get("ref")
+            if ref is not None:
+                if ref in seen:
+                    error = ValidationError("ref", "duplicate", value=ref)
+                    self.add_invalid(where, TOUCHPOINT_KEYS[0], error)
+                seen.add(ref)
+            if _has(values, TOUCHPOINT_KEYS):
+                cell = (values["segment"], values["stage"])
+                values["position"] = next_position.get(cell, 0)
+                next_position[cell] = values["position"] + 1
+                touchpoints.append(Touchpoint(**values))
+        return touchpoints
+
+    def check_reference(
+        self, where: str, key: _Key, values: dict[str, Any], known: set[str]
+    ) -> None:
+        value = values.get(key.attr)
+        if value is not None and value not in known:
+            self.add_invalid(where, key, ValidationError(key.attr, "missing_ref", value=value))
+
+    def read_actions(self, document: dict[str, Any], touchpoints: list[Touchpoint]) -> list[Action]:
+        refs = {tp.ref for tp in touchpoints}
+        actions = []
+        for where, table in self.entries(document, "actions", "title"):
+            values = self.read_fields("action", where, table, ACTION_KEYS)
+            self.check_reference(where, ACTION_KEYS[1], values, refs)
+            if _has(values, ACTION_KEYS):
+                actions.append(Action(**values))
+        return actions
+
+
+def _label(attr: str, lang: str) -> str:
+    """The field's label from the domain, or from this format's catalogue for its own keys."""
+    own = f"label_{attr}"
+    return MESSAGES(own, lang) if own in MESSAGES else field_label(attr, lang)
+
+
+@functools.cache
+def _names(keys: tuple[_Key, ...]) -> tuple[str, ...]:
+    return tuple(key.name for key in keys)
+
+
+def _has(values: dict[str, Any], keys: tuple[_Key, ...]) -> bool:
+    return all(key.attr in values for key in keys if key.required)
+
+
+def _entry_place(name: str, number: int, entry: Any, label_key: str) -> str:
+    """'touchpoints[3] (tp-7)': the entry's number in the file and, if usable, its label."""
+    where = f"{name}[{number}]"
+    label = entry.get(label_key) if isinstance(entry, dict) else None
+    if not isinstance(label, str) or has_control(label) or not label.strip():
+        return where
+    label = label.strip()
+    if len(label) > 40:
+        label = label[:39] + "…"
+    return f"{where} ({label})"

@@ -1,0 +1,1 @@
+"""The Textual facilitator app. Only this package imports Textual."""

@@ -1,0 +1,455 @@
+"""The facilitator app: holds the open session, the step timers and the live refresh.
+
+Screens read ``app.session`` (a domain Session, reloaded after every edit) and change
+it only through ``app.edit(store_method, ...)``, which commits, shows the saved state
+or one clear sentence, and reloads. The UI never writes SQL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from tpworkshop.domain.model import Position, Session
+from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n import Catalog, resolve_language
+from tpworkshop.storage import StorageError, Store
+from tpworkshop.tui.strings import STEP_NAMES, UI
+
+T = TypeVar("T")
+
+WORKSHOP_STEPS = ("setup", "segments", "touchpoints", "details", "assess", "analysis")
+LIVE_POLL_SECONDS = 0.3
+DEFAULT_TIMEBOX_MIN = 15
+
+
+class EditFailed:
+    """Returned by ``App.edit`` when the edit was refused; nothing was changed."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+EDIT_FAILED = EditFailed()
+
+
+@dataclass
+class StepTimer:
+    total: float
+    elapsed: float = 0.0
+    running: bool = False
+    started_at: float = 0.0
+    warned: bool = False
+
+    def current_elapsed(self) -> float:
+        if self.running:
+            return self.elapsed + (time.monotonic() - self.started_at)
+        return self.elapsed
+
+    @property
+    def remaining(self) -> float:
+        return self.total - self.current_elapsed()
+
+    def toggle(self) -> None:
+        if self.running:
+            self.elapsed = self.current_elapsed()
+            self.running = False
+        else:
+            self.started_at = time.monotonic()
+            self.running = True
+
+    def extend(self, seconds: float) -> None:
+        self.total += seconds
+        if self.remaining > 0:
+            self.warned = False
+
+    def reset(self, total: float) -> None:
+        self.total, self.elapsed, self.running, self.warned = total, 0.0, False, False
+
+
+def format_clock(seconds: float) -> str:
+    seconds = int(abs(seconds))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def translate_bindings(node: DOMNode, catalog: Catalog, lang: str) -> None:
+    """Replace binding descriptions (catalog keys) by their text in ``lang``."""
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            dataclasses.replace(b, description=catalog(b.description, lang, n=b.key))
+            if b.description in catalog
+            else b
+            for b in bindings
+        ]
+
+
+@dataclass
+class LiveState:
+    data_version: int = 0
+    last_saved: datetime | None = None
+    last_error: str | None = None
+    guides_problems: list[str] = field(default_factory=list)
+
+
+class WorkshopApp(App[int | None]):
+    """tpworkshop's Textual app."""
+
+    TITLE = "tpworkshop"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "key.help"),
+        Binding("f2", "toggle_guide", "key.guide", show=False),
+        Binding("f3", "toggle_timer", "key.timer", show=False),
+        Binding("f4", "extend_timer", "key.extend", show=False),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        session_id: int | None = None,
+        lang: str | None = None,
+        guide_dirs: Sequence[Path] = (),
+        role: str = "facilitator",
+        participant: str | None = None,
+        restricted: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.session_id = session_id
+        self.session: Session | None = None
+        self.cli_lang = lang
+        self.lang = resolve_language(lang)
+        self.guide_dirs = tuple(guide_dirs)
+        self.role = role
+        self.participant = participant
+        self.restricted = restricted
+        self.live = LiveState()
+        self.show_guide = True
+        self.timers: dict[str, StepTimer] = {}
+        self.timebox_overrides: dict[str, int] = {}
+        self.guides: dict[str, Any] = {}
+        self._step_screens: dict[str, Screen[Any]] = {}
+        translate_bindings(self, UI, self.lang)
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.show_guide = self.size.width >= 110
+        self.set_interval(1.0, self._tick_timer)
+        self.set_interval(LIVE_POLL_SECONDS, self._poll_changes)
+        if self.session_id is not None:
+            self.open_session(self.session_id)
+        else:
+            self.show_picker()
+
+    def show_picker(self) -> None:
+        from tpworkshop.tui.screens.picker import PickerScreen
+
+        self._forget_step_screens()
+        self.session = None
+        self.session_id = None
+        self.lang = resolve_language(self.cli_lang)
+        translate_bindings(self, UI, self.lang)
+        if len(self.screen_stack) > 1:
+            self.switch_screen(PickerScreen())
+        else:
+            self.push_screen(PickerScreen())
+
+    def open_session(self, session_id: int, step: str | None = None) -> None:
+        """Load a session and land on the step, segment and touchpoint it was left at."""
+        try:
+            session = self.store.load(session_id)
+        except StorageError as error:
+            self.notify(error.message(self.lang), severity="error")
+            return
+        self._forget_step_screens()
+        self.session_id = session_id
+        self.session = session
+        self.lang = resolve_language(self.cli_lang, session.language)
+        translate_bindings(self, UI, self.lang)
+        self.live.data_version = self.store.data_version()
+        self._load_guides()
+        self.timers = {}
+        target = step or session.position.step
+        self.go_to_step(target if target in WORKSHOP_STEPS else "setup")
+
+    def _load_guides(self) -> None:
+        from tpworkshop.guides.loader import load_guides
+
+        guides, problems = load_guides(self.lang, self.guide_dirs)
+        self.guides = guides
+        self.live.guides_problems = [f"{p.path}: {p.message}" for p in problems]
+        for problem in self.live.guides_problems:
+            self.notify(problem, severity="warning", timeout=10)
+
+    def _forget_step_screens(self) -> None:
+        for name in list(self._step_screens):
+            screen = self._step_screens.pop(name)
+            if screen in self.screen_stack:
+                continue
+            self.uninstall_screen(screen)
+
+    def timebox_minutes(self, step: str) -> int:
+        if step in self.timebox_overrides:
+            return self.timebox_overrides[step]
+        guide = self.guides.get(step)
+        return int(getattr(guide, "timebox", 0) or DEFAULT_TIMEBOX_MIN)
+
+    def timer(self, step: str) -> StepTimer:
+        if step not in self.timers:
+            self.timers[step] = StepTimer(total=self.timebox_minutes(step) * 60)
+        return self.timers[step]
+
+    # --- steps -----------------------------------------------------------------------
+
+    def go_to_step(self, step: str) -> None:
+        from tpworkshop.tui.screens import step_screen_class
+
+        if self.session is None or step not in WORKSHOP_STEPS:
+            return
+        screen = self._step_screens.get(step)
+        if screen is None:
+            screen = step_screen_class(step)()
+            self._step_screens[step] = screen
+            self.install_screen(screen, name=f"step-{step}")
+        if self.screen is screen:
+            return
+        if isinstance(self.screen, _StepScreenMarker) or len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        position = dataclasses.replace(self.session.position, step=step)
+        self.save_position(position)
+
+    @property
+    def current_step(self) -> str | None:
+        step = getattr(self.screen, "STEP", None)
+        return step if step in WORKSHOP_STEPS else None
+
+    def suggested_step(self) -> str:
+        """The first step that still needs work, after the current one if possible."""
+        session = self.session
+        if session is None:
+            return "setup"
+        tps = session.touchpoints
+        needs = {
+            "setup": not session.stages,
+            "segments": not session.segments,
+            "touchpoints": not tps,
+            "details": any(not t.owner or not t.desired_outcome for t in tps),
+            "assess": any(t.effectiveness is None for t in tps),
+            "analysis": True,
+        }
+        current = self.current_step or "setup"
+        order = list(WORKSHOP_STEPS)
+        after = order[order.index(current) + 1 :]
+        return next((s for s in after if needs[s]), after[0] if after else "analysis")
+
+    def save_position(self, position: Position) -> None:
+        if self.session is None or self.session_id is None or self.role != "facilitator":
+            if self.session is not None:
+                self.session.position = position
+            return
+        if position == self.session.position:
+            return
+        self.session.position = position
+        try:
+            self.store.save_position(self.session_id, position)
+        except StorageError as error:
+            self.notify(error.message(self.lang), severity="error")
+
+    # --- edits -----------------------------------------------------------------------
+
+    def edit(self, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T | EditFailed:
+        """Run one store write; on success reload and mark saved, else show why."""
+        try:
+            result = operation(*args, **kwargs)
+        except ValidationError as error:
+            self._edit_failed(error.message(self.lang))
+            return EDIT_FAILED
+        except StorageError as error:
+            self._edit_failed(error.message(self.lang))
+            return EDIT_FAILED
+        self.live.last_saved = datetime.now()
+        self.live.last_error = None
+        self.reload()
+        return result
+
+    def _edit_failed(self, sentence: str) -> None:
+        self.live.last_error = sentence
+        self.notify(sentence, severity="error", timeout=6)
+        self._refresh_chrome()
+
+    def reload(self) -> None:
+        if self.session_id is None:
+            return
+        try:
+            self.session = self.store.load(self.session_id)
+        except StorageError as error:
+            self.notify(error.message(self.lang), severity="error")
+            return
+        self.live.data_version = self.store.data_version()
+        self._refresh_screens()
+
+    def _refresh_screens(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_view", None)
+            if refresh is not None:
+                refresh()
+
+    def _refresh_chrome(self) -> None:
+        refresh = getattr(self.screen, "refresh_chrome", None)
+        if refresh is not None:
+            refresh()
+
+    def _poll_changes(self) -> None:
+        """Pick up commits made by other processes (participants, other terminals)."""
+        if self.session_id is None:
+            return
+        try:
+            version = self.store.data_version()
+        except StorageError:
+            return
+        if version != self.live.data_version:
+            self.reload()
+
+    def _tick_timer(self) -> None:
+        step = self.current_step
+        if step is None:
+            return
+        timer = self.timer(step)
+        if timer.running and timer.remaining <= 0 and not timer.warned:
+            timer.warned = True
+            self.bell()
+            self.notify(
+                UI("timer.up_toast", self.lang, step=STEP_NAMES(step, self.lang)),
+                severity="warning",
+                timeout=10,
+            )
+        self._refresh_chrome()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tpworkshop.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen())
+
+    def action_toggle_guide(self) -> None:
+        self.show_guide = not self.show_guide
+        for screen in self.screen_stack:
+            apply = getattr(screen, "apply_guide_visibility", None)
+            if apply is not None:
+                apply()
+
+    def action_toggle_timer(self) -> None:
+        step = self.current_step
+        if step is not None:
+            self.timer(step).toggle()
+            self._refresh_chrome()
+
+    def action_extend_timer(self) -> None:
+        step = self.current_step
+        if step is not None:
+            self.timer(step).extend(5 * 60)
+            self._refresh_chrome()
+
+    def action_reset_timer(self) -> None:
+        step = self.current_step
+        if step is not None:
+            self.timer(step).reset(self.timebox_minutes(step) * 60)
+            self._refresh_chrome()
+
+    def action_go_step(self, step: str) -> None:
+        self.go_to_step(step)
+
+    def action_sessions(self) -> None:
+        if not self.restricted:
+            self.show_picker()
+
+    def action_switch_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    async def action_quit(self) -> None:
+        self.exit(self.session_id)
+
+    # --- command palette -------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        lang = self.lang
+        if self.session is not None:
+            for n, step in enumerate(WORKSHOP_STEPS, start=1):
+                name = STEP_NAMES(step, lang)
+                yield SystemCommand(
+                    UI("cmd.step", lang, n=n, step=name),
+                    UI("cmd.step.help", lang, step=name),
+                    lambda step=step: self.go_to_step(step),
+                )
+            yield SystemCommand(
+                UI("cmd.guide", lang), UI("cmd.guide.help", lang), self.action_toggle_guide
+            )
+            yield SystemCommand(
+                UI("cmd.timer", lang), UI("cmd.timer.help", lang), self.action_toggle_timer
+            )
+            yield SystemCommand(
+                UI("cmd.extend", lang), UI("cmd.extend.help", lang), self.action_extend_timer
+            )
+            yield SystemCommand(
+                UI("cmd.timer.reset", lang),
+                UI("cmd.timer.reset.help", lang),
+                self.action_reset_timer,
+            )
+            if not self.restricted:
+                yield SystemCommand(
+                    UI("cmd.sessions", lang), UI("cmd.sessions.help", lang), self.action_sessions
+                )
+        yield from getattr(screen, "screen_commands", lambda: [])()
+        yield SystemCommand(UI("cmd.help", lang), UI("cmd.help.help", lang), self.action_help)
+        yield SystemCommand(
+            UI("cmd.theme", lang), UI("cmd.theme.help", lang), self.action_switch_theme
+        )
+        yield SystemCommand(UI("cmd.quit", lang), UI("cmd.quit.help", lang), self.exit_app)
+
+    def exit_app(self) -> None:
+        self.exit(self.session_id)
+
+
+class _StepScreenMarker:
+    """Mixin marking the six step screens (so the app switches rather than pushes)."""
+
+
+def make_app(
+    db_path: Path | str,
+    *,
+    session_id: int | None = None,
+    lang: str | None = None,
+    guide_dirs: Sequence[Path] = (),
+    role: str = "facilitator",
+    participant: str | None = None,
+    restricted: bool = False,
+) -> WorkshopApp:
+    """The app on a database file; the CLI and the tests both build it here."""
+    return WorkshopApp(
+        Store(db_path),
+        session_id=session_id,
+        lang=lang,
+        guide_dirs=guide_dirs,
+        role=role,
+        participant=participant,
+        restricted=restricted,
+    )

@@ -1,0 +1,142 @@
+"""The frame every workshop step shares: status bar, stepper, body, guide panel, footer.
+
+A step screen subclasses :class:`StepScreen`, sets ``STEP``, yields its working
+surface from ``compose_body()`` and redraws it from ``self.app.session`` in
+``refresh_view()`` (called after every edit, and when another process changed the
+session) without losing focus, cursor or half-typed text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tpworkshop.domain.model import Session
+from tpworkshop.tui.app import WORKSHOP_STEPS, _StepScreenMarker, format_clock, translate_bindings
+from tpworkshop.tui.strings import STEP_NAMES, UI
+from tpworkshop.tui.widgets.guide_panel import GuidePanel
+from tpworkshop.tui.widgets.status_bar import StatusBar
+from tpworkshop.tui.widgets.stepper import Stepper
+
+if TYPE_CHECKING:
+    from tpworkshop.tui.app import WorkshopApp
+
+
+class StepScreen(Screen[None], _StepScreenMarker):
+    STEP: ClassVar[str] = "setup"
+    CSS_PATH = "base.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(str(n), f"go_step('{step}')", "key.step", show=False)
+        for n, step in enumerate(WORKSHOP_STEPS, start=1)
+    ] + [
+        Binding("question_mark", "app.help", "key.help", show=False),
+        Binding("f5", "next_step", "key.next"),
+    ]
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        return cast("WorkshopApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        session = self.workshop.session
+        assert session is not None, "step screens exist only with an open session"
+        return session
+
+    @property
+    def lang(self) -> str:
+        return self.workshop.lang
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status-bar")
+        yield Stepper(id="stepper")
+        with Horizontal(id="step-main"):
+            with Vertical(id="step-body"):
+                yield from self.compose_body()
+            yield GuidePanel(id="guide-panel")
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        translate_bindings(self, UI, self.lang)
+        self.translate_own_bindings()
+        self.apply_guide_visibility()
+        self.refresh_chrome()
+        self.show_guide()
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.apply_guide_visibility()
+        self.refresh_chrome()
+        self.show_guide()
+        self.refresh_view()
+
+    def translate_own_bindings(self) -> None:
+        """Screens with a Catalog of their own translate their binding keys here."""
+
+    def refresh_view(self) -> None:
+        """Redraw the working surface from ``self.session``; keep focus and typing."""
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        """This step's actions for the command palette."""
+        return ()
+
+    # --- chrome ----------------------------------------------------------------------
+
+    def show_guide(self) -> None:
+        guide = self.workshop.guides.get(self.STEP)
+        self.query_one(GuidePanel).show(guide, self.workshop.timebox_minutes(self.STEP), self.lang)
+
+    def apply_guide_visibility(self) -> None:
+        self.query_one(GuidePanel).display = self.workshop.show_guide
+
+    def refresh_chrome(self) -> None:
+        app = self.workshop
+        if app.session is None or not self.is_mounted:
+            return
+        timer = app.timer(self.STEP)
+        remaining = timer.remaining
+        if remaining <= 0:
+            state, clock = "over", UI("timer.over", self.lang, time=format_clock(remaining))
+        else:
+            state = "running" if timer.running else ("paused" if timer.elapsed else "idle")
+            clock = UI(f"timer.{state}", self.lang, time=format_clock(remaining))
+        saved = app.live.last_saved.strftime("%H:%M:%S") if app.live.last_saved else None
+        title = app.session.name
+        if app.role != "facilitator" and app.participant:
+            title = f"{title} · {app.participant}"
+        self.query_one(StatusBar).show(
+            title=title,
+            lang=self.lang,
+            saved_at=saved,
+            error=app.live.last_error is not None,
+            timer_text=clock,
+            timer_state=state,
+        )
+        self.query_one(Stepper).show(app.session, self.STEP, app.suggested_step(), self.lang)
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_go_step(self, step: str) -> None:
+        self.workshop.go_to_step(step)
+
+    def action_next_step(self) -> None:
+        self.workshop.go_to_step(self.workshop.suggested_step())
+
+    def step_name(self, step: str | None = None) -> str:
+        return STEP_NAMES(step or self.STEP, self.lang)
+
+    def note_position(self, **changes: Any) -> None:
+        """Remember the selected segment/stage/touchpoint so a resume lands there."""
+        import dataclasses
+
+        position = dataclasses.replace(self.session.position, step=self.STEP, **changes)
+        self.workshop.save_position(position)

@@ -1,0 +1,189 @@
+"""Small modal dialogs shared by the steps: confirm, a form of text fields, a choice.
+
+Every dialog closes with Escape *and* with a letter or F-key binding, since a bare
+Escape can be slow or swallowed over SSH and terminal multiplexers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, SelectionList, Static
+
+from tpworkshop.tui.strings import UI
+
+
+def _lang(screen: ModalScreen[Any]) -> str:
+    return cast(str, getattr(screen.app, "lang", "en"))
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes/No. Y or Enter on Yes confirms; N, Escape or Ctrl+G cancels."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "key.confirm"),
+        Binding("n,escape,ctrl+g", "answer(False)", "key.cancel"),
+    ]
+
+    def __init__(self, message: str, *, danger: bool = True) -> None:
+        super().__init__()
+        self.message = message
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        lang = _lang(self)
+        with Vertical(classes="dialog"):
+            yield Label(UI("confirm.title", lang), classes="dialog-title")
+            yield Static(self.message, classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(
+                    f"{UI('yes', lang)} (Y)",
+                    id="yes",
+                    variant="error" if self.danger else "primary",
+                )
+                yield Button(f"{UI('no', lang)} (N)", id="no")
+
+    def on_mount(self) -> None:
+        from tpworkshop.tui.app import translate_bindings
+
+        translate_bindings(self, UI, _lang(self))
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+@dataclass(frozen=True)
+class FormField:
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen[dict[str, str] | None]):
+    """A few one-line fields. ``validate`` returns an error sentence or None.
+
+    On error the sentence shows inline, the dialog stays open, and nothing is saved.
+    """
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,ctrl+g", "cancel", "key.cancel"),
+        Binding("ctrl+s", "submit", "key.confirm"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FormField],
+        validate: Callable[[dict[str, str]], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = list(fields)
+        self.validate = validate
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            for f in self.fields:
+                yield Label(f.label, classes="field-label")
+                yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+            yield Static("", id="dialog-error", classes="dialog-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{UI('ok', _lang(self))} (Enter)", id="ok", variant="primary")
+                yield Button(f"{UI('cancel', _lang(self))} (Esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        from tpworkshop.tui.app import translate_bindings
+
+        translate_bindings(self, UI, _lang(self))
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}", Input).focus()
+
+    def values(self) -> dict[str, str]:
+        return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index < len(inputs) - 1:
+            inputs[index + 1].focus()
+        else:
+            self.action_submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "ok":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_submit(self) -> None:
+        values = self.values()
+        error = self.validate(values) if self.validate else None
+        if error:
+            self.query_one("#dialog-error", Static).update(error)
+            return
+        self.dismiss(values)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceDialog(ModalScreen[list[str] | None]):
+    """Pick one or several options (Space toggles, Enter confirms)."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,ctrl+g", "cancel", "key.cancel"),
+        Binding("enter,ctrl+s", "submit", "key.confirm", priority=True),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        options: Sequence[tuple[str, str]],
+        *,
+        selected: Sequence[str] = (),
+        multiple: bool = True,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.options = list(options)
+        self.selected = set(selected)
+        self.multiple = multiple
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield SelectionList[str](
+                *[(label, value, value in self.selected) for value, label in self.options],
+                id="choices",
+            )
+
+    def on_mount(self) -> None:
+        from tpworkshop.tui.app import translate_bindings
+
+        translate_bindings(self, UI, _lang(self))
+        self.query_one(SelectionList).focus()
+
+    def action_submit(self) -> None:
+        choices = self.query_one(SelectionList)
+        picked = list(choices.selected)
+        if not self.multiple and not picked and choices.highlighted is not None:
+            picked = [self.options[choices.highlighted][0]]
+        self.dismiss(picked)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,273 @@
+"""Step 0: pick a saved session to resume, start a new one, open the demo, import TOML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
+from tpworkshop.i18n import Catalog, format_datetime, format_percent
+from tpworkshop.storage import SessionSummary, StorageError
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.strings import STEP_NAMES
+
+if TYPE_CHECKING:
+    from tpworkshop.tui.app import WorkshopApp
+
+TEXT = Catalog(
+    "tui.picker",
+    {
+        "title": {
+            "en": "Touchpoint-mapping workshops — pick a session",
+            "es": "Talleres de mapeo de puntos de contacto — elija una sesión",
+        },
+        "empty": {
+            "en": "No sessions yet. Press N to start one, D for the demo, I to import a TOML file.",
+            "es": "Aún no hay sesiones. Pulse N para empezar una, D para la demo, I para importar un TOML.",
+        },
+        "col.name": {"en": "Session", "es": "Sesión"},
+        "col.org": {"en": "Organisation", "es": "Organización"},
+        "col.updated": {"en": "Last change", "es": "Último cambio"},
+        "col.progress": {"en": "Progress", "es": "Progreso"},
+        "col.step": {"en": "Step", "es": "Paso"},
+        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
+        "key.open": {"en": "Open", "es": "Abrir"},
+        "key.new": {"en": "New", "es": "Nueva"},
+        "key.demo": {"en": "Demo", "es": "Demo"},
+        "key.import": {"en": "Import", "es": "Importar"},
+        "key.delete": {"en": "Delete", "es": "Borrar"},
+        "new.title": {"en": "New session", "es": "Nueva sesión"},
+        "new.name": {"en": "Session name", "es": "Nombre de la sesión"},
+        "new.org": {"en": "Organisation (optional)", "es": "Organización (opcional)"},
+        "new.facilitator": {"en": "Facilitator (optional)", "es": "Facilitador(a) (opcional)"},
+        "new.framework": {"en": "Stage framework", "es": "Marco de etapas"},
+        "import.title": {"en": "Import a TOML file", "es": "Importar un archivo TOML"},
+        "import.path": {"en": "Path of the .toml file", "es": "Ruta del archivo .toml"},
+        "import.done": {"en": "Imported {name!r}.", "es": "Se importó {name!r}."},
+        "delete.confirm": {
+            "en": "Delete the session {name!r} and everything in it? This cannot be undone.",
+            "es": "¿Borrar la sesión {name!r} y todo su contenido? No se puede deshacer.",
+        },
+        "deleted": {"en": "Deleted {name!r}.", "es": "Se borró {name!r}."},
+        "cmd.new": {"en": "New session", "es": "Nueva sesión"},
+        "cmd.new.help": {
+            "en": "Start a new workshop session",
+            "es": "Empezar una sesión de taller nueva",
+        },
+        "cmd.demo": {"en": "Open the demo", "es": "Abrir la demo"},
+        "cmd.demo.help": {"en": "A ready example session", "es": "Una sesión de ejemplo lista"},
+        "cmd.import": {"en": "Import a TOML file", "es": "Importar un archivo TOML"},
+        "cmd.import.help": {"en": "A session exported before", "es": "Una sesión exportada antes"},
+    },
+)
+
+
+class PickerScreen(Screen[None]):
+    CSS_PATH = "picker.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "key.open", show=True),
+        Binding("n", "new", "key.new"),
+        Binding("d", "demo", "key.demo"),
+        Binding("i", "import_file", "key.import"),
+        Binding("x,delete", "delete", "key.delete"),
+    ]
+
+    @property
+    def workshop(self) -> WorkshopApp:
+        from tpworkshop.tui.app import WorkshopApp
+
+        return cast(WorkshopApp, self.app)
+
+    @property
+    def lang(self) -> str:
+        return self.workshop.lang
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="picker-title")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="picker-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        from tpworkshop.tui.app import translate_bindings
+
+        translate_bindings(self, TEXT, self.lang)
+        self.query_one("#picker-title", Static).update(TEXT("title", self.lang))
+        table = self.query_one(DataTable)
+        for key in ("col.name", "col.org", "col.updated", "col.step", "col.tps", "col.progress"):
+            table.add_column(TEXT(key, self.lang), key=key)
+        self.summaries: list[SessionSummary] = []
+        self.load_sessions()
+        table.focus()
+
+    def load_sessions(self) -> None:
+        try:
+            self.summaries = self.workshop.store.list_sessions()
+        except StorageError as error:
+            self.notify(error.message(self.lang), severity="error")
+            self.summaries = []
+        table = self.query_one(DataTable)
+        table.clear()
+        for summary in self.summaries:
+            table.add_row(
+                summary.name,
+                summary.organisation,
+                format_datetime(summary.updated.astimezone(), self.lang),
+                STEP_NAMES(summary.step, self.lang) if summary.step in STEP_NAMES else "",
+                str(summary.touchpoints),
+                format_percent(summary.progress, self.lang),
+                key=str(summary.id),
+            )
+        empty = self.query_one("#picker-empty", Static)
+        empty.update(TEXT("empty", self.lang))
+        empty.display = not self.summaries
+
+    def selected(self) -> SessionSummary | None:
+        table = self.query_one(DataTable)
+        if not self.summaries or table.cursor_row is None:
+            return None
+        return self.summaries[min(table.cursor_row, len(self.summaries) - 1)]
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        summary = self.selected()
+        if summary is not None:
+            self.workshop.open_session(summary.id)
+
+    def action_new(self) -> None:
+        lang = self.lang
+        store = self.workshop.store
+
+        def validate(values: dict[str, str]) -> str | None:
+            from tpworkshop.domain.model import clean
+            from tpworkshop.domain.validation import ValidationError
+
+            try:
+                name = clean("session", "name", values["name"])
+                clean("session", "organisation", values["organisation"])
+                clean("session", "facilitator", values["facilitator"])
+            except ValidationError as error:
+                return error.message(lang)
+            if store.name_exists(name):
+                return StorageError("name_taken", name=name).message(lang)
+            return None
+
+        def got_fields(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            options = [(key, fw.name(lang)) for key, fw in FRAMEWORKS.items()]
+            self.app.push_screen(
+                ChoiceDialog(
+                    TEXT("new.framework", lang),
+                    options,
+                    selected=[DEFAULT_FRAMEWORK],
+                    multiple=False,
+                ),
+                lambda picked: self._create(values, picked),
+            )
+
+        self.app.push_screen(
+            FormDialog(
+                TEXT("new.title", lang),
+                [
+                    FormField("name", TEXT("new.name", lang)),
+                    FormField("organisation", TEXT("new.org", lang)),
+                    FormField("facilitator", TEXT("new.facilitator", lang)),
+                ],
+                validate,
+            ),
+            got_fields,
+        )
+
+    def _create(self, values: dict[str, str], picked: list[str] | None) -> None:
+        if picked is None:
+            return
+        framework = picked[0] if picked else DEFAULT_FRAMEWORK
+        session_id = self.workshop.edit(
+            self.workshop.store.create_session,
+            values["name"],
+            framework=framework,
+            language=self.lang,
+            organisation=values["organisation"],
+            facilitator=values["facilitator"],
+        )
+        if session_id:
+            self.workshop.open_session(cast(int, session_id))
+
+    def action_demo(self) -> None:
+        self.open_demo()
+
+    @work(thread=True, exclusive=True, group="picker")
+    def open_demo(self) -> None:
+        from tpworkshop.demo import ensure_demo
+
+        try:
+            session_id = ensure_demo(self.workshop.store, self.lang)
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message(self.lang), severity="error")
+            return
+        self.app.call_from_thread(self.workshop.open_session, session_id)
+
+    def action_import_file(self) -> None:
+        if self.workshop.restricted:
+            return
+        lang = self.lang
+        self.app.push_screen(
+            FormDialog(TEXT("import.title", lang), [FormField("path", TEXT("import.path", lang))]),
+            lambda values: (
+                self.import_path(Path(values["path"].strip()).expanduser())
+                if values and values["path"].strip()
+                else None
+            ),
+        )
+
+    @work(thread=True, exclusive=True, group="picker")
+    def import_path(self, path: Path) -> None:
+        from tpworkshop.formats.toml_format import FormatError, load_path
+
+        store = self.workshop.store
+        try:
+            session = load_path(path)
+            session.name = store.unique_name(session.name)
+            session_id = store.insert_session(session)
+        except FormatError as error:
+            sentence = "\n".join(p.message(self.lang) for p in error.problems[:8])
+            self.app.call_from_thread(self.notify, sentence, severity="error", timeout=12)
+            return
+        except StorageError as error:
+            self.app.call_from_thread(self.notify, error.message(self.lang), severity="error")
+            return
+        self.app.call_from_thread(self.notify, TEXT("import.done", self.lang, name=session.name))
+        self.app.call_from_thread(self.load_sessions)
+
+    def action_delete(self) -> None:
+        summary = self.selected()
+        if summary is None:
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.workshop.edit(self.workshop.store.delete_session, summary.id) is None:
+                self.notify(TEXT("deleted", self.lang, name=summary.name))
+                self.load_sessions()
+
+        self.app.push_screen(
+            ConfirmDialog(TEXT("delete.confirm", self.lang, name=summary.name)), confirmed
+        )
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        lang = self.lang
+        yield SystemCommand(TEXT("cmd.new", lang), TEXT("cmd.new.help", lang), self.action_new)
+        yield SystemCommand(TEXT("cmd.demo", lang), TEXT("cmd.demo.help", lang), self.action_demo)
+        if not self.workshop.restricted:
+            yield SystemCommand(
+                TEXT("cmd.import", lang), TEXT("cmd.import.help", lang), self.action_import_file
+            )

@@ -1,0 +1,112 @@
+"""Strings of the app's chrome (stepper, bars, keys, common dialogs), in en and es.
+
+Each screen module keeps a Catalog of its own strings; these are the shared ones.
+"""
+
+from __future__ import annotations
+
+from tpworkshop.i18n import Catalog
+
+STEP_NAMES = Catalog(
+    "tui.steps",
+    {
+        "start": {"en": "Start", "es": "Inicio"},
+        "setup": {"en": "Setup", "es": "Preparar"},
+        "segments": {"en": "Segments", "es": "Segmentos"},
+        "touchpoints": {"en": "Touchpoints", "es": "Puntos"},
+        "details": {"en": "Details", "es": "Detalles"},
+        "assess": {"en": "Assess", "es": "Evaluar"},
+        "analysis": {"en": "Analysis", "es": "Análisis"},
+    },
+)
+
+UI = Catalog(
+    "tui.common",
+    {
+        # bindings (footer and help)
+        "key.help": {"en": "Help", "es": "Ayuda"},
+        "key.guide": {"en": "Guide", "es": "Guía"},
+        "key.timer": {"en": "Timer", "es": "Reloj"},
+        "key.extend": {"en": "+5 min", "es": "+5 min"},
+        "key.next": {"en": "Next step", "es": "Siguiente"},
+        "key.quit": {"en": "Quit", "es": "Salir"},
+        "key.step": {"en": "Go to step {n}", "es": "Ir al paso {n}"},
+        "key.palette": {"en": "Commands", "es": "Comandos"},
+        "key.sessions": {"en": "Sessions", "es": "Sesiones"},
+        "key.cancel": {"en": "Cancel", "es": "Cancelar"},
+        "key.confirm": {"en": "Confirm", "es": "Confirmar"},
+        "key.close": {"en": "Close", "es": "Cerrar"},
+        # status bar
+        "saved": {"en": "✓ saved {time}", "es": "✓ guardado {time}"},
+        "not_saved": {"en": "✗ not saved", "es": "✗ sin guardar"},
+        "all_saved": {"en": "✓ all saved", "es": "✓ todo guardado"},
+        "timer.idle": {"en": "⏱ {time}", "es": "⏱ {time}"},
+        "timer.running": {"en": "▶ {time}", "es": "▶ {time}"},
+        "timer.paused": {"en": "⏸ {time}", "es": "⏸ {time}"},
+        "timer.over": {"en": "⏰ time is up +{time}", "es": "⏰ tiempo agotado +{time}"},
+        "timer.up_toast": {
+            "en": "Time is up for {step}. Wrap up, or press F4 for 5 more minutes.",
+            "es": "Se acabó el tiempo de {step}. Cierren el paso o pulse F4 para 5 minutos más.",
+        },
+        "suggest": {"en": "next: {n} {step}", "es": "siguiente: {n} {step}"},
+        "live.updated": {"en": "updated by someone else", "es": "actualizado por otra persona"},
+        # dialogs
+        "yes": {"en": "Yes", "es": "Sí"},
+        "no": {"en": "No", "es": "No"},
+        "ok": {"en": "OK", "es": "Aceptar"},
+        "cancel": {"en": "Cancel", "es": "Cancelar"},
+        "confirm.title": {"en": "Please confirm", "es": "Confirme, por favor"},
+        "help.title": {"en": "Keys", "es": "Teclas"},
+        "help.intro": {
+            "en": "Every action works from the keyboard. Ctrl+P opens the command palette with every action by name.",
+            "es": "Todo se hace con el teclado. Ctrl+P abre la paleta de comandos con todas las acciones por nombre.",
+        },
+        "help.global": {"en": "Everywhere", "es": "En todas partes"},
+        "help.screen": {"en": "On this step", "es": "En este paso"},
+        "help.close": {
+            "en": "Escape, F1 or Q closes this help.",
+            "es": "Escape, F1 o Q cierra esta ayuda.",
+        },
+        # palette commands
+        "cmd.step": {"en": "Go to step {n}: {step}", "es": "Ir al paso {n}: {step}"},
+        "cmd.step.help": {"en": "Open the {step} step", "es": "Abrir el paso {step}"},
+        "cmd.guide": {"en": "Show or hide the guide", "es": "Mostrar u ocultar la guía"},
+        "cmd.guide.help": {
+            "en": "The facilitation guide of the current step",
+            "es": "La guía de facilitación del paso actual",
+        },
+        "cmd.timer": {"en": "Start or pause the timer", "es": "Iniciar o pausar el reloj"},
+        "cmd.timer.help": {
+            "en": "The countdown of the current step",
+            "es": "La cuenta atrás del paso actual",
+        },
+        "cmd.extend": {"en": "Add 5 minutes to the timer", "es": "Añadir 5 minutos al reloj"},
+        "cmd.extend.help": {
+            "en": "Extend the current step's timebox",
+            "es": "Alargar el tiempo del paso actual",
+        },
+        "cmd.timer.reset": {"en": "Reset the timer", "es": "Reiniciar el reloj"},
+        "cmd.timer.reset.help": {
+            "en": "Back to the step's timebox",
+            "es": "Volver al tiempo previsto del paso",
+        },
+        "cmd.help": {"en": "Keys and help", "es": "Teclas y ayuda"},
+        "cmd.help.help": {"en": "Every key of the app", "es": "Todas las teclas de la aplicación"},
+        "cmd.sessions": {"en": "Back to the session list", "es": "Volver a la lista de sesiones"},
+        "cmd.sessions.help": {
+            "en": "Pick, create or import a session",
+            "es": "Elegir, crear o importar una sesión",
+        },
+        "cmd.quit": {"en": "Quit", "es": "Salir"},
+        "cmd.quit.help": {
+            "en": "Close the app and print the gap summary",
+            "es": "Cerrar la aplicación e imprimir el resumen de brechas",
+        },
+        "cmd.theme": {"en": "Switch light/dark theme", "es": "Cambiar tema claro/oscuro"},
+        "cmd.theme.help": {
+            "en": "For bright projectors or dark rooms",
+            "es": "Para proyectores luminosos o salas oscuras",
+        },
+        "error.generic": {"en": "Something went wrong: {detail}", "es": "Algo salió mal: {detail}"},
+    },
+)

@@ -1,0 +1,36 @@
+"""Top line: session name, role, saved state and the step's countdown timer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tpworkshop.tui.strings import UI
+
+
+class StatusBar(Static):
+    def show(
+        self,
+        *,
+        title: str,
+        lang: str,
+        saved_at: str | None,
+        error: bool,
+        timer_text: str,
+        timer_state: str,
+    ) -> None:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(" tpworkshop ", style="bold reverse")
+        text.append(f" {title} ", style="bold")
+        if error:
+            text.append(UI("not_saved", lang), style="bold red")
+        elif saved_at:
+            text.append(UI("saved", lang, time=saved_at), style="green")
+        else:
+            text.append(UI("all_saved", lang), style="green")
+        text.append("  ")
+        style = {"over": "bold white on red", "running": "bold", "paused": "yellow"}.get(
+            timer_state, "dim"
+        )
+        text.append(timer_text, style=style)
+        self.update(text)
