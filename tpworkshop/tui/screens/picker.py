@@ -247,7 +247,7 @@ class PickerScreen(Screen[None]):
             self.app.call_from_thread(self.notify, error.message(self.lang), severity="error")
             return
         self.app.call_from_thread(self.notify, TEXT("import.done", self.lang, name=session.name))
-        self.app.call_from_thread(self.load_sessions)
+        self.app.call_from_thread(self.workshop.open_session, session_id)
 
     def action_delete(self) -> None:
         summary = self.selected()
