@@ -1,8 +1,8 @@
 """The gap analysis of GAPS.md: a pure function of a session (no I/O, no UI).
 
-The touchpoints are grouped once, in map order, into cells, stages, owners, channels and
-names; every rule then reads those groups, so 10,000 touchpoints take a few tens of
-milliseconds. Findings are sorted by one integer key built from GAPS.md's order.
+The touchpoints are put in map order and grouped into cells once; every rule then reads
+those groups (no rule compares touchpoints pairwise), so the work grows linearly with the
+map. Findings are sorted by one integer key that encodes GAPS.md's order.
 
 Touchpoints whose segment or stage is not in the session are not on the map, so the analysis
 leaves them out entirely.
@@ -10,10 +10,13 @@ leaves them out entirely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import heapq
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from tpworkshop.analysis.messages import FINDINGS, WHERE
@@ -153,12 +156,19 @@ class Analysis:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def _fold_all(texts: Iterable[str]) -> dict[str, str]:
-    """fold() of each distinct text, so hot loops only do a dict lookup."""
-    # For ASCII text NFKD changes nothing and there are no accents to drop: same result.
-    return {
-        text: text.strip().lower() if text.isascii() else fold(text) for text in set(texts)
-    }
+class _Folder:
+    """fold() with a memo: the analysis folds each distinct text once."""
+
+    def __init__(self) -> None:
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        result = self._memo.get(text)
+        if result is None:
+            # For ASCII text NFKD changes nothing and there are no accents: the same result.
+            result = text.strip().lower() if text.isascii() else fold(text)
+            self._memo[text] = result
+        return result
 
 
 def _filled(items: list[str]) -> bool:
@@ -200,29 +210,34 @@ def _new_finding(
 
 
 class _Texts:
-    """The finding sentences of one language; touchpoint sentences are pre-split templates."""
+    """The finding sentences of one language, as pre-split templates where it pays."""
+
+    _MARK = "\x00touchpoint\x00"  # cannot occur in a name: control characters are refused
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._where = WHERE("touchpoint", lang)
-        self._around: dict[tuple[str, int | None], tuple[str, str]] = {}
+        self._around_cell: dict[tuple[int, int], tuple[str, str]] = {}
 
     def say(self, key: str, **params: object) -> str:
         return FINDINGS(key, self.lang, **params)
 
-    def where(self, touchpoint: str, segment: str, stage: str) -> str:
-        return self._where.format(touchpoint=touchpoint, segment=segment, stage=stage)
-
-    def about(self, key: str, where: str, rating: int | None = None) -> str:
-        """The sentence ``key`` about the touchpoint described by ``where``."""
-        around = self._around.get((key, rating))
+    def where(self, touchpoint: str, seg_i: int, segment: str, stage_i: int, stage: str) -> str:
+        """'«Visita» (Familias, Contacto posterior)': a touchpoint in its cell."""
+        around = self._around_cell.get((seg_i, stage_i))
         if around is None:
-            params: dict[str, object] = {"where": "{where}"}
-            if rating is not None:
-                params["rating"] = rating
-            before, _, after = FINDINGS(key, self.lang, **params).partition("{where}")
-            around = self._around[(key, rating)] = (before, after)
-        return around[0] + where + around[1]
+            text = self._where.format(touchpoint=self._MARK, segment=segment, stage=stage)
+            before, _, after = text.partition(self._MARK)
+            around = self._around_cell[(seg_i, stage_i)] = (before, after)
+        return around[0] + touchpoint + around[1]
+
+    def around(self, key: str, rating: int | None = None) -> tuple[str, str]:
+        """The sentence ``key`` about a touchpoint, split where the touchpoint goes."""
+        params: dict[str, object] = {"where": "{where}"}
+        if rating is not None:
+            params["rating"] = rating
+        before, _, after = FINDINGS(key, self.lang, **params).partition("{where}")
+        return before, after
 
 
 # --- grouping -------------------------------------------------------------------------------
@@ -230,19 +245,20 @@ class _Texts:
 
 @dataclass
 class _Map:
-    """The session grouped once: every rule reads from here."""
+    """The session's touchpoints on the map, grouped once; every rule reads from here."""
 
     session: Session
     stages: list[Stage]
     segments: list[Segment]
     touchpoints: list[Touchpoint]  # on the map, in map order
-    positions: list[tuple[int, int]]  # (segment index, stage index) of each touchpoint
-    cells: dict[tuple[int, int], list[Touchpoint]]  # non-empty cells only, in map order
+    segment_of: list[int]  # segment index of each touchpoint
+    stage_of: list[int]  # stage index of each touchpoint
+    cells: dict[tuple[int, int], list[Touchpoint]]  # (segment, stage) index -> non-empty cell
     stage_counts: list[int]
-    folded: dict[str, str]  # every name, channel and owner -> fold() of it
+    fold: _Folder
 
 
-def _group(session: Session) -> _Map:
+def _buckets(session: Session) -> dict[tuple[int, int], list[Touchpoint]]:
     segment_pos = {segment.key: i for i, segment in enumerate(session.segments)}
     stage_pos = {stage.key: i for i, stage in enumerate(session.stages)}
     buckets: dict[tuple[int, int], list[Touchpoint]] = {}
@@ -255,68 +271,66 @@ def _group(session: Session) -> _Map:
                 buckets[(seg_i, stage_i)] = [tp]
             else:
                 bucket.append(tp)
-    cells: dict[tuple[int, int], list[Touchpoint]] = {}
-    touchpoints: list[Touchpoint] = []
-    positions: list[tuple[int, int]] = []
-    stage_counts = [0] * len(session.stages)
-    by_position = attrgetter("position")
-    for cell in sorted(buckets):
-        members = sorted(buckets[cell], key=by_position)  # stable: file order breaks ties
-        cells[cell] = members
-        touchpoints.extend(members)
-        positions.extend([cell] * len(members))
-        stage_counts[cell[1]] += len(members)
-    folded = _fold_all(
-        chain(
-            map(attrgetter("name"), touchpoints),
-            map(attrgetter("channel"), touchpoints),
-            map(attrgetter("owner"), touchpoints),
-        )
-    )
-    return _Map(
+    return buckets
+
+
+def _survey(session: Session) -> _Map:
+    """The map: cells in segment then stage order, each in its order within the cell."""
+    m = _Map(
         session,
         list(session.stages),
         list(session.segments),
-        touchpoints,
-        positions,
-        cells,
-        stage_counts,
-        folded,
+        touchpoints=[],
+        segment_of=[],
+        stage_of=[],
+        cells={},
+        stage_counts=[0] * len(session.stages),
+        fold=_Folder(),
     )
+    buckets = _buckets(session)
+    by_position = attrgetter("position")
+    for cell in sorted(buckets):
+        seg_i, stage_i = cell
+        members = sorted(buckets[cell], key=by_position)  # stable: file order breaks ties
+        m.cells[cell] = members
+        m.touchpoints.extend(members)
+        m.segment_of.extend([seg_i] * len(members))
+        m.stage_of.extend([stage_i] * len(members))
+        m.stage_counts[stage_i] += len(members)
+    return m
 
 
 class _Collector:
     """Findings with their sort key: severity, stage, segment, touchpoint, rule name.
 
-    The key is one integer, mixed radix; a missing field takes the digit one past the last
+    The key is one integer in mixed radix; a missing field takes the digit one past the last
     index, so a finding without it sorts after those with it.
     """
 
     def __init__(self, m: _Map, texts: _Texts) -> None:
         self.m = m
         self.texts = texts
-        rules = len(RULES)
-        self.missing_touchpoint = len(m.touchpoints)
-        self.missing_segment = len(m.segments)
-        self.missing_stage = len(m.stages)
-        self.touchpoint_unit = rules
-        self.segment_unit = self.touchpoint_unit * (self.missing_touchpoint + 1)
-        self.stage_unit = self.segment_unit * (self.missing_segment + 1)
-        severity_unit = self.stage_unit * (self.missing_stage + 1)
+        self.no_touchpoint = len(m.touchpoints)
+        self.no_segment = len(m.segments)
+        self.no_stage = len(m.stages)
+        self.touchpoint_unit = len(RULES)
+        self.segment_unit = self.touchpoint_unit * (self.no_touchpoint + 1)
+        self.stage_unit = self.segment_unit * (self.no_segment + 1)
+        severity_unit = self.stage_unit * (self.no_stage + 1)
         self.rank = {
             (severity, rule): _SEVERITY_RANK[severity] * severity_unit + _RULE_RANK[rule]
             for severity in SEVERITIES
             for rule in RULES
         }
-        self.items: list[tuple[int, Finding]] = []
+        self.keys: list[int] = []
+        self.findings: list[Finding] = []
 
     def place(self, segment: int | None, stage: int | None, touchpoint: int | None) -> int:
         """The stage, segment and touchpoint digits of a sort key."""
         return (
-            (self.missing_stage if stage is None else stage) * self.stage_unit
-            + (self.missing_segment if segment is None else segment) * self.segment_unit
-            + (self.missing_touchpoint if touchpoint is None else touchpoint)
-            * self.touchpoint_unit
+            (self.no_stage if stage is None else stage) * self.stage_unit
+            + (self.no_segment if segment is None else segment) * self.segment_unit
+            + (self.no_touchpoint if touchpoint is None else touchpoint) * self.touchpoint_unit
         )
 
     def add(
@@ -326,24 +340,25 @@ class _Collector:
         message: str,
         segment: int | None = None,
         stage: int | None = None,
-        touchpoint: int | None = None,
     ) -> None:
+        """A finding that names no touchpoint (those are added by _touchpoint_rules)."""
         m = self.m
-        finding = _new_finding(
-            rule,
-            severity,
-            None if segment is None else m.segments[segment].key,
-            None if stage is None else m.stages[stage].key,
-            None if touchpoint is None else m.touchpoints[touchpoint].ref,
-            message,
+        self.findings.append(
+            _new_finding(
+                rule,
+                severity,
+                None if segment is None else m.segments[segment].key,
+                None if stage is None else m.stages[stage].key,
+                None,
+                message,
+            )
         )
-        key = self.rank[(severity, rule)] + self.place(segment, stage, touchpoint)
-        self.items.append((key, finding))
+        self.keys.append(self.rank[(severity, rule)] + self.place(segment, stage, None))
 
     def sorted(self) -> list[Finding]:
         """Stable: equal keys (same rule, same place) keep the order they were found in."""
-        self.items.sort(key=itemgetter(0))
-        return [finding for _, finding in self.items]
+        keys, findings = self.keys, self.findings
+        return [findings[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -354,10 +369,11 @@ def _cell_rules(out: _Collector) -> None:
     m, texts = out.m, out.texts
     if not m.segments:
         return
-    folded = m.folded
     for stage_i, stage in enumerate(m.stages):
         if m.stage_counts[stage_i] == 0:
-            out.add("empty-stage", "high", texts.say("empty-stage", stage=stage.name), stage=stage_i)
+            out.add(
+                "empty-stage", "high", texts.say("empty-stage", stage=stage.name), stage=stage_i
+            )
             continue
         severity = _weight_severity(stage.weight)
         for seg_i, segment in enumerate(m.segments):
@@ -365,36 +381,71 @@ def _cell_rules(out: _Collector) -> None:
             if cell is None:
                 message = texts.say("empty-cell", segment=segment.name, stage=stage.name)
                 out.add("empty-cell", severity, message, segment=seg_i, stage=stage_i)
-            elif len(cell) >= 2:
-                channels = {folded[tp.channel] for tp in cell}
-                if len(channels) == 1 and "" not in channels:
-                    message = texts.say(
-                        "single-channel",
-                        count=len(cell),
-                        segment=segment.name,
-                        stage=stage.name,
-                        channel=cell[0].channel.strip(),
-                    )
-                    out.add("single-channel", "low", message, segment=seg_i, stage=stage_i)
+            elif len(cell) >= 2 and _one_channel(cell, m.fold):
+                message = texts.say(
+                    "single-channel",
+                    count=len(cell),
+                    segment=segment.name,
+                    stage=stage.name,
+                    channel=cell[0].channel.strip(),
+                )
+                out.add("single-channel", "low", message, segment=seg_i, stage=stage_i)
+
+
+def _one_channel(cell: list[Touchpoint], fold_: _Folder) -> bool:
+    """Every touchpoint of the cell has a channel, and it is the same one."""
+    channels = {fold_(channel) for channel in set(map(attrgetter("channel"), cell))}
+    return len(channels) == 1 and "" not in channels
+
+
+_Spec = tuple[str, str, str, str, int]  # rule, severity, text before and after, rank
+
+
+def _spec_maker(out: _Collector) -> Callable[..., _Spec]:
+    """Touchpoint findings: each kind's sentence split around the touchpoint, and its rank."""
+    made: dict[tuple[str, str, str, int | None], _Spec] = {}
+
+    def spec(rule: str, severity: str, text: str, rating: int | None = None) -> _Spec:
+        found = made.get((rule, severity, text, rating))
+        if found is None:
+            before, after = out.texts.around(text, rating)
+            rank = out.rank[(severity, rule)]
+            found = made[(rule, severity, text, rating)] = (rule, severity, before, after, rank)
+        return found
+
+    return spec
 
 
 def _touchpoint_rules(out: _Collector) -> int:
     """no-owner, no-process, no-outcome, no-data, low-effectiveness, pain-without-action.
 
-    The hot loop of the analysis (it may make several findings per touchpoint), so it
-    builds keys and findings inline. Returns how many of the five detail fields of
-    ``completeness`` are filled, over all touchpoints, so the summary need not look again.
+    The hot loop of the analysis (several findings per touchpoint are common), so sentences
+    and ranks are prepared once and findings are built inline. Returns how many of the five
+    detail fields of ``completeness`` are filled over all touchpoints, so the summary need
+    not look at them again.
     """
     m, texts = out.m, out.texts
     acted_on = {action.touchpoint for action in m.session.actions if action.touchpoint}
-    stages, segments, positions = m.stages, m.segments, m.positions
-    rank, items = out.rank, out.items
+    stages, segments = m.stages, m.segments
+    keys, findings = out.keys, out.findings
+    stage_unit, segment_unit, tp_unit = out.stage_unit, out.segment_unit, out.touchpoint_unit
+    spec = _spec_maker(out)
+    no_owner_high = spec("no-owner", "high", "no-owner")
+    no_owner_medium = spec("no-owner", "medium", "no-owner")
+    no_process = spec("no-process", "medium", "no-process")
+    no_outcome = spec("no-outcome", "medium", "no-outcome")
+    no_data = spec("no-data", "low", "no-data")
+    pain_without_action = spec("pain-without-action", "high", "pain-without-action")
+    new, set_attribute, strip = object.__new__, _set_attribute, str.strip
     filled = 0
-    for index, tp in enumerate(m.touchpoints):
+    index = -1
+    for tp, seg_i, stage_i in zip(m.touchpoints, m.segment_of, m.stage_of, strict=True):
+        index += 1
         has_owner = bool(tp.owner.strip())
-        has_process = _filled(tp.processes)
+        processes, data = tp.processes, tp.data_generated
+        has_process = bool(processes) and any(map(strip, processes))  # _filled(), inlined
         has_outcome = bool(tp.desired_outcome.strip())
-        has_data = _filled(tp.data_generated)
+        has_data = bool(data) and any(map(strip, data))
         filled += has_owner + has_process + has_outcome + has_data + bool(tp.channel.strip())
         rating = tp.effectiveness
         low_rated = rating is not None and rating <= LOW_RATING
@@ -402,33 +453,44 @@ def _touchpoint_rules(out: _Collector) -> int:
         complete = has_owner and has_process and has_outcome and has_data
         if complete and not (low_rated or unaddressed):
             continue
-        seg_i, stage_i = positions[index]
         stage = stages[stage_i]
-        found: list[tuple[str, str, str, int | None]] = []  # rule, severity, text, rating
+        found: list[_Spec] = []
         if not has_owner:
             severe = tp.pain_point or stage.weight >= HIGH_WEIGHT
-            found.append(("no-owner", "high" if severe else "medium", "no-owner", None))
+            found.append(no_owner_high if severe else no_owner_medium)
         if not has_process:
-            found.append(("no-process", "medium", "no-process", None))
+            found.append(no_process)
         if not has_outcome:
-            found.append(("no-outcome", "medium", "no-outcome", None))
+            found.append(no_outcome)
         if not has_data:
-            found.append(("no-data", "low", "no-data", None))
+            found.append(no_data)
         if low_rated:
             if tp.pain_point:
-                found.append(("low-effectiveness", "high", "low-effectiveness-pain", rating))
+                found.append(spec("low-effectiveness", "high", "low-effectiveness-pain", rating))
             else:
-                found.append(("low-effectiveness", "medium", "low-effectiveness", rating))
+                found.append(spec("low-effectiveness", "medium", "low-effectiveness", rating))
         if unaddressed:
-            found.append(("pain-without-action", "high", "pain-without-action", None))
+            found.append(pain_without_action)
         segment = segments[seg_i]
-        where = texts.where(tp.name, segment.name, stage.name)
-        place = out.place(seg_i, stage_i, index)
-        for rule, severity, text, value in found:
-            finding = _new_finding(
-                rule, severity, segment.key, stage.key, tp.ref, texts.about(text, where, value)
+        where = texts.where(tp.name, seg_i, segment.name, stage_i, stage.name)
+        place = stage_i * stage_unit + seg_i * segment_unit + index * tp_unit
+        segment_key, stage_key, ref = segment.key, stage.key, tp.ref
+        for rule, severity, before, after, rank in found:
+            keys.append(rank + place)
+            finding = new(Finding)  # as _new_finding(), inlined: this is the hot spot
+            set_attribute(
+                finding,
+                "__dict__",
+                {
+                    "rule": rule,
+                    "severity": severity,
+                    "segment": segment_key,
+                    "stage": stage_key,
+                    "touchpoint": ref,
+                    "message": before + where + after,
+                },
             )
-            items.append((rank[(severity, rule)] + place, finding))
+            findings.append(finding)
     return filled
 
 
@@ -442,9 +504,7 @@ def _investment_rules(out: _Collector, figures: list[StageFigures]) -> None:
         # share < 0.5 x weight share  <=>  2 * count * W < weight * N
         under = total >= UNDER_MIN_TOUCHPOINTS and 2 * count * total_weight < stage.weight * total
         # share > 1.5 x weight share  <=>  2 * count * W > 3 * weight * N
-        over = (
-            count >= OVER_MIN_TOUCHPOINTS and 2 * count * total_weight > 3 * stage.weight * total
-        )
+        over = count >= OVER_MIN_TOUCHPOINTS and 2 * count * total_weight > 3 * stage.weight * total
         if under:
             rule, severity = "under-invested", "high" if stage.weight >= HIGH_WEIGHT else "medium"
         elif over:
@@ -501,14 +561,16 @@ def _inconsistent(out: _Collector) -> None:
     total = len(m.segments)
     if total < 2:
         return
-    folded = m.folded
-    # per stage: folded name -> (first spelling, segments that have it), in map order
+    # per stage: folded name -> (first spelling, indexes of the segments that have it)
     names: list[dict[str, tuple[str, set[int]]]] = [{} for _ in m.stages]
-    for tp, (seg_i, stage_i) in zip(m.touchpoints, m.positions, strict=True):
-        key = folded[tp.name]
+    raw_names = map(attrgetter("name"), m.touchpoints)
+    for stage_i, name, seg_i in dict.fromkeys(
+        zip(m.stage_of, raw_names, m.segment_of, strict=True)
+    ):
+        key = m.fold(name)
         entry = names[stage_i].get(key)
         if entry is None:
-            names[stage_i][key] = (tp.name.strip(), {seg_i})
+            names[stage_i][key] = (name.strip(), {seg_i})
         else:
             entry[1].add(seg_i)
     for stage_i, stage_names in enumerate(names):
@@ -538,10 +600,11 @@ def _stage_figures(m: _Map) -> list[StageFigures]:
     total_weight = sum(stage.weight for stage in m.stages)
     rated_sum = [0] * len(m.stages)
     rated_count = [0] * len(m.stages)
-    for tp, (_, stage_i) in zip(m.touchpoints, m.positions, strict=True):
-        if tp.effectiveness is not None:
-            rated_sum[stage_i] += tp.effectiveness
-            rated_count[stage_i] += 1
+    ratings = map(attrgetter("effectiveness"), m.touchpoints)
+    for (stage_i, rating), count in Counter(zip(m.stage_of, ratings, strict=True)).items():
+        if rating is not None:
+            rated_sum[stage_i] += rating * count
+            rated_count[stage_i] += count
     return [
         StageFigures(
             key=stage.key,
@@ -573,17 +636,18 @@ def _summary(m: _Map, filled: int) -> Summary:
 
 def _owners(m: _Map) -> dict[str, int]:
     """Owner (first spelling in map order) -> touchpoints; most first, then by name."""
-    folded = m.folded
-    spelling: dict[str, str] = {}
     counts: dict[str, int] = {}
-    for tp in m.touchpoints:
-        key = folded[tp.owner]
-        if key:
-            if key in counts:
-                counts[key] += 1
-            else:
-                counts[key] = 1
-                spelling[key] = tp.owner.strip()
+    spelling: dict[str, str] = {}
+    # A Counter keeps first-seen order, so the first spelling of a folded owner comes first.
+    for owner, count in Counter(map(attrgetter("owner"), m.touchpoints)).items():
+        key = m.fold(owner)
+        if not key:
+            continue
+        if key in counts:
+            counts[key] += count
+        else:
+            counts[key] = count
+            spelling[key] = owner.strip()
     ordered = sorted(counts, key=lambda key: (-counts[key], key))
     return {spelling[key]: counts[key] for key in ordered}
 
@@ -598,18 +662,18 @@ def _cells(m: _Map) -> dict[tuple[str, str], int]:
 
 def _channels(m: _Map) -> dict[tuple[str, str], int]:
     """(channel, stage key) -> touchpoints, non-zero only; busiest channel first."""
-    folded = m.folded
-    spelling: dict[str, str] = {}
     counts: dict[str, list[int]] = {}
-    for tp, (_, stage_i) in zip(m.touchpoints, m.positions, strict=True):
-        key = folded[tp.channel]
+    spelling: dict[str, str] = {}
+    raw = map(attrgetter("channel"), m.touchpoints)
+    for (channel, stage_i), count in Counter(zip(raw, m.stage_of, strict=True)).items():
+        key = m.fold(channel)
         if not key:
             continue
         row = counts.get(key)
         if row is None:
-            spelling[key] = tp.channel.strip()
             row = counts[key] = [0] * len(m.stages)
-        row[stage_i] += 1
+            spelling[key] = channel.strip()
+        row[stage_i] += count
     ordered = sorted(counts, key=lambda key: (-sum(counts[key]), key))
     return {
         (spelling[key], stage.key): counts[key][stage_i]
@@ -621,42 +685,64 @@ def _channels(m: _Map) -> dict[tuple[str, str], int]:
 
 def _top_priorities(m: _Map) -> list[str]:
     """Pain points first, then most votes, then lowest rating (unrated last), then map order."""
-    ranked = []
-    for index, tp in enumerate(m.touchpoints):
+
+    def rank(index: int) -> tuple[bool, int, int, int]:
+        tp = m.touchpoints[index]
         rating = tp.effectiveness
-        low = rating is not None and rating <= LOW_RATING
-        if tp.pain_point or tp.votes > 0 or low:
-            rating_rank = (0, rating) if rating is not None else (1, 0)
-            ranked.append(((not tp.pain_point, -tp.votes, rating_rank, index), tp.ref))
-    ranked.sort(key=itemgetter(0))
-    return [ref for _, ref in ranked[:TOP_PRIORITIES]]
+        return (not tp.pain_point, -tp.votes, 6 if rating is None else rating, index)
+
+    candidates = [
+        index
+        for index, tp in enumerate(m.touchpoints)
+        if tp.pain_point
+        or tp.votes > 0
+        or (tp.effectiveness is not None and tp.effectiveness <= LOW_RATING)
+    ]
+    return [m.touchpoints[i].ref for i in heapq.nsmallest(TOP_PRIORITIES, candidates, key=rank)]
 
 
 # --- entry point ----------------------------------------------------------------------------
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the analysis runs.
+
+    It makes tens of thousands of small acyclic objects; the collections they would trigger
+    rescan the whole session each time, which costs more than the analysis itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def analyse(session: Session, lang: str | None = None) -> Analysis:
     """The gap analysis of ``session``, with messages in ``lang`` (default: its language)."""
     language = normalise_language(lang) or normalise_language(session.language) or DEFAULT_LANGUAGE
-    m = _group(session)
-    figures = _stage_figures(m)
-    owners = _owners(m)
-    out = _Collector(m, _Texts(language))
-    _cell_rules(out)
-    filled = _touchpoint_rules(out)
-    _investment_rules(out, figures)
-    _no_proactive(out)
-    _owner_overload(out, owners)
-    _inconsistent(out)
-    return Analysis(
-        session_name=session.name,
-        framework=session.framework,
-        language=language,
-        summary=_summary(m, filled),
-        stages=figures,
-        owners=owners,
-        cells=_cells(m),
-        channels=_channels(m),
-        findings=out.sorted(),
-        top_priorities=_top_priorities(m),
-    )
+    with _collector_paused():
+        m = _survey(session)
+        figures = _stage_figures(m)
+        owners = _owners(m)
+        out = _Collector(m, _Texts(language))
+        _cell_rules(out)
+        filled = _touchpoint_rules(out)
+        _investment_rules(out, figures)
+        _no_proactive(out)
+        _owner_overload(out, owners)
+        _inconsistent(out)
+        return Analysis(
+            session_name=session.name,
+            framework=session.framework,
+            language=language,
+            summary=_summary(m, filled),
+            stages=figures,
+            owners=owners,
+            cells=_cells(m),
+            channels=_channels(m),
+            findings=out.sorted(),
+            top_priorities=_top_priorities(m),
+        )

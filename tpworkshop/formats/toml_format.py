@@ -395,19 +395,21 @@ class _Reader:
     def read(self, document: dict[str, Any]) -> Session | None:
         self.check_format(document)
         self.check_unknown_keys(TOP_LEVEL, document, TOP_LEVEL_KEYS)
-        session_values = self.read_session(document)
-        stages = self.read_stages(document)
-        segments = self.read_segments(document)
-        touchpoints = self.read_touchpoints(document, stages, segments)
-        actions = self.read_actions(document, touchpoints)
-        if session_values is None or self.problems:
-            return None
+        session = self.read_session(document)
+        stages = self.read_keyed(document, "stages", "stage", STAGE_KEYS)
+        segments = self.read_keyed(document, "segments", "segment", SEGMENT_KEYS)
+        touchpoints = self.read_touchpoints(
+            document, segment_keys=_valid(segments, "key"), stage_keys=_valid(stages, "key")
+        )
+        actions = self.read_actions(document, refs=_valid(touchpoints, "ref"))
+        if session is None or self.problems:
+            return None  # every entry is whole only when nothing was wrong
         return Session(
-            **session_values,
-            stages=stages,
-            segments=segments,
-            touchpoints=touchpoints,
-            actions=actions,
+            **session,
+            stages=[Stage(**values) for values in stages],
+            segments=[Segment(**values) for values in segments],
+            touchpoints=[Touchpoint(**values) for values in touchpoints],
+            actions=[Action(**values) for values in actions],
         )
 
     def check_format(self, document: dict[str, Any]) -> None:
@@ -501,19 +503,10 @@ class _Reader:
             result.append(values)
         return result
 
-    def read_stages(self, document: dict[str, Any]) -> list[Stage]:
-        entries = self.read_keyed(document, "stages", "stage", STAGE_KEYS)
-        return [Stage(**values) for values in entries if _has(values, STAGE_KEYS)]
-
-    def read_segments(self, document: dict[str, Any]) -> list[Segment]:
-        entries = self.read_keyed(document, "segments", "segment", SEGMENT_KEYS)
-        return [Segment(**values) for values in entries if _has(values, SEGMENT_KEYS)]
-
     def read_touchpoints(
-        self, document: dict[str, Any], stages: list[Stage], segments: list[Segment]
-    ) -> list[Touchpoint]:
-        stage_keys = {stage.key for stage in stages}
-        segment_keys = {segment.key for segment in segments}
+        self, document: dict[str, Any], *, segment_keys: set[str], stage_keys: set[str]
+    ) -> list[dict[str, Any]]:
+        """Touchpoint fields, with ``position`` counting 0.. in file order within each cell."""
         seen: set[str] = set()
         next_position: dict[tuple[str, str], int] = {}
         touchpoints = []
@@ -527,11 +520,10 @@ class _Reader:
                     error = ValidationError("ref", "duplicate", value=ref)
                     self.add_invalid(where, TOUCHPOINT_KEYS[0], error)
                 seen.add(ref)
-            if _has(values, TOUCHPOINT_KEYS):
-                cell = (values["segment"], values["stage"])
-                values["position"] = next_position.get(cell, 0)
-                next_position[cell] = values["position"] + 1
-                touchpoints.append(Touchpoint(**values))
+            cell = (values.get("segment"), values.get("stage"))
+            values["position"] = next_position.get(cell, 0)
+            next_position[cell] = values["position"] + 1
+            touchpoints.append(values)
         return touchpoints
 
     def check_reference(
@@ -541,14 +533,12 @@ class _Reader:
         if value is not None and value not in known:
             self.add_invalid(where, key, ValidationError(key.attr, "missing_ref", value=value))
 
-    def read_actions(self, document: dict[str, Any], touchpoints: list[Touchpoint]) -> list[Action]:
-        refs = {tp.ref for tp in touchpoints}
+    def read_actions(self, document: dict[str, Any], *, refs: set[str]) -> list[dict[str, Any]]:
         actions = []
         for where, table in self.entries(document, "actions", "title"):
             values = self.read_fields("action", where, table, ACTION_KEYS)
             self.check_reference(where, ACTION_KEYS[1], values, refs)
-            if _has(values, ACTION_KEYS):
-                actions.append(Action(**values))
+            actions.append(values)
         return actions
 
 
@@ -563,8 +553,9 @@ def _names(keys: tuple[_Key, ...]) -> tuple[str, ...]:
     return tuple(key.name for key in keys)
 
 
-def _has(values: dict[str, Any], keys: tuple[_Key, ...]) -> bool:
-    return all(key.attr in values for key in keys if key.required)
+def _valid(entries: list[dict[str, Any]], attr: str) -> set[str]:
+    """The keys (or ids) that were valid, even in entries with other problems."""
+    return {values[attr] for values in entries if attr in values}
 
 
 def _entry_place(name: str, number: int, entry: Any, label_key: str) -> str:

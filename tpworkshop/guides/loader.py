@@ -267,8 +267,8 @@ def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None =
     """
     ui = _message_lang(messages_lang or lang)
 
-    def fail(key: str, **params: object) -> GuideError:
-        return GuideError(MESSAGES(key, ui, path=path, **params))
+    def fail(message_key: str, /, **params: object) -> GuideError:
+        return GuideError(MESSAGES(message_key, ui, path=path, **params))
 
     lines = text.removeprefix("\ufeff").splitlines()
     first = 0
@@ -281,7 +281,7 @@ def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None =
         raise fail("unclosed_front_matter")
 
     try:
-        meta = tomllib.loads("\n".join(lines[first + 1 : close]))
+        meta = tomllib.loads("".join(line + "\n" for line in lines[first + 1 : close]))
     except tomllib.TOMLDecodeError as exc:
         detail = str(exc)
         position = _TOML_POSITION.search(detail)
@@ -310,11 +310,7 @@ def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None =
         texts[key] = " ".join(value.split())
 
     timebox = meta["timebox"]
-    if (
-        isinstance(timebox, bool)
-        or not isinstance(timebox, int)
-        or not 0 <= timebox <= MAX_TIMEBOX
-    ):
+    if isinstance(timebox, bool) or not isinstance(timebox, int) or not 0 <= timebox <= MAX_TIMEBOX:
         raise fail("bad_timebox", high=MAX_TIMEBOX, value=repr(timebox))
 
     body = "\n".join(lines[close + 1 :]).strip("\n")

@@ -1,0 +1,411 @@
+"""``tpworkshop``: the command line users script against (see PRODUCT.md).
+
+Errors are one sentence on stderr and exit 1; usage errors exit 2; no tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from tpworkshop import __version__
+from tpworkshop.cli.messages import CLI
+from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORK_KEYS
+from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n import LANGUAGES, format_datetime, format_percent, resolve_language
+from tpworkshop.storage import StorageError, Store, default_db_path
+
+EXPORT_FORMATS = ("toml", "markdown", "csv", "svg", "html")
+GAPS_FORMATS = ("text", "json", "markdown")
+LIST_FORMATS = ("table", "json")
+
+
+class CliError(Exception):
+    """One sentence for stderr; exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _pre_language(argv: Sequence[str]) -> str:
+    """The help language, before the parser exists: --lang beats LC_ALL/LANG."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return resolve_language(argv[index + 1])
+        if arg.startswith("--lang="):
+            return resolve_language(arg.split("=", 1)[1])
+    return resolve_language()
+
+
+ARGPARSE_ES = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+    "show this help message and exit": "mostrar esta ayuda y salir",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "opción no válida: %(value)r (elija entre %(choices)s)"
+    ),
+    "the following arguments are required: %s": "faltan estos argumentos: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "expected one argument": "se esperaba un argumento",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opción ambigua: %(option)s puede ser %(matches)s"
+    ),
+}
+
+
+def _translate_argparse(lang: str) -> None:
+    """argparse's own words (usage, options...) through gettext's hook, in Spanish too."""
+    import gettext
+
+    if lang == "es":
+        argparse._ = lambda text: ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
+    else:
+        argparse._ = gettext.gettext  # type: ignore[attr-defined]
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    _translate_argparse(lang)
+
+    def t(key: str, **params: object) -> str:
+        return CLI(key, lang, **params)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, metavar="PATH", help=t("opt.db"))
+    common.add_argument("--lang", choices=LANGUAGES, help=t("opt.lang"))
+    common.add_argument(
+        "--guides", type=Path, action="append", default=[], metavar="DIR", help=t("opt.guides")
+    )
+    common.add_argument("--restricted", action="store_true", help=t("opt.restricted"))
+
+    parser = _Parser(
+        prog="tpworkshop",
+        description=t("description"),
+        epilog=t("epilog"),
+        parents=[common],
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help=t("opt.help"))
+    parser.add_argument(
+        "--version", action="version", version=f"tpworkshop {__version__}", help=t("opt.version")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_key: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name, help=t(help_key), description=t(help_key), parents=[common], add_help=False
+        )
+        p.add_argument("-h", "--help", action="help", help=t("opt.help"))
+        return p
+
+    new = command("new", "cmd.new")
+    new.add_argument("name", metavar="NAME", help=t("arg.name"))
+    new.add_argument(
+        "--framework",
+        default=DEFAULT_FRAMEWORK,
+        metavar="KEY",
+        help=t("opt.framework", choices=", ".join(FRAMEWORK_KEYS)),
+    )
+    new.add_argument("--no-open", action="store_true", help=t("opt.no_open"))
+    new.set_defaults(session_lang=None)
+
+    open_ = command("open", "cmd.open")
+    open_.add_argument("session", metavar="SESSION", help=t("arg.session"))
+
+    join = command("join", "cmd.join")
+    join.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    join.add_argument("--as", dest="as_name", metavar="NAME", help=t("opt.as"))
+
+    list_ = command("list", "cmd.list")
+    list_.add_argument(
+        "--format",
+        choices=LIST_FORMATS,
+        default="table",
+        help=t("opt.format", choices="|".join(LIST_FORMATS)),
+    )
+
+    gaps = command("gaps", "cmd.gaps")
+    gaps.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    gaps.add_argument(
+        "--format",
+        choices=GAPS_FORMATS,
+        default="text",
+        help=t("opt.format", choices="|".join(GAPS_FORMATS)),
+    )
+
+    export = command("export", "cmd.export")
+    export.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    export.add_argument("-o", "--output", type=Path, metavar="PATH", help=t("opt.output"))
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="toml",
+        help=t("opt.format", choices="|".join(EXPORT_FORMATS)),
+    )
+
+    import_ = command("import", "cmd.import")
+    import_.add_argument("path", type=Path, metavar="PATH", help=t("arg.path"))
+    import_.add_argument("--replace", action="store_true", help=t("opt.replace"))
+
+    demo = command("demo", "cmd.demo")
+    demo.add_argument("--no-open", action="store_true", help=t("opt.no_open"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _pre_language(args_list)
+    parser = build_parser(lang)
+    args = parser.parse_args(args_list)
+    lang = resolve_language(args.lang)
+    try:
+        return run(args, lang)
+    except CliError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    except (StorageError, ValidationError) as error:
+        print(error.message(lang), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(CLI("interrupted", lang), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the promise: never a traceback
+        print(CLI("unexpected", lang, detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return 1
+
+
+def _restricted(args: argparse.Namespace) -> bool:
+    return bool(args.restricted or os.environ.get("TPWORKSHOP_RESTRICTED"))
+
+
+def run(args: argparse.Namespace, lang: str) -> int:
+    db_path = args.db or default_db_path()
+    command = args.command
+    restricted = _restricted(args)
+    if restricted and command in ("import", "export", "list", "new", "demo", None):
+        raise CliError(CLI("restricted", lang, what=command or "tpworkshop"))
+    with Store(db_path) as store:
+        if command is None:
+            return _run_app(db_path, None, args, lang)
+        if command == "new":
+            session_id = store.create_session(args.name, framework=args.framework, language=lang)
+            print(CLI("created", lang, id=session_id, name=store.load(session_id).name))
+            return 0 if args.no_open else _run_app(db_path, session_id, args, lang)
+        if command == "open":
+            return _run_app(db_path, store.resolve(args.session), args, lang)
+        if command == "join":
+            return _run_app(
+                db_path,
+                store.resolve(args.session),
+                args,
+                lang,
+                role="participant",
+                participant=args.as_name or os.environ.get("USER") or "participant",
+            )
+        if command == "list":
+            return _list(store, args.format, lang)
+        if command == "gaps":
+            return _gaps(store, store.resolve(args.session), args.format, args.lang)
+        if command == "export":
+            return _export(store, store.resolve(args.session), args.format, args.output, lang)
+        if command == "import":
+            return _import(store, args.path, args.replace, lang)
+        if command == "demo":
+            from tpworkshop.demo import ensure_demo
+
+            session_id = ensure_demo(store, lang)
+            print(CLI("demo_ready", lang, id=session_id, name=store.load(session_id).name))
+            return 0 if args.no_open else _run_app(db_path, session_id, args, lang)
+    raise CliError(CLI("unexpected", lang, detail=command))
+
+
+def _list(store: Store, fmt: str, lang: str) -> int:
+    summaries = store.list_sessions()
+    if fmt == "json":
+        rows = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "organisation": s.organisation,
+                "language": s.language,
+                "framework": s.framework,
+                "updated": s.updated.isoformat().replace("+00:00", "Z"),
+                "step": s.step,
+                "segments": s.segments,
+                "touchpoints": s.touchpoints,
+                "progress": round(s.progress, 4),
+            }
+            for s in summaries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print(CLI("no_sessions", lang))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", expand=True)
+    table.add_column(CLI("col.id", lang), justify="right", no_wrap=True)
+    table.add_column(CLI("col.name", lang), ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column(CLI("col.org", lang), ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(CLI("col.framework", lang), no_wrap=True)
+    table.add_column(CLI("col.updated", lang), no_wrap=True)
+    table.add_column(CLI("col.tps", lang), justify="right", no_wrap=True)
+    table.add_column(CLI("col.progress", lang), justify="right", no_wrap=True)
+    for s in summaries:
+        table.add_row(
+            str(s.id),
+            s.name,
+            s.organisation,
+            s.framework,
+            format_datetime(s.updated.astimezone(), lang),
+            str(s.touchpoints),
+            format_percent(s.progress, lang),
+        )
+    Console().print(table)
+    return 0
+
+
+def _gaps(store: Store, session_id: int, fmt: str, cli_lang: str | None) -> int:
+    from tpworkshop.analysis import analyse
+    from tpworkshop.analysis.render import render_json, render_markdown, render_text
+
+    session = store.load(session_id)
+    lang = resolve_language(cli_lang, session.language)
+    analysis = analyse(session, lang)
+    if fmt == "json":
+        print(render_json(analysis))
+    elif fmt == "markdown":
+        print(render_markdown(analysis, session), end="")
+    else:
+        print(render_text(analysis, session, width=_terminal_width()), end="")
+    return 0
+
+
+def _terminal_width() -> int:
+    try:
+        return max(60, min(160, os.get_terminal_size().columns))
+    except OSError:
+        return 100
+
+
+def export_text(store: Store, session_id: int, fmt: str) -> str | bytes:
+    from tpworkshop.analysis import analyse
+
+    session = store.load(session_id)
+    analysis = analyse(session)
+    if fmt == "toml":
+        from tpworkshop.formats.toml_format import dumps
+
+        return dumps(session, analysis.to_dict())
+    from tpworkshop.formats.reports import export_report
+
+    return export_report(session, analysis, fmt)
+
+
+def _export(store: Store, session_id: int, fmt: str, output: Path | None, lang: str) -> int:
+    content = export_text(store, session_id, fmt)
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return 0
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    _write_atomically(output, data, lang)
+    print(CLI("exported", lang, path=output), file=sys.stderr)
+    return 0
+
+
+def _write_atomically(path: Path, data: bytes, lang: str) -> None:
+    """Write beside the target then rename, so a failure never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise CliError(
+            CLI("cannot_write", lang, path=path, detail=error.strerror or str(error))
+        ) from error
+
+
+def _import(store: Store, path: Path, replace: bool, lang: str) -> int:
+    from tpworkshop.formats.toml_format import FormatError, load_path
+
+    try:
+        session = load_path(path)
+    except FormatError as error:
+        lines = [CLI("import_problems", lang, path=path, count=len(error.problems))]
+        lines += [f"  - {problem.describe(lang)}" for problem in error.problems]
+        raise CliError("\n".join(lines)) from error
+    existing = _session_named(store, session.name) if replace else None
+    if existing is None:
+        session.name = store.unique_name(session.name)
+    session_id = store.insert_session(session, replace=existing)
+    key = "replaced" if existing is not None else "imported"
+    print(CLI(key, lang, name=session.name, id=session_id))
+    return 0
+
+
+def _session_named(store: Store, name: str) -> int | None:
+    from tpworkshop.domain.text import fold
+
+    wanted = fold(name)
+    return next((s.id for s in store.list_sessions() if fold(s.name) == wanted), None)
+
+
+def _run_app(
+    db_path: Path,
+    session_id: int | None,
+    args: argparse.Namespace,
+    lang: str,
+    *,
+    role: str = "facilitator",
+    participant: str | None = None,
+) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CliError(CLI("needs_terminal", lang))
+    from tpworkshop.tui.app import make_app
+
+    app = make_app(
+        db_path,
+        session_id=session_id,
+        lang=args.lang,
+        guide_dirs=args.guides,
+        role=role,
+        participant=participant,
+        restricted=_restricted(args),
+    )
+    closed_on = app.run()
+    app.store.close()
+    if closed_on is not None:
+        print_closing_summary(db_path, closed_on, args.lang)
+    return 0 if app.return_code in (None, 0) else int(app.return_code)
+
+
+def print_closing_summary(db_path: Path, session_id: int, cli_lang: str | None) -> None:
+    """The gap summary left in the terminal's scrollback when the app closes."""
+    from tpworkshop.analysis import analyse
+    from tpworkshop.analysis.render import render_text
+
+    with Store(db_path) as store:
+        session = store.load(session_id)
+    lang = resolve_language(cli_lang, session.language)
+    print(render_text(analyse(session, lang), session, width=_terminal_width()), end="")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,142 @@
+"""Command-line help and messages, in en and es."""
+
+from __future__ import annotations
+
+from tpworkshop.i18n import Catalog
+
+CLI = Catalog(
+    "cli",
+    {
+        "description": {
+            "en": "Facilitate touchpoint-mapping workshops: map segments x stages, fill details, assess, and read the gap analysis. Without a command, opens the app at the session picker.",
+            "es": "Facilite talleres de mapeo de puntos de contacto: mapee segmentos x etapas, complete detalles, evalúe y lea el análisis de brechas. Sin orden, abre la aplicación en la lista de sesiones.",
+        },
+        "epilog": {
+            "en": "SESSION is a session's id, its name (any case) or a unique prefix of it. The database is sessions/tpworkshop.db unless --db or TPWORKSHOP_DB says otherwise.",
+            "es": "SESIÓN es el id de una sesión, su nombre (sin importar mayúsculas) o un prefijo único. La base de datos es sessions/tpworkshop.db salvo que --db o TPWORKSHOP_DB digan otra cosa.",
+        },
+        "opt.db": {
+            "en": "database file (default: $TPWORKSHOP_DB or sessions/tpworkshop.db)",
+            "es": "archivo de base de datos (por defecto: $TPWORKSHOP_DB o sessions/tpworkshop.db)",
+        },
+        "opt.lang": {
+            "en": "language of the interface: en or es (beats the session's and LANG)",
+            "es": "idioma de la interfaz: en o es (prevalece sobre el de la sesión y LANG)",
+        },
+        "opt.guides": {
+            "en": "a folder of facilitation guides that override the shipped ones (repeatable)",
+            "es": "una carpeta de guías de facilitación que sustituyen a las incluidas (repetible)",
+        },
+        "opt.version": {"en": "show the version and exit", "es": "mostrar la versión y salir"},
+        "opt.help": {"en": "show this help and exit", "es": "mostrar esta ayuda y salir"},
+        "opt.restricted": {
+            "en": "restricted mode for shared hosts: no import/export to paths, no other sessions",
+            "es": "modo restringido para servidores compartidos: sin importar/exportar rutas ni otras sesiones",
+        },
+        "cmd.new": {"en": "create a session and open it", "es": "crear una sesión y abrirla"},
+        "cmd.open": {
+            "en": "resume a session at the step it was left",
+            "es": "retomar una sesión en el paso donde se dejó",
+        },
+        "cmd.join": {
+            "en": "join a live session as a participant",
+            "es": "unirse a una sesión en vivo como participante",
+        },
+        "cmd.list": {"en": "list the saved sessions", "es": "listar las sesiones guardadas"},
+        "cmd.gaps": {
+            "en": "print a session's gap analysis",
+            "es": "imprimir el análisis de brechas de una sesión",
+        },
+        "cmd.export": {
+            "en": "export a session (TOML summary or a report)",
+            "es": "exportar una sesión (resumen TOML o un informe)",
+        },
+        "cmd.import": {
+            "en": "import a TOML summary as a session",
+            "es": "importar un resumen TOML como sesión",
+        },
+        "cmd.demo": {
+            "en": "open a ready example session",
+            "es": "abrir una sesión de ejemplo lista",
+        },
+        "arg.name": {"en": "the session's name", "es": "el nombre de la sesión"},
+        "arg.session": {
+            "en": "id, name or unique name prefix",
+            "es": "id, nombre o prefijo único del nombre",
+        },
+        "arg.path": {"en": "the .toml file", "es": "el archivo .toml"},
+        "opt.framework": {
+            "en": "stage framework: {choices} (default five-stage)",
+            "es": "marco de etapas: {choices} (por defecto five-stage)",
+        },
+        "opt.session_lang": {
+            "en": "the session's language: en or es",
+            "es": "el idioma de la sesión: en o es",
+        },
+        "opt.no_open": {
+            "en": "create only; do not open the app",
+            "es": "solo crear; no abrir la aplicación",
+        },
+        "opt.as": {
+            "en": "your name, shown to the facilitator",
+            "es": "su nombre, visible para quien facilita",
+        },
+        "opt.format": {"en": "output format: {choices}", "es": "formato de salida: {choices}"},
+        "opt.output": {
+            "en": "write to this file instead of standard output",
+            "es": "escribir en este archivo en lugar de la salida estándar",
+        },
+        "opt.replace": {
+            "en": "replace the session with the same name instead of adding a copy",
+            "es": "sustituir la sesión del mismo nombre en lugar de añadir una copia",
+        },
+        "created": {"en": "Created session {id} {name!r}.", "es": "Sesión {id} {name!r} creada."},
+        "imported": {
+            "en": "Imported {name!r} as session {id}.",
+            "es": "Se importó {name!r} como sesión {id}.",
+        },
+        "replaced": {
+            "en": "Replaced session {name!r} (now session {id}).",
+            "es": "Se sustituyó la sesión {name!r} (ahora sesión {id}).",
+        },
+        "exported": {"en": "Wrote {path}.", "es": "Se escribió {path}."},
+        "demo_ready": {
+            "en": "The demo is session {id} {name!r}.",
+            "es": "La demo es la sesión {id} {name!r}.",
+        },
+        "no_sessions": {
+            "en": "No sessions yet; 'tpworkshop new NAME' or 'tpworkshop demo' starts one.",
+            "es": "Aún no hay sesiones; 'tpworkshop new NOMBRE' o 'tpworkshop demo' crea una.",
+        },
+        "import_problems": {
+            "en": "{path} was not imported; nothing was written. {count} problem(s):",
+            "es": "{path} no se importó; no se escribió nada. {count} problema(s):",
+        },
+        "cannot_write": {
+            "en": "Cannot write {path}: {detail}.",
+            "es": "No se puede escribir {path}: {detail}.",
+        },
+        "restricted": {
+            "en": "Not allowed in restricted mode: {what}.",
+            "es": "No permitido en modo restringido: {what}.",
+        },
+        "needs_terminal": {
+            "en": "The app needs an interactive terminal; run it in a terminal or use --no-open.",
+            "es": "La aplicación necesita un terminal interactivo; ejecútela en un terminal o use --no-open.",
+        },
+        "interrupted": {
+            "en": "Interrupted; everything shown as saved is saved.",
+            "es": "Interrumpido; todo lo que se mostró como guardado está guardado.",
+        },
+        "unexpected": {"en": "Unexpected error: {detail}", "es": "Error inesperado: {detail}"},
+        "col.id": {"en": "Id", "es": "Id"},
+        "col.name": {"en": "Name", "es": "Nombre"},
+        "col.org": {"en": "Organisation", "es": "Organización"},
+        "col.framework": {"en": "Framework", "es": "Marco"},
+        "col.updated": {"en": "Last change", "es": "Último cambio"},
+        "col.step": {"en": "Step", "es": "Paso"},
+        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
+        "col.progress": {"en": "Progress", "es": "Progreso"},
+        "summary.title": {"en": "Gap summary of {name!r}", "es": "Resumen de brechas de {name!r}"},
+    },
+)
