@@ -813,6 +813,7 @@ def test_non_utf8_bytes_give_one_clear_sentence(tmp_path: Path) -> None:
         ('format = "tpworkshop/1"\nformat = "tpworkshop/1"\n', "line 2"),
         ('[session]\nname = """sin cerrar\n', "TOML"),
         ("\x00", "TOML"),
+        ("a = " + "[" * 100_000, "nested too deeply"),
     ],
 )
 def test_non_toml_text_gives_one_clear_sentence(text: str, fragment: str) -> None:
@@ -834,6 +835,14 @@ def test_unreadable_paths_give_one_clear_sentence(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as caught:
         load_path(path)
     assert_one_sentence(caught.value)
+
+
+def test_format_error_survives_pickling() -> None:
+    import pickle
+
+    error = FormatError(problems_of(document(stages=[{"weight": "9"}])))
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.problems == error.problems and str(copy) == str(error)
 
 
 def test_load_path_reads_an_exported_file(tmp_path: Path) -> None:

@@ -42,6 +42,10 @@ MESSAGES = Catalog(
             "en": "The file is not valid TOML: {detail}.",
             "es": "El archivo no es TOML válido: {detail}.",
         },
+        "not_toml_nested": {
+            "en": "The file is not valid TOML: its values are nested too deeply.",
+            "es": "El archivo no es TOML válido: sus valores están anidados a demasiada profundidad.",
+        },
         # --- structure ----------------------------------------------------------------
         "format_missing": {
             "en": 'The key format is missing; a tpworkshop file starts with format = "{expected}".',

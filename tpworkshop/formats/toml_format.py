@@ -24,10 +24,12 @@ from tpworkshop.domain.labels import field_label
 from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint, clean
 from tpworkshop.domain.validation import ValidationError, has_control
 from tpworkshop.formats.messages import MESSAGES
-from tpworkshop.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from tpworkshop.i18n import DEFAULT_LANGUAGE
 
 FORMAT_ID = "tpworkshop/1"
 
+PROBLEM_LANGUAGES = ("en", "es")
+"""The languages every Problem carries a sentence in (``message_en``, ``message_es``)."""
 TOP_LEVEL = "top level"
 MAX_INLINE_ARRAY = 100
 """Arrays whose line fits in this many characters are written on one line."""
@@ -67,7 +69,7 @@ class FormatError(Exception):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        super().__init__(self.message())
+        super().__init__(self.problems)
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Every problem, one per line, in ``lang``."""
@@ -78,7 +80,7 @@ class FormatError(Exception):
 
 
 def _catalog_problem(where: str, field: str | None, code: str, **params: Any) -> Problem:
-    en, es = (MESSAGES(code, lang, **params) for lang in LANGUAGES)
+    en, es = (MESSAGES(code, lang, **params) for lang in PROBLEM_LANGUAGES)
     return Problem(where, field, en, es)
 
 
@@ -314,6 +316,8 @@ def _parse(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _toml_syntax_error(str(error)) from None
+    except RecursionError:
+        raise _file_problem("not_toml_nested") from None
 
 
 def _toml_syntax_error(reason: str) -> FormatError:
@@ -334,22 +338,22 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 }
 
 
+_FOUND_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "found_bool"),  # before int: a bool is an int in Python, not in TOML
+    (int, "found_int"),
+    (float, "found_float"),
+    (str, "found_text"),
+    (datetime, "found_datetime"),  # before date, for the same reason
+    (date, "found_date"),
+    (time, "found_time"),
+    (list, "found_array"),
+    (dict, "found_table"),
+)
+
+
 def _found_type(value: Any) -> str:
     """The catalogue key naming what a TOML value is."""
-    for kind, check in (
-        ("bool", lambda v: isinstance(v, bool)),
-        ("int", lambda v: isinstance(v, int)),
-        ("float", lambda v: isinstance(v, float)),
-        ("text", lambda v: isinstance(v, str)),
-        ("datetime", lambda v: isinstance(v, datetime)),
-        ("date", lambda v: isinstance(v, date)),
-        ("time", lambda v: isinstance(v, time)),
-        ("array", lambda v: isinstance(v, list)),
-        ("table", lambda v: isinstance(v, dict)),
-    ):
-        if check(value):
-            return f"found_{kind}"
-    return "found_other"
+    return next((key for kind, key in _FOUND_TYPES if isinstance(value, kind)), "found_other")
 
 
 class _Reader:
@@ -377,7 +381,7 @@ class _Reader:
                 expected=MESSAGES(f"expected_{key.kind}", lang),
                 found=MESSAGES(_found_type(value), lang),
             )
-            for lang in LANGUAGES
+            for lang in PROBLEM_LANGUAGES
         )
         self.problems.append(Problem(where, key.name, en, es))
 
@@ -386,7 +390,7 @@ class _Reader:
     ) -> None:
         en, es = (
             MESSAGES(code, lang, found=MESSAGES(_found_type(value), lang), **params)
-            for lang in LANGUAGES
+            for lang in PROBLEM_LANGUAGES
         )
         self.problems.append(Problem(where, field, en, es))
 

@@ -111,6 +111,9 @@ def m001_initial(db: Database) -> None:
 def m002_live_workshops(db: Database) -> None:
     """Dot budgets, per-participant dots and presence, for live sessions over SSH."""
     db.execute("ALTER TABLE sessions ADD COLUMN dots_per_participant INTEGER NOT NULL DEFAULT 3")
+    # Bumped by every content change, so live apps reload only when content changed
+    # (presence heartbeats and the facilitator's position do not bump it).
+    db.execute("ALTER TABLE sessions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
     db.execute(
         """
         CREATE TABLE dots (

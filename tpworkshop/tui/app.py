@@ -7,6 +7,7 @@ or one clear sentence, and reloads. The UI never writes SQL.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +31,21 @@ T = TypeVar("T")
 
 WORKSHOP_STEPS = ("setup", "segments", "touchpoints", "details", "assess", "analysis")
 LIVE_POLL_SECONDS = 0.3
+HEARTBEAT_SECONDS = 2.0
+
+FACILITATOR_ONLY = frozenset(
+    {
+        "update_session",
+        "add_stage",
+        "update_stage",
+        "remove_stage",
+        "move_stage",
+        "replace_stages",
+        "remove_segment",
+        "delete_session",
+    }
+)
+"""Store operations participants may not run: setup, deleting segments, sessions."""
 DEFAULT_TIMEBOX_MIN = 15
 
 
@@ -96,6 +112,7 @@ def translate_bindings(node: DOMNode, catalog: Catalog, lang: str) -> None:
 @dataclass
 class LiveState:
     data_version: int = 0
+    revision: int = -1
     last_saved: datetime | None = None
     last_error: str | None = None
     guides_problems: list[str] = field(default_factory=list)
@@ -111,6 +128,8 @@ class WorkshopApp(App[int | None]):
         Binding("f2", "toggle_guide", "key.guide", show=False),
         Binding("f3", "toggle_timer", "key.timer", show=False),
         Binding("f4", "extend_timer", "key.extend", show=False),
+        Binding("f6", "toggle_follow", "key.follow"),
+        Binding("f7", "who", "key.who", show=False),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
     ]
 
@@ -136,6 +155,7 @@ class WorkshopApp(App[int | None]):
         self.participant = participant
         self.restricted = restricted
         self.live = LiveState()
+        self.following = True
         self.show_guide = True
         self.timers: dict[str, StepTimer] = {}
         self.timebox_overrides: dict[str, int] = {}
@@ -149,6 +169,7 @@ class WorkshopApp(App[int | None]):
         self.show_guide = self.size.width >= 110
         self.set_interval(1.0, self._tick_timer)
         self.set_interval(LIVE_POLL_SECONDS, self._poll_changes)
+        self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         if self.session_id is not None:
             self.open_session(self.session_id)
         else:
@@ -272,8 +293,19 @@ class WorkshopApp(App[int | None]):
 
     # --- edits -----------------------------------------------------------------------
 
+    @property
+    def display_name(self) -> str:
+        """Who this app is, in presence lists and on dots."""
+        if self.role == "facilitator":
+            name = self.session.facilitator if self.session else ""
+            return name or UI("role.facilitator", self.lang)
+        return self.participant or UI("role.participant", self.lang)
+
     def edit(self, operation: Callable[..., T], *args: Any, **kwargs: Any) -> T | EditFailed:
         """Run one store write; on success reload and mark saved, else show why."""
+        if self.role != "facilitator" and getattr(operation, "__name__", "") in FACILITATOR_ONLY:
+            self._edit_failed(UI("facilitator_only", self.lang))
+            return EDIT_FAILED
         try:
             result = operation(*args, **kwargs)
         except ValidationError as error:
@@ -296,11 +328,12 @@ class WorkshopApp(App[int | None]):
         if self.session_id is None:
             return
         try:
+            self.live.data_version = self.store.data_version()
+            self.live.revision = self.store.live_state(self.session_id).revision
             self.session = self.store.load(self.session_id)
         except StorageError as error:
             self.notify(error.message(self.lang), severity="error")
             return
-        self.live.data_version = self.store.data_version()
         self._refresh_screens()
 
     def _refresh_screens(self) -> None:
@@ -315,15 +348,49 @@ class WorkshopApp(App[int | None]):
             refresh()
 
     def _poll_changes(self) -> None:
-        """Pick up commits made by other processes (participants, other terminals)."""
-        if self.session_id is None:
+        """Pick up commits made by other processes (participants, other terminals).
+
+        ``data_version`` is a cheap check; the content revision decides whether to
+        reload, so presence heartbeats do not cost a reload.
+        """
+        if self.session_id is None or self.session is None:
             return
         try:
             version = self.store.data_version()
+            if version == self.live.data_version:
+                return
+            self.live.data_version = version
+            state = self.store.live_state(self.session_id)
         except StorageError:
             return
-        if version != self.live.data_version:
+        if state.revision != self.live.revision:
             self.reload()
+        if self.role != "facilitator" and self.following:
+            self._follow(state.position)
+        self._refresh_chrome()
+
+    def _follow(self, position: Position) -> None:
+        """A participant's app goes where the facilitator is."""
+        if self.session is None:
+            return
+        self.session.position = position
+        moved = position.step in WORKSHOP_STEPS and position.step != self.current_step
+        if moved and isinstance(self.screen, _StepScreenMarker):
+            self.go_to_step(position.step)
+
+    def _heartbeat(self) -> None:
+        if self.session_id is None or self.session is None:
+            return
+        # Presence is best effort; never bother the user with it.
+        with contextlib.suppress(StorageError):
+            self.store.heartbeat(
+                self.session_id, self.display_name, self.role, self.current_step or ""
+            )
+
+    def leave_session(self) -> None:
+        if self.session_id is not None and self.session is not None:
+            with contextlib.suppress(StorageError):
+                self.store.leave(self.session_id, self.display_name)
 
     def _tick_timer(self) -> None:
         step = self.current_step
@@ -385,8 +452,27 @@ class WorkshopApp(App[int | None]):
     def action_switch_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
+    def action_toggle_follow(self) -> None:
+        if self.role == "facilitator":
+            return
+        self.following = not self.following
+        self.notify(UI("follow.on" if self.following else "follow.off", self.lang))
+        if self.following and self.session_id is not None:
+            self._follow(self.store.live_state(self.session_id).position)
+
+    def action_who(self) -> None:
+        from tpworkshop.tui.screens.presence import PresenceScreen
+
+        if self.session_id is not None:
+            self.push_screen(PresenceScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_follow":
+            return self.role != "facilitator"
+        return True
+
     async def action_quit(self) -> None:
-        self.exit(self.session_id)
+        self.exit_app()
 
     # --- command palette -------------------------------------------------------------
 
@@ -418,6 +504,11 @@ class WorkshopApp(App[int | None]):
                 yield SystemCommand(
                     UI("cmd.sessions", lang), UI("cmd.sessions.help", lang), self.action_sessions
                 )
+            yield SystemCommand(UI("cmd.who", lang), UI("cmd.who.help", lang), self.action_who)
+            if self.role != "facilitator":
+                yield SystemCommand(
+                    UI("cmd.follow", lang), UI("cmd.follow.help", lang), self.action_toggle_follow
+                )
         yield from getattr(screen, "screen_commands", lambda: [])()
         yield SystemCommand(UI("cmd.help", lang), UI("cmd.help.help", lang), self.action_help)
         yield SystemCommand(
@@ -426,6 +517,7 @@ class WorkshopApp(App[int | None]):
         yield SystemCommand(UI("cmd.quit", lang), UI("cmd.quit.help", lang), self.exit_app)
 
     def exit_app(self) -> None:
+        self.leave_session()
         self.exit(self.session_id)
 
 

@@ -107,6 +107,42 @@ UI = Catalog(
             "en": "For bright projectors or dark rooms",
             "es": "Para proyectores luminosos o salas oscuras",
         },
+        "key.follow": {"en": "Follow", "es": "Seguir"},
+        "key.who": {"en": "Who's here", "es": "Quién está"},
+        "role.facilitator": {"en": "Facilitator", "es": "Facilitación"},
+        "role.participant": {"en": "Participant", "es": "Participante"},
+        "facilitator_only": {
+            "en": "Only the facilitator can change this; ask them to do it.",
+            "es": "Solo quien facilita puede cambiar esto; pídaselo.",
+        },
+        "follow.on": {
+            "en": "Following the facilitator again.",
+            "es": "Vuelve a seguir a quien facilita.",
+        },
+        "follow.off": {
+            "en": "Looking around on your own; F6 follows the facilitator again.",
+            "es": "Explora por su cuenta; F6 vuelve a seguir a quien facilita.",
+        },
+        "cmd.who": {"en": "Who's here", "es": "Quién está conectado"},
+        "cmd.who.help": {
+            "en": "People connected to this session, their step and idle time",
+            "es": "Personas conectadas a esta sesión, su paso y tiempo inactivo",
+        },
+        "cmd.follow": {
+            "en": "Follow or unfollow the facilitator",
+            "es": "Seguir o dejar de seguir a quien facilita",
+        },
+        "cmd.follow.help": {
+            "en": "Go where the facilitator goes, or look around on your own",
+            "es": "Ir donde va quien facilita, o explorar por su cuenta",
+        },
+        "presence.title": {"en": "Who's here", "es": "Quién está conectado"},
+        "presence.name": {"en": "Name", "es": "Nombre"},
+        "presence.role": {"en": "Role", "es": "Rol"},
+        "presence.step": {"en": "Step", "es": "Paso"},
+        "presence.idle": {"en": "Idle", "es": "Inactivo"},
+        "presence.none": {"en": "Nobody else is connected.", "es": "No hay nadie más conectado."},
+        "presence.count": {"en": "👥 {n}", "es": "👥 {n}"},
         "error.generic": {"en": "Something went wrong: {detail}", "es": "Algo salió mal: {detail}"},
     },
 )

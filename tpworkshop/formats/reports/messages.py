@@ -30,13 +30,19 @@ REPORT = Catalog(
             "en": "The map has no segments or no stages yet.",
             "es": "El mapa aún no tiene segmentos o etapas.",
         },
-        "stages": {"en": "Stages: effort against importance", "es": "Etapas: esfuerzo frente a importancia"},
+        "stages": {
+            "en": "Stages: effort against importance",
+            "es": "Etapas: esfuerzo frente a importancia",
+        },
         "owners": {"en": "Owners", "es": "Responsables"},
         "no_owners": {
             "en": "No touchpoint has an owner yet.",
             "es": "Ningún punto de contacto tiene responsable todavía.",
         },
-        "findings": {"en": "Gap analysis ({count} findings)", "es": "Análisis de brechas ({count} hallazgos)"},
+        "findings": {
+            "en": "Gap analysis ({count} findings)",
+            "es": "Análisis de brechas ({count} hallazgos)",
+        },
         "no_findings": {
             "en": "No findings: by these rules nothing is missing or misplaced.",
             "es": "Sin hallazgos: según estas reglas no falta ni sobra nada.",
@@ -50,7 +56,10 @@ REPORT = Catalog(
             "es": "Aún no hay puntos de dolor, votos ni valoraciones bajas.",
         },
         "actions": {"en": "Actions", "es": "Acciones"},
-        "no_actions": {"en": "No actions agreed yet.", "es": "Aún no se ha acordado ninguna acción."},
+        "no_actions": {
+            "en": "No actions agreed yet.",
+            "es": "Aún no se ha acordado ninguna acción.",
+        },
         "appendix": {
             "en": "Appendix: touchpoint details",
             "es": "Anexo: detalle de los puntos de contacto",
@@ -62,7 +71,10 @@ REPORT = Catalog(
         "figure": {"en": "Figure", "es": "Indicador"},
         "created": {"en": "Created", "es": "Creada"},
         "updated": {"en": "Updated", "es": "Actualizada"},
-        "coverage": {"en": "Coverage (cells with a touchpoint)", "es": "Cobertura (celdas con algún punto de contacto)"},
+        "coverage": {
+            "en": "Coverage (cells with a touchpoint)",
+            "es": "Cobertura (celdas con algún punto de contacto)",
+        },
         "completeness": {"en": "Completeness of details", "es": "Detalles completos"},
         "touchpoints": {"en": "Touchpoints", "es": "Puntos de contacto"},
         "segments": {"en": "Segments", "es": "Segmentos"},

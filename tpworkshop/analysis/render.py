@@ -1,0 +1,384 @@
+"""The gap analysis for people and programs: rich (app and terminal), plain text, Markdown, JSON.
+
+Every heading and label is in the analysis's language; numbers and percentages use
+tpworkshop.i18n's formatting ("80%" in English, "80 %" in Spanish).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from tpworkshop.analysis.gaps import Analysis, StageFigures
+from tpworkshop.analysis.messages import LABELS, RULE_LABELS
+from tpworkshop.domain.frameworks import FRAMEWORKS
+from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.i18n import format_number, format_percent
+
+SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
+EMPTY_CELL_STYLE = "bold white on red3"
+CELL_STYLES = ("black on yellow3", "black on green3", "black on bright_green")  # busier ->
+CURVE_WIDTH = 10  # characters of the experience-curve bar (two per effectiveness point)
+OWNERS_SHOWN = 8  # owners named on the rich summary's owners line
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+
+def _framework_name(analysis: Analysis) -> str:
+    framework = FRAMEWORKS.get(analysis.framework)
+    return framework.name(analysis.language) if framework else analysis.framework
+
+
+def _summary_items(analysis: Analysis) -> list[tuple[str, str]]:
+    lang, summary = analysis.language, analysis.summary
+    return [
+        (LABELS("coverage", lang), format_percent(summary.coverage, lang)),
+        (LABELS("completeness", lang), format_percent(summary.completeness, lang)),
+        (LABELS("touchpoints", lang), str(summary.touchpoints)),
+        (LABELS("segments", lang), str(summary.segments)),
+        (LABELS("stages", lang), str(summary.stages)),
+        (LABELS("pain_points", lang), str(summary.pain_points)),
+        (LABELS("actions_open", lang), str(summary.actions_open)),
+    ]
+
+
+def _segment_names(analysis: Analysis, session: Session) -> list[tuple[str, str]]:
+    """(key, name) of the map's rows, in order, as the analysis saw them."""
+    names = {segment.key: segment.name for segment in session.segments}
+    keys = list(dict.fromkeys(segment for segment, _ in analysis.cells))
+    return [(key, names.get(key, key)) for key in keys]
+
+
+def _mean(figures: StageFigures, lang: str) -> str:
+    mean = figures.mean_effectiveness
+    return "—" if mean is None else format_number(mean, lang, 1)
+
+
+def _priority_details(tp: Touchpoint, session: Session, lang: str) -> list[str]:
+    segment = session.segment(tp.segment)
+    stage = session.stage(tp.stage)
+    details = [f"{segment.name if segment else tp.segment} · {stage.name if stage else tp.stage}"]
+    if tp.pain_point:
+        details.append(LABELS("pain_point", lang))
+    if tp.votes == 1:
+        details.append(LABELS("priority_vote", lang))
+    elif tp.votes > 1:
+        details.append(LABELS("priority_votes", lang, count=tp.votes))
+    if tp.effectiveness is not None:
+        details.append(LABELS("priority_rated", lang, rating=tp.effectiveness))
+    return details
+
+
+def _priorities(analysis: Analysis, session: Session) -> list[tuple[str, list[str]]]:
+    """(quoted name, details) of each top priority that is still in the session."""
+    by_ref = {tp.ref: tp for tp in session.touchpoints}
+    lang = analysis.language
+    result = []
+    for ref in analysis.top_priorities:
+        tp = by_ref.get(ref)
+        if tp is not None:
+            name = LABELS("quoted", lang, name=tp.name)
+            result.append((name, _priority_details(tp, session, lang)))
+    return result
+
+
+def _investment_flags(analysis: Analysis) -> dict[str, str]:
+    """Stage key -> 'under-invested' / 'over-invested' where a finding says so."""
+    return {
+        finding.stage: finding.rule
+        for finding in analysis.findings
+        if finding.stage and finding.rule in ("under-invested", "over-invested")
+    }
+
+
+# --- rich -----------------------------------------------------------------------------------
+
+
+def render_rich(analysis: Analysis, session: Session) -> RenderableType:
+    """The whole analysis as one rich renderable, for the app and the terminal."""
+    lang = analysis.language
+    title = Text(LABELS("title", lang, name=analysis.session_name), style="bold")
+    title.append(f"  ({_framework_name(analysis)})", style="dim")
+    parts: list[RenderableType] = [title, _rich_summary(analysis), Text("")]
+    parts += [_rich_heatmap(analysis, session), Text("")]
+    parts += [_rich_stages(analysis), Text("")]
+    parts += [_rich_findings(analysis), Text("")]
+    parts += [_rich_priorities(analysis, session)]
+    return Group(*parts)
+
+
+def _rich_summary(analysis: Analysis) -> RenderableType:
+    lang = analysis.language
+    line = Text()
+    for i, (label, value) in enumerate(_summary_items(analysis)):
+        if i:
+            line.append(" · ", style="dim")
+        line.append(f"{label} ")
+        line.append(value, style="bold")
+    owners = Text(f"{LABELS('owners', lang)}: ")
+    if not analysis.owners:
+        owners.append(LABELS("no_owners", lang), style="dim")
+    for i, (owner, count) in enumerate(list(analysis.owners.items())[:OWNERS_SHOWN]):
+        if i:
+            owners.append(" · ", style="dim")
+        owners.append(f"{owner} ")
+        owners.append(str(count), style="bold")
+    hidden = len(analysis.owners) - OWNERS_SHOWN
+    if hidden > 0:
+        owners.append(" · " + LABELS("owners_more", lang, count=hidden), style="dim")
+    return Group(line, owners)
+
+
+def _cell_style(count: int, busiest: int) -> str:
+    if count == 0:
+        return EMPTY_CELL_STYLE
+    level = (len(CELL_STYLES) * count - 1) // max(busiest, 1)
+    return CELL_STYLES[min(level, len(CELL_STYLES) - 1)]
+
+
+def _rich_heatmap(analysis: Analysis, session: Session) -> RenderableType:
+    lang = analysis.language
+    segments = _segment_names(analysis, session)
+    if not segments or not analysis.stages:
+        return Text(LABELS("no_segments", lang), style="dim")
+    table = Table(
+        title=LABELS("coverage_map", lang),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        padding=0,
+        show_edge=False,
+    )
+    table.add_column(LABELS("segment", lang), style="bold", overflow="fold")
+    for stage in analysis.stages:
+        header = f"{stage.name}\n{LABELS('weight_short', lang, weight=stage.weight)}"
+        table.add_column(header, justify="center", overflow="fold")
+    busiest = max(analysis.cells.values(), default=0)
+    for key, name in segments:
+        row: list[RenderableType] = [Text(name)]
+        for stage in analysis.stages:
+            count = analysis.cells.get((key, stage.key), 0)
+            row.append(Text(f" {count} ", style=_cell_style(count, busiest), justify="center"))
+        table.add_row(*row)
+    return table
+
+
+def _curve(mean: float | None) -> Text:
+    """A tiny bar of the mean effectiveness (1..5), red when low, green when high."""
+    if mean is None:
+        return Text("—", style="dim")
+    full = max(0, min(CURVE_WIDTH, round(mean * CURVE_WIDTH / 5)))
+    style = "red" if mean <= 2 else "yellow" if mean < 3.5 else "green"
+    bar = Text("█" * full, style=style)
+    bar.append("░" * (CURVE_WIDTH - full), style="dim")
+    return bar
+
+
+def _rich_stages(analysis: Analysis) -> RenderableType:
+    lang = analysis.language
+    if not analysis.stages:
+        return Text(LABELS("no_stages", lang), style="dim")
+    flags = _investment_flags(analysis)
+    table = Table(
+        title=LABELS("by_stage", lang), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False
+    )
+    table.add_column(LABELS("stage", lang), overflow="fold")
+    table.add_column(LABELS("weight", lang), justify="right")
+    table.add_column(LABELS("count", lang), justify="right")
+    table.add_column(LABELS("share", lang), justify="right")
+    table.add_column(LABELS("weight_share", lang), justify="right")
+    table.add_column(LABELS("mean_effectiveness", lang), justify="right")
+    table.add_column(LABELS("experience_curve", lang), min_width=CURVE_WIDTH)
+    for figures in analysis.stages:
+        flag = flags.get(figures.key)
+        share_style = {"under-invested": "bold red", "over-invested": "yellow"}.get(flag or "", "")
+        table.add_row(
+            figures.name,
+            str(figures.weight),
+            str(figures.touchpoints),
+            Text(format_percent(figures.share, lang), style=share_style),
+            format_percent(figures.weight_share, lang),
+            _mean(figures, lang),
+            _curve(figures.mean_effectiveness),
+        )
+    return table
+
+
+def _rich_findings(analysis: Analysis) -> RenderableType:
+    lang = analysis.language
+    heading = LABELS("findings_count", lang, count=len(analysis.findings))
+    if not analysis.findings:
+        return Group(Text(heading, style="bold"), Text(LABELS("no_findings", lang), style="green"))
+    table = Table(title=heading, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(LABELS("severity", lang), no_wrap=True)
+    table.add_column(LABELS("rule", lang), overflow="fold")
+    table.add_column(LABELS("message", lang), ratio=1, overflow="fold")
+    for finding in analysis.findings:
+        style = SEVERITY_STYLES.get(finding.severity, "")
+        table.add_row(
+            Text(LABELS(finding.severity, lang), style=style),
+            Text(RULE_LABELS(finding.rule, lang), style=style),
+            finding.message,
+        )
+    return table
+
+
+def _rich_priorities(analysis: Analysis, session: Session) -> RenderableType:
+    lang = analysis.language
+    lines: list[RenderableType] = [Text(LABELS("top_priorities", lang), style="bold")]
+    priorities = _priorities(analysis, session)
+    if not priorities:
+        lines.append(Text(LABELS("no_priorities", lang), style="dim"))
+    for number, (name, details) in enumerate(priorities, start=1):
+        line = Text(f"{number}. ")
+        line.append(name, style="bold")
+        line.append(" — " + " · ".join(details), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def render_text(analysis: Analysis, session: Session, width: int = 100) -> str:
+    """The rich rendering as plain text (no colour or control codes), ``width`` columns."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        force_jupyter=False,
+        force_interactive=False,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        legacy_windows=False,
+        soft_wrap=False,
+    )
+    console.print(render_rich(analysis, session))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks as <br>."""
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    return "<br>".join(text.splitlines()) if ("\n" in text or "\r" in text) else text
+
+
+def _md_line(text: str) -> str:
+    """Text safe on one Markdown line (a heading or list item)."""
+    return " ".join(text.split("\n")).replace("\r", " ")
+
+
+def _md_table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    lines = ["| " + " | ".join(_md_cell(cell) for cell in header) + " |"]
+    lines.append("|" + "|".join(" ---: |" if i in right else " --- |" for i in range(len(header))))
+    lines += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(analysis: Analysis, session: Session) -> str:
+    """The analysis as a Markdown report: headings, summary, tables, priorities."""
+    lang = analysis.language
+    lines = [f"# {_md_line(LABELS('title', lang, name=analysis.session_name))}", ""]
+    lines += [f"**{LABELS('framework', lang)}:** {_md_line(_framework_name(analysis))}", ""]
+    lines += [f"## {LABELS('summary', lang)}", ""]
+    lines += [f"- **{label}:** {value}" for label, value in _summary_items(analysis)]
+    lines += [""]
+    lines += _md_coverage(analysis, session) + [""]
+    lines += _md_stages(analysis) + [""]
+    lines += _md_owners(analysis) + [""]
+    lines += _md_findings(analysis) + [""]
+    lines += _md_priorities(analysis, session)
+    return "\n".join(lines) + "\n"
+
+
+def _md_coverage(analysis: Analysis, session: Session) -> list[str]:
+    lang = analysis.language
+    lines = [f"## {LABELS('coverage_map', lang)}", ""]
+    segments = _segment_names(analysis, session)
+    if not segments or not analysis.stages:
+        return lines + [LABELS("no_segments", lang)]
+    header = [LABELS("segment", lang)] + [
+        f"{stage.name} ({LABELS('weight_short', lang, weight=stage.weight)})"
+        for stage in analysis.stages
+    ]
+    rows = [
+        [name] + [str(analysis.cells.get((key, stage.key), 0)) for stage in analysis.stages]
+        for key, name in segments
+    ]
+    return lines + _md_table(header, rows, right=set(range(1, len(header))))
+
+
+def _md_stages(analysis: Analysis) -> list[str]:
+    lang = analysis.language
+    lines = [f"## {LABELS('by_stage', lang)}", ""]
+    if not analysis.stages:
+        return lines + [LABELS("no_stages", lang)]
+    header = [
+        LABELS(key, lang)
+        for key in ("stage", "weight", "count", "share", "weight_share", "mean_effectiveness")
+    ]
+    rows = [
+        [
+            figures.name,
+            str(figures.weight),
+            str(figures.touchpoints),
+            format_percent(figures.share, lang),
+            format_percent(figures.weight_share, lang),
+            _mean(figures, lang),
+        ]
+        for figures in analysis.stages
+    ]
+    return lines + _md_table(header, rows, right={1, 2, 3, 4, 5})
+
+
+def _md_owners(analysis: Analysis) -> list[str]:
+    lang = analysis.language
+    lines = [f"## {LABELS('owners', lang)}", ""]
+    if not analysis.owners:
+        return lines + [LABELS("no_owners", lang)]
+    rows = [[owner, str(count)] for owner, count in analysis.owners.items()]
+    return lines + _md_table([LABELS("owner", lang), LABELS("count", lang)], rows, right={1})
+
+
+def _md_findings(analysis: Analysis) -> list[str]:
+    lang = analysis.language
+    lines = [f"## {LABELS('findings_count', lang, count=len(analysis.findings))}", ""]
+    if not analysis.findings:
+        return lines + [LABELS("no_findings", lang)]
+    header = [LABELS("severity", lang), LABELS("rule", lang), LABELS("message", lang)]
+    rows = [
+        [LABELS(f.severity, lang), RULE_LABELS(f.rule, lang), f.message] for f in analysis.findings
+    ]
+    return lines + _md_table(header, rows, right=set())
+
+
+def _md_priorities(analysis: Analysis, session: Session) -> list[str]:
+    lang = analysis.language
+    lines = [f"## {LABELS('top_priorities', lang)}", ""]
+    priorities = _priorities(analysis, session)
+    if not priorities:
+        return lines + [LABELS("no_priorities", lang)]
+    return lines + [
+        f"{number}. **{_md_line(name)}** — {_md_line(' · '.join(details))}"
+        for number, (name, details) in enumerate(priorities, start=1)
+    ]
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def render_json(analysis: Analysis) -> str:
+    """GAPS.md's machine-readable form."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)

@@ -1,0 +1,353 @@
+"""A picture of the map, as SVG or HTML, drawn with rich and exported by rich.
+
+The picture is printed to a recording rich ``Console`` (tables and panels, truecolor styles)
+and exported with ``export_svg`` / ``export_html`` on a light terminal theme, so it reads on
+screen and on paper. From top to bottom: a header with the session's facts, a legend, the map
+(segments x stages, one card per touchpoint coloured by effectiveness, pain points with ⚠ and
+a heavy red border), the coverage heatmap (touchpoints per cell, and each stage's share of
+the touchpoints against its share of the weight), and the experience curve (mean
+effectiveness per stage, as bars).
+
+rich's SVG template loads the Fira Code web font from a CDN; :func:`self_contained` drops
+every external reference (``@font-face`` sources, ``@import``, ``href``/``src`` URLs) so that
+opening the file fetches nothing, and falls back to the local monospace fonts.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME, TerminalTheme
+from rich.text import Text
+
+from tpworkshop.analysis import Analysis, StageFigures
+from tpworkshop.domain.model import Session, Stage, Touchpoint
+from tpworkshop.formats.reports.messages import REPORT
+from tpworkshop.i18n import format_date, format_number, format_percent
+
+THEME: TerminalTheme = DEFAULT_TERMINAL_THEME
+"""Black on white: the picture is meant to be printed as well as looked at."""
+
+SEGMENT_WIDTH = 16
+CARD_WIDTH = 24
+MIN_WIDTH = 100
+UNIQUE_ID = "tpworkshop-map"
+
+INK = "#1b1b1b"
+MUTED = "#555555"
+GRID = "#9e9e9e"
+PAIN = "#c62828"
+CARD_COLOURS = {1: "#f6b8b3", 2: "#fbd5a5", 3: "#f8eb9e", 4: "#d3ecb4", 5: "#a9dc9c"}
+BORDER_COLOURS = {1: "#b71c1c", 2: "#d84315", 3: "#9a7d00", 4: "#558b2f", 5: "#1b5e20"}
+UNRATED_COLOUR = "#e3e3e3"
+UNRATED_BORDER = "#757575"
+HEAT_COLOURS = ("#f6b8b3", "#e6f2d9", "#bfe0a3", "#8cc472", "#4f9a3a")
+"""Background for 0, 1, 2, 3 and 4+ touchpoints in a cell: an empty cell is a gap (red)."""
+CURVE_BAR = 8
+LEVELS = (5, 4, 3, 2, 1)
+
+
+# --- colours -------------------------------------------------------------------------------
+
+
+def card_colour(rating: int | None) -> str:
+    return UNRATED_COLOUR if rating is None else CARD_COLOURS[rating]
+
+
+def border_colour(rating: int | None) -> str:
+    return UNRATED_BORDER if rating is None else BORDER_COLOURS[rating]
+
+
+def _rounded(mean: float) -> int:
+    """Half up, so that 3.5 is coloured as 4 (round() would give 4 but 2.5 -> 2)."""
+    return min(5, max(1, int(mean + 0.5)))
+
+
+# --- header and legend ---------------------------------------------------------------------
+
+
+def _header(session: Session, analysis: Analysis, lang: str) -> Panel:
+    who = [session.organisation, session.facilitator]
+    if session.updated or session.created:
+        who.append(format_date(session.updated or session.created, lang))  # type: ignore[arg-type]
+    lines = [Text(session.name, style=f"bold {INK}")]
+    byline = " · ".join(part for part in who if part)
+    if byline:
+        lines.append(Text(byline, style=MUTED))
+    s = analysis.summary
+    facts = REPORT(
+        "picture_facts",
+        lang,
+        coverage=format_percent(s.coverage, lang),
+        completeness=format_percent(s.completeness, lang),
+        touchpoints=s.touchpoints,
+        pain_points=s.pain_points,
+        actions_open=s.actions_open,
+    )
+    lines.append(Text(facts, style=INK))
+    return Panel(Group(*lines), box=box.HEAVY, border_style=INK, padding=(0, 1))
+
+
+def _legend(lang: str) -> Text:
+    legend = Text(REPORT("legend", lang) + " ", style=f"bold {INK}")
+    for rating, colour in CARD_COLOURS.items():
+        legend.append(f" {rating} ", style=f"bold {INK} on {colour}")
+        legend.append(" ")
+    legend.append(f" {REPORT('unrated', lang)} ", style=f"{INK} on {UNRATED_COLOUR}")
+    legend.append("    ")
+    legend.append(f"⚠ {REPORT('pain_point', lang)}", style=f"bold {PAIN}")
+    return legend
+
+
+# --- the map -------------------------------------------------------------------------------
+
+
+def _card(tp: Touchpoint, lang: str) -> Panel:
+    body = Text(tp.name, style=f"bold {INK}")
+    body.append("\n")
+    body.append(tp.channel or REPORT("no_channel", lang), style=f"italic {MUTED}")
+    rating = tp.effectiveness
+    subtitle = f"{rating}/5" if rating is not None else REPORT("unrated", lang)
+    if tp.votes:
+        subtitle += f" · {tp.votes}●"
+    title = Text(f"⚠ {REPORT('pain_point', lang)}", style=f"bold {PAIN}") if tp.pain_point else None
+    return Panel(
+        body,
+        title=title,
+        title_align="left",
+        subtitle=Text(subtitle, style=f"bold {border_colour(rating)}"),
+        subtitle_align="right",
+        box=box.HEAVY if tp.pain_point else box.ROUNDED,
+        border_style=f"bold {PAIN}" if tp.pain_point else border_colour(rating),
+        style=f"{INK} on {card_colour(rating)}",
+        padding=(0, 1),
+    )
+
+
+def _stage_heading(stage: Stage, lang: str) -> Text:
+    heading = Text(stage.name, style=f"bold {INK}")
+    heading.append("\n" + REPORT("weight_short", lang, weight=stage.weight), style=MUTED)
+    return heading
+
+
+def _grid(session: Session, lang: str, first: str, stage_width: int = CARD_WIDTH) -> Table:
+    table = Table(
+        box=box.SQUARE,
+        show_lines=True,
+        border_style=GRID,
+        header_style=f"bold {INK}",
+        padding=(0, 1),
+    )
+    table.add_column(Text(first, style=f"bold {INK}"), width=SEGMENT_WIDTH, vertical="middle")
+    for stage in session.stages:
+        table.add_column(_stage_heading(stage, lang), width=stage_width)
+    return table
+
+
+def _map(session: Session, lang: str) -> RenderableType:
+    if not session.segments or not session.stages:
+        return Text(REPORT("no_map", lang), style=MUTED)
+    table = _grid(session, lang, REPORT("segment_stage", lang))
+    rows: dict[str, list[RenderableType]] = {
+        seg.key: [Text(seg.name, style=f"bold {INK}")] for seg in session.segments
+    }
+    for segment, _stage, cell in session.iter_cells():
+        cards: RenderableType = (
+            Group(*(_card(tp, lang) for tp in cell))
+            if cell
+            else Text(REPORT("empty_cell", lang), style=f"italic {PAIN}")
+        )
+        rows[segment.key].append(cards)
+    for row in rows.values():
+        table.add_row(*row)
+    return table
+
+
+# --- the coverage heatmap ------------------------------------------------------------------
+
+
+def _heat(count: int) -> Text:
+    colour = HEAT_COLOURS[min(count, len(HEAT_COLOURS) - 1)]
+    ink = "#ffffff" if count >= len(HEAT_COLOURS) - 1 else INK
+    return Text(str(count).center(CARD_WIDTH), style=f"bold {ink} on {colour}")
+
+
+def _balance(figures: StageFigures, flagged: dict[str, str], lang: str) -> Text:
+    """'22 % of the touchpoints / 14 % of the weight', red when the analysis flags it."""
+    text = Text(f"{format_percent(figures.share, lang)} ", style=f"bold {INK}")
+    text.append(f"/ {format_percent(figures.weight_share, lang)}", style=MUTED)
+    marker = flagged.get(figures.key)
+    if marker:
+        text.append(f" {marker}", style=f"bold {PAIN}")
+    return text
+
+
+def _heatmap(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+    if not session.segments or not session.stages:
+        return Text("")
+    table = _grid(session, lang, "")
+    table.show_lines = False
+    table.box = box.SIMPLE_HEAD
+    for seg in session.segments:
+        counts = [_heat(analysis.cells.get((seg.key, st.key), 0)) for st in session.stages]
+        table.add_row(Text(seg.name, style=f"bold {INK}"), *counts)
+    flagged = {
+        f.stage: "▼" if f.rule == "under-invested" else "▲"
+        for f in analysis.findings
+        if f.rule in ("under-invested", "over-invested") and f.stage
+    }
+    table.add_row()
+    label = Text(f"{REPORT('share', lang)} / {REPORT('weight_share', lang)}", style=MUTED)
+    table.add_row(label, *(_balance(fig, flagged, lang) for fig in analysis.stages))
+    return _titled(REPORT("heatmap", lang), table)
+
+
+# --- the experience curve ------------------------------------------------------------------
+
+
+def _bar(mean: float | None, level: int) -> Text:
+    if mean is None:
+        return Text("")
+    colour = border_colour(_rounded(mean))
+    if mean >= level:
+        glyph = "█"
+    elif mean >= level - 0.5:
+        glyph = "▄"
+    else:
+        return Text("")
+    return Text((glyph * CURVE_BAR).center(CARD_WIDTH), style=colour)
+
+
+def _curve_label(mean: float | None, lang: str) -> Text:
+    if mean is None:
+        return Text(REPORT("unrated", lang).center(CARD_WIDTH), style=f"italic {MUTED}")
+    colour = border_colour(_rounded(mean))
+    return Text(format_number(mean, lang).center(CARD_WIDTH), style=f"bold {colour}")
+
+
+def _curve(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+    if not analysis.stages:
+        return Text("")
+    table = _grid(session, lang, "")
+    table.box = box.SIMPLE_HEAD
+    table.show_lines = False
+    means = [fig.mean_effectiveness for fig in analysis.stages]
+    for level in LEVELS:
+        axis = Text(f"{level} ┤".rjust(SEGMENT_WIDTH), style=MUTED)
+        table.add_row(axis, *(_bar(mean, level) for mean in means))
+    table.add_row(Text(""), *(_curve_label(mean, lang) for mean in means))
+    return _titled(REPORT("curve", lang), table)
+
+
+def _titled(title: str, body: RenderableType) -> Group:
+    return Group(Text(title, style=f"bold {INK}"), body)
+
+
+# --- the console ---------------------------------------------------------------------------
+
+
+def picture_width(session: Session) -> int:
+    """Cells wide: the segment column, one card column per stage, padding and borders."""
+    columns = SEGMENT_WIDTH + 2 + len(session.stages) * (CARD_WIDTH + 3) + 1
+    return max(MIN_WIDTH, columns)
+
+
+def _record(session: Session, analysis: Analysis) -> Console:
+    lang = analysis.language
+    console = Console(
+        record=True,
+        file=io.StringIO(),
+        width=picture_width(session),
+        height=60,
+        force_terminal=True,
+        color_system="truecolor",
+        no_color=False,
+        legacy_windows=False,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    for part in (
+        _header(session, analysis, lang),
+        _legend(lang),
+        _map(session, lang),
+        _heatmap(session, analysis, lang),
+        _curve(session, analysis, lang),
+    ):
+        console.print(part)
+        console.print()
+    return console
+
+
+def _title(session: Session, analysis: Analysis) -> str:
+    return REPORT("picture_title", analysis.language, name=session.name)
+
+
+def render_svg(session: Session, analysis: Analysis) -> str:
+    console = _record(session, analysis)
+    svg = console.export_svg(title=_title(session, analysis), theme=THEME, unique_id=UNIQUE_ID)
+    return self_contained(svg)
+
+
+HTML_EXTRA_CSS = """
+pre { line-height: 1.2; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print {
+    @page { size: landscape; margin: 1cm; }
+    body { margin: 0; }
+    pre { font-size: 6.5pt; }
+}
+"""
+
+
+def render_html(session: Session, analysis: Analysis) -> str:
+    console = _record(session, analysis)
+    page = console.export_html(theme=THEME, inline_styles=True)
+    title = html.escape(_title(session, analysis))
+    lang = html.escape(analysis.language)
+    page = page.replace("<html>", f'<html lang="{lang}">', 1)
+    page = page.replace("</head>", f"<title>{title}</title>\n</head>", 1)
+    page = page.replace("</style>", HTML_EXTRA_CSS + "</style>", 1)
+    return self_contained(page)
+
+
+# --- no network fetches --------------------------------------------------------------------
+
+LOCAL_MONOSPACE = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', 'Courier New', monospace"
+_STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*", re.S)
+_IMPORT = re.compile(r"@import[^;]*;\s*")
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?:https?:)?//[^)]*\)")
+_WEB_FONT = re.compile(r"font-family:\s*Fira Code,\s*monospace")
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*['\"]?\s*(?:https?:)?//[^>]*>\s*", re.I)
+_REMOTE_ATTR = re.compile(r"\s(?:href|src|xlink:href)\s*=\s*(['\"])\s*(?:https?:)?//.*?\1", re.I)
+_URL_COMMENT = re.compile(r"<!--(?:(?!-->).)*https?://.*?-->\s*", re.S)
+
+
+def _local_css(css: str) -> str:
+    css = _FONT_FACE.sub("", css)
+    css = _IMPORT.sub("", css)
+    css = _CSS_URL.sub("none", css)
+    return _WEB_FONT.sub(f"font-family: {LOCAL_MONOSPACE}", css)
+
+
+def _local_style_block(match: re.Match[str]) -> str:
+    return match[1] + _local_css(match[2]) + match[3]
+
+
+def self_contained(document: str) -> str:
+    """The SVG/HTML text without anything that would make a viewer fetch from the network.
+
+    Only markup is touched (style blocks, tags' ``href``/``src``, comments): user text
+    inside the picture is escaped by rich, so a touchpoint named after a URL is left alone.
+    """
+    document = _STYLE_BLOCK.sub(_local_style_block, document)
+    document = _REMOTE_LINK.sub("", document)
+    document = _REMOTE_ATTR.sub("", document)
+    return _URL_COMMENT.sub("", document)

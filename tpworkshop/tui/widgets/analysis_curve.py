@@ -1,0 +1,125 @@
+"""The experience curve: mean effectiveness per stage, and weight against share.
+
+One row per stage: a bar of the mean effectiveness (1..5, "—" where nothing is rated),
+then the stage's share of the total weight beside its share of all touchpoints, so an
+under- or over-invested stage is visible at a glance (flagged from the gap analysis).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from tpworkshop.analysis import StageFigures
+from tpworkshop.i18n import Catalog, format_number, format_percent
+
+TEXT = Catalog(
+    "tui.analysis_curve",
+    {
+        "col.stage": {"en": "Stage", "es": "Etapa"},
+        "col.effectiveness": {"en": "Effectiveness (1–5)", "es": "Efectividad (1–5)"},
+        "col.weight": {"en": "Weight", "es": "Peso"},
+        "col.share": {"en": "Touchpoints", "es": "Puntos de contacto"},
+        "unrated": {"en": "— not rated", "es": "— sin valorar"},
+        "flag.under": {"en": "▼ under-invested", "es": "▼ desatendida"},
+        "flag.over": {"en": "▲ over-invested", "es": "▲ sobrecargada"},
+        "legend": {
+            "en": (
+                "Weight: the stage's share of the total weight. Touchpoints: its share of all "
+                "touchpoints. ▼▲ come from the gap analysis."
+            ),
+            "es": (
+                "Peso: la parte del peso total que tiene la etapa. Puntos de contacto: su parte "
+                "del total de puntos. ▼▲ salen del análisis de brechas."
+            ),
+        },
+        "empty": {
+            "en": "No stages yet: add them in step 1 (Setup).",
+            "es": "Aún no hay etapas: añádalas en el paso 1 (Preparar).",
+        },
+    },
+)
+
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+RATING_MAX = 5
+
+
+def bar(value: float, maximum: float, width: int) -> str:
+    """A horizontal bar of ``width`` cells for ``value`` out of ``maximum``."""
+    if maximum <= 0 or value <= 0:
+        return ""
+    eighths = round(min(value / maximum, 1.0) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[rest] if rest else "")
+
+
+def rating_style(mean: float) -> str:
+    if mean <= 2:
+        return "bold red"
+    return "dark_orange" if mean < 4 else "green"
+
+
+class ExperienceCurve(Static):
+    """Shows a list of StageFigures; ``flags`` maps a stage key to "under" or "over"."""
+
+    def show(
+        self,
+        figures: Sequence[StageFigures],
+        flags: Mapping[str, str],
+        lang: str,
+        width: int,
+    ) -> None:
+        if not figures:
+            self.update(Text(TEXT("empty", lang), style="italic"))
+            return
+        self.update(Group(self._table(figures, flags, lang, width), self._legend(lang)))
+
+    @staticmethod
+    def _legend(lang: str) -> Text:
+        return Text("\n" + TEXT("legend", lang), style="dim")
+
+    @staticmethod
+    def _table(
+        figures: Sequence[StageFigures], flags: Mapping[str, str], lang: str, width: int
+    ) -> Table:
+        bar_w = 6 if width < 100 else 12
+        top_share = max((max(f.share, f.weight_share) for f in figures), default=0.0)
+        table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, pad_edge=False)
+        table.add_column(TEXT("col.stage", lang), no_wrap=True, max_width=18, style="bold")
+        table.add_column(TEXT("col.effectiveness", lang), no_wrap=True)
+        table.add_column(TEXT("col.weight", lang), no_wrap=True)
+        table.add_column(TEXT("col.share", lang), no_wrap=True)
+        table.add_column("", no_wrap=True, overflow="ellipsis")
+        for figure in figures:
+            mean = figure.mean_effectiveness
+            if mean is None:
+                rating = Text(TEXT("unrated", lang), style="dim")
+            else:
+                rating = Text.assemble(
+                    (bar(mean, RATING_MAX, bar_w * 2 - 2).ljust(bar_w * 2 - 2), rating_style(mean)),
+                    " ",
+                    format_number(mean, lang),
+                )
+            flag = flags.get(figure.key)
+            table.add_row(
+                Text(figure.name, overflow="ellipsis"),
+                rating,
+                _share(figure.weight_share, top_share, bar_w, lang, "cyan"),
+                _share(figure.share, top_share, bar_w, lang, "green"),
+                Text(TEXT(f"flag.{flag}", lang), style="bold red" if flag == "under" else "dark_orange")
+                if flag
+                else Text(""),
+            )
+        return table
+
+
+def _share(value: float, top: float, width: int, lang: str, style: str) -> Text:
+    return Text.assemble(
+        (format_percent(value, lang).rjust(5), ""),
+        " ",
+        (bar(value, top, width).ljust(width), style),
+    )
