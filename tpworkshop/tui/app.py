@@ -116,6 +116,7 @@ class LiveState:
     last_saved: datetime | None = None
     last_error: str | None = None
     guides_problems: list[str] = field(default_factory=list)
+    present: int = 1
 
 
 class WorkshopApp(App[int | None]):
@@ -386,6 +387,7 @@ class WorkshopApp(App[int | None]):
             self.store.heartbeat(
                 self.session_id, self.display_name, self.role, self.current_step or ""
             )
+            self.live.present = len(self.store.present(self.session_id))
 
     def leave_session(self) -> None:
         if self.session_id is not None and self.session is not None:

@@ -113,6 +113,8 @@ class StepScreen(Screen[None], _StepScreenMarker):
         title = app.session.name
         if app.role != "facilitator" and app.participant:
             title = f"{title} · {app.participant}"
+        if app.live.present > 1:
+            title = f"{title}  {UI('presence.count', self.lang, n=app.live.present)}"
         self.query_one(StatusBar).show(
             title=title,
             lang=self.lang,
