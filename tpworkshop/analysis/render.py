@@ -24,7 +24,8 @@ SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 EMPTY_CELL_STYLE = "bold white on red3"
 CELL_STYLES = ("black on yellow3", "black on green3", "black on bright_green")  # busier ->
 CURVE_WIDTH = 10  # characters of the experience-curve bar (two per effectiveness point)
-OWNERS_SHOWN = 8  # owners named on the rich summary's owners line
+OWNERS_SHOWN = 8
+LONGEST_UNBROKEN = 16  # a column widens to keep words up to this long whole  # owners named on the rich summary's owners line
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -135,6 +136,11 @@ def _rich_summary(analysis: Analysis) -> RenderableType:
     return Group(line, owners)
 
 
+def _longest_word(*texts: str) -> int:
+    """Width a column needs so that no word of ``texts`` breaks (capped for long names)."""
+    return min(LONGEST_UNBROKEN, max((len(w) for t in texts for w in t.split()), default=1))
+
+
 def _cell_style(count: int, busiest: int) -> str:
     if count == 0:
         return EMPTY_CELL_STYLE
@@ -154,7 +160,10 @@ def _rich_heatmap(analysis: Analysis, session: Session) -> RenderableType:
         padding=0,
         show_edge=False,
     )
-    table.add_column(LABELS("segment", lang), style="bold", overflow="fold")
+    names = [name for _, name in segments]
+    table.add_column(
+        LABELS("segment", lang), style="bold", overflow="fold", min_width=_longest_word(*names)
+    )
     for stage in analysis.stages:
         header = f"{stage.name}\n{LABELS('weight_short', lang, weight=stage.weight)}"
         table.add_column(header, justify="center", overflow="fold")
@@ -185,15 +194,19 @@ def _rich_stages(analysis: Analysis) -> RenderableType:
         return Text(LABELS("no_stages", lang), style="dim")
     flags = _investment_flags(analysis)
     table = Table(
-        title=LABELS("by_stage", lang), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False
+        title=LABELS("by_stage", lang),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        collapse_padding=True,
     )
-    table.add_column(LABELS("stage", lang), overflow="fold")
-    table.add_column(LABELS("weight", lang), justify="right")
-    table.add_column(LABELS("count", lang), justify="right")
-    table.add_column(LABELS("share", lang), justify="right")
-    table.add_column(LABELS("weight_share", lang), justify="right")
-    table.add_column(LABELS("mean_effectiveness", lang), justify="right")
-    table.add_column(LABELS("experience_curve", lang), min_width=CURVE_WIDTH)
+    names = [figures.name for figures in analysis.stages]
+    table.add_column(LABELS("stage", lang), overflow="fold", min_width=_longest_word(*names))
+    for key in ("weight", "count", "share", "weight_share", "mean_effectiveness"):
+        label = LABELS(key, lang)
+        table.add_column(label, justify="right", width=max(5, _longest_word(label)))
+    label = LABELS("experience_curve", lang)
+    table.add_column(label, width=max(CURVE_WIDTH, _longest_word(label)))
     for figures in analysis.stages:
         flag = flags.get(figures.key)
         share_style = {"under-invested": "bold red", "over-invested": "yellow"}.get(flag or "", "")
@@ -282,7 +295,8 @@ def _md_line(text: str) -> str:
 
 def _md_table(header: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
     lines = ["| " + " | ".join(_md_cell(cell) for cell in header) + " |"]
-    lines.append("|" + "|".join(" ---: |" if i in right else " --- |" for i in range(len(header))))
+    rule = ["---:" if i in right else "---" for i in range(len(header))]
+    lines.append("| " + " | ".join(rule) + " |")
     lines += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in rows]
     return lines
 

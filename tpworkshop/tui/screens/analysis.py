@@ -1,15 +1,853 @@
-"""The analysis step (placeholder until built)."""
+"""Step 6: the gap analysis the facilitator reads with the room, and the export.
+
+Five views in tabs (at 80x24 they do not fit at once): the findings grouped by severity,
+the coverage heatmap (segments x stages), the channels x stages grid, the experience curve
+and the top priorities. Enter on a finding, a cell or a priority jumps to what it names by
+saving the position (step, segment, stage, touchpoint) and switching step; the target
+screen restores its selection from ``session.position``. The analysis is recomputed from
+``session`` on every ``refresh_view()``; widgets redraw only when their content changed,
+so a commit from another participant keeps the highlighted row.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import dataclasses
+import importlib
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from tpworkshop.analysis import SEVERITIES, Analysis, Finding, analyse
+from tpworkshop.domain.model import Session
+from tpworkshop.domain.text import fold, slugify
+from tpworkshop.i18n import Catalog, format_percent
+from tpworkshop.tui.app import translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
+from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, density_table
+
+TEXT = Catalog(
+    "tui.analysis",
+    {
+        # tabs (the letter is the key that opens the tab)
+        "tab.findings": {"en": "Findings (f)", "es": "Hallazgos (f)"},
+        "tab.map": {"en": "Map (m)", "es": "Mapa (m)"},
+        "tab.channels": {"en": "Channels (c)", "es": "Canales (c)"},
+        "tab.curve": {"en": "Curve (e)", "es": "Curva (e)"},
+        "tab.priorities": {"en": "Priorities (p)", "es": "Prioridades (p)"},
+        "name.findings": {"en": "Findings", "es": "Hallazgos"},
+        "name.map": {"en": "Coverage map", "es": "Mapa de cobertura"},
+        "name.channels": {"en": "Channels by stage", "es": "Canales por etapa"},
+        "name.curve": {"en": "Experience curve", "es": "Curva de experiencia"},
+        "name.priorities": {"en": "Top priorities", "es": "Prioridades"},
+        # bindings
+        "key.findings": {"en": "Findings", "es": "Hallazgos"},
+        "key.map": {"en": "Coverage map", "es": "Mapa de cobertura"},
+        "key.channels": {"en": "Channels", "es": "Canales"},
+        "key.curve": {"en": "Experience curve", "es": "Curva de experiencia"},
+        "key.priorities": {"en": "Priorities", "es": "Prioridades"},
+        "key.open": {"en": "Go to", "es": "Ir a"},
+        "key.export": {"en": "Export TOML", "es": "Exportar TOML"},
+        "key.report": {"en": "Export as…", "es": "Exportar como…"},
+        # summary
+        "summary": {
+            "en": "Coverage {coverage} · Completeness {completeness} · {touchpoints} · {pains} · {actions}",
+            "es": "Cobertura {coverage} · Completitud {completeness} · {touchpoints} · {pains} · {actions}",
+        },
+        "touchpoints.one": {"en": "1 touchpoint", "es": "1 punto de contacto"},
+        "touchpoints.many": {"en": "{n} touchpoints", "es": "{n} puntos de contacto"},
+        "pains.one": {"en": "1 pain point", "es": "1 punto de dolor"},
+        "pains.many": {"en": "{n} pain points", "es": "{n} puntos de dolor"},
+        "actions.one": {"en": "1 open action", "es": "1 acción abierta"},
+        "actions.many": {"en": "{n} open actions", "es": "{n} acciones abiertas"},
+        # findings
+        "severity.high": {"en": "High", "es": "Alta"},
+        "severity.medium": {"en": "Medium", "es": "Media"},
+        "severity.low": {"en": "Low", "es": "Baja"},
+        "group.one": {"en": "{severity} · 1 finding", "es": "{severity} · 1 hallazgo"},
+        "group.many": {"en": "{severity} · {n} findings", "es": "{severity} · {n} hallazgos"},
+        "group.more": {
+            "en": "… and {n} more (export to read them all)",
+            "es": "… y {n} más (exporte para leerlos todos)",
+        },
+        "findings.none": {
+            "en": "No gaps found: every cell has touchpoints and every touchpoint its details.",
+            "es": "No hay brechas: cada celda tiene puntos de contacto y cada punto, sus detalles.",
+        },
+        "findings.nothing": {
+            "en": "Nothing to analyse yet: add segments (step 2) and touchpoints (step 3).",
+            "es": "Aún no hay nada que analizar: añada segmentos (paso 2) y puntos de contacto (paso 3).",
+        },
+        # grids
+        "map.corner": {"en": "Segment", "es": "Segmento"},
+        "map.legend": {
+            "en": "— an empty cell · darker = more touchpoints · Enter opens the cell in step 3",
+            "es": "— celda vacía · más oscuro = más puntos de contacto · Enter abre la celda en el paso 3",
+        },
+        "map.none": {
+            "en": "No map yet: add segments (step 2) and stages (step 1).",
+            "es": "Aún no hay mapa: añada segmentos (paso 2) y etapas (paso 1).",
+        },
+        "channels.corner": {"en": "Channel", "es": "Canal"},
+        "channels.legend": {
+            "en": "· channel not used in that stage · darker = more touchpoints · Enter opens it in step 3",
+            "es": "· canal sin uso en esa etapa · más oscuro = más puntos de contacto · Enter lo abre en el paso 3",
+        },
+        "channels.none": {
+            "en": "No touchpoint has a channel yet: set channels in step 3 (Touchpoints).",
+            "es": "Ningún punto de contacto tiene canal todavía: asígnelos en el paso 3 (Puntos).",
+        },
+        "channels.more": {
+            "en": "Showing the {shown} busiest of {total} channels.",
+            "es": "Se muestran los {shown} canales con más uso de {total}.",
+        },
+        # priorities
+        "priorities.none": {
+            "en": "No priorities yet: flag pain points, vote or rate touchpoints in step 5 (Assess).",
+            "es": "Aún no hay prioridades: marque puntos de dolor, vote o valore en el paso 5 (Evaluar).",
+        },
+        "priorities.legend": {
+            "en": "Pain points first, then the most votes, then the lowest rating. Enter opens the touchpoint in step 4.",
+            "es": "Primero los puntos de dolor, luego los más votados, luego la valoración más baja. Enter abre el punto en el paso 4.",
+        },
+        "priority.pain": {"en": "pain point", "es": "punto de dolor"},
+        "priority.rated": {"en": "rated {n}/5", "es": "valorado {n}/5"},
+        "priority.votes.one": {"en": "1 vote", "es": "1 voto"},
+        "priority.votes.many": {"en": "{n} votes", "es": "{n} votos"},
+        "overview.map": {"en": "Coverage map", "es": "Mapa de cobertura"},
+        "overview.priorities": {"en": "Top priorities", "es": "Prioridades"},
+        # export
+        "export.title": {"en": "Export {format}", "es": "Exportar {format}"},
+        "export.path": {"en": "Path of the file to write", "es": "Ruta del archivo que se escribirá"},
+        "export.path_empty": {
+            "en": "Type the path of the file to write.",
+            "es": "Escriba la ruta del archivo que se escribirá.",
+        },
+        "export.is_dir": {
+            "en": "{path} is a folder: add a file name.",
+            "es": "{path} es una carpeta: añada un nombre de archivo.",
+        },
+        "export.no_dir": {
+            "en": "The folder {folder} does not exist.",
+            "es": "La carpeta {folder} no existe.",
+        },
+        "export.exists": {
+            "en": "{path} already exists. Replace it?",
+            "es": "{path} ya existe. ¿Quiere reemplazarlo?",
+        },
+        "export.done": {"en": "Wrote {path}.", "es": "Se escribió {path}."},
+        "export.failed": {
+            "en": "Could not write {path}: {reason}.",
+            "es": "No se pudo escribir {path}: {reason}.",
+        },
+        "export.restricted": {
+            "en": "Exporting files is turned off in this restricted session.",
+            "es": "En esta sesión restringida no se pueden exportar archivos.",
+        },
+        "export.participant": {
+            "en": "Only the facilitator can export files.",
+            "es": "Solo la persona que facilita puede exportar archivos.",
+        },
+        "export.choose": {"en": "Export the analysis as", "es": "Exportar el análisis como"},
+        "format.toml": {
+            "en": "TOML — the whole session with its gap analysis",
+            "es": "TOML — toda la sesión con su análisis de brechas",
+        },
+        "format.markdown": {"en": "Markdown report", "es": "Informe en Markdown"},
+        "format.csv": {"en": "CSV tables", "es": "Tablas CSV"},
+        "format.svg": {"en": "SVG picture of the map", "es": "Imagen SVG del mapa"},
+        "format.html": {"en": "HTML report", "es": "Informe HTML"},
+        # palette
+        "cmd.tab": {"en": "Analysis: show the {view}", "es": "Análisis: ver {view}"},
+        "cmd.tab.help": {
+            "en": "Switch the view of the gap analysis",
+            "es": "Cambiar la vista del análisis de brechas",
+        },
+        "cmd.open": {
+            "en": "Analysis: go to the selected finding",
+            "es": "Análisis: ir al hallazgo seleccionado",
+        },
+        "cmd.open.help": {
+            "en": "Open the touchpoint or cell it names",
+            "es": "Abrir el punto de contacto o la celda que menciona",
+        },
+        "cmd.export": {"en": "Export the session as TOML", "es": "Exportar la sesión a TOML"},
+        "cmd.export.help": {
+            "en": "Write the whole session and its gap analysis to a file",
+            "es": "Escribir toda la sesión y su análisis de brechas en un archivo",
+        },
+        "cmd.report": {"en": "Export the analysis as…", "es": "Exportar el análisis como…"},
+        "cmd.report.help": {
+            "en": "Choose a format, then a file",
+            "es": "Elegir un formato y luego un archivo",
+        },
+    },
+)
+
+TABS = ("findings", "map", "channels", "curve", "priorities")
+TAB_KEYS = {"findings": "f", "map": "m", "channels": "c", "curve": "e", "priorities": "p"}
+REPORT_FORMATS = ("markdown", "csv", "svg", "html")
+EXTENSIONS = {"toml": "toml", "markdown": "md", "csv": "csv", "svg": "svg", "html": "html"}
+SEVERITY_STYLES = {"high": "$text-error", "medium": "$text-warning", "low": "$text-accent"}
+FINDINGS_PER_GROUP = 300  # a room reads a few dozen; the export holds them all
+CHANNEL_ROWS = 60
+WIDE_BODY = 130  # at least this many columns: the findings tab shows an overview beside
+OVERVIEW_WIDTH = 60
+
+
+# --- what a finding, a cell or a priority names ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a jump lands: a step and the position it restores its selection from."""
+
+    step: str
+    segment: str | None = None
+    stage: str | None = None
+    touchpoint: str | None = None
+
+
+def finding_target(finding: Finding, session: Session, analysis: Analysis) -> Target:
+    """A touchpoint → Details on it; a cell or a stage → Touchpoints there; else Details."""
+    if finding.touchpoint is not None:
+        return touchpoint_target(session, finding.touchpoint, finding.segment, finding.stage)
+    if finding.stage is not None:
+        segment = finding.segment or _current_segment(session)
+        return Target("touchpoints", segment, finding.stage)
+    if finding.segment is not None:
+        stage = session.position.stage if session.stage(session.position.stage or "") else None
+        first_stage = session.stages[0].key if session.stages else None
+        return Target("touchpoints", finding.segment, stage or first_stage)
+    owner = overloaded_owner(finding, analysis)
+    tp = next(
+        (t for t in session.in_map_order() if owner is not None and fold(t.owner) == owner), None
+    )
+    if tp is not None:
+        return Target("details", tp.segment, tp.stage, tp.ref)
+    position = session.position
+    return Target("details", position.segment, position.stage, position.touchpoint)
+
+
+def touchpoint_target(
+    session: Session, ref: str, segment: str | None = None, stage: str | None = None
+) -> Target:
+    tp = session.touchpoint(ref)
+    if tp is not None:
+        return Target("details", tp.segment, tp.stage, ref)
+    return Target("details", segment, stage, ref)
+
+
+def overloaded_owner(finding: Finding, analysis: Analysis) -> str | None:
+    """The folded owner an owner-overload finding names (its message names the owner)."""
+    message = fold(finding.message)
+    named = [fold(owner) for owner in analysis.owners if fold(owner) and fold(owner) in message]
+    if named:
+        return max(named, key=len)
+    return next((fold(owner) for owner in analysis.owners), None)
+
+
+def _current_segment(session: Session) -> str | None:
+    if session.segment(session.position.segment or "") is not None:
+        return session.position.segment
+    return session.segments[0].key if session.segments else None
+
+
+def channel_target(session: Session, channel: str, stage: str | None) -> Target | None:
+    """The first touchpoint (map order) on ``channel`` in ``stage`` (any stage if None)."""
+    wanted = fold(channel)
+    for tp in session.in_map_order():
+        if fold(tp.channel) == wanted and (stage is None or tp.stage == stage):
+            return Target("touchpoints", tp.segment, tp.stage, tp.ref)
+    return None
+
+
+def finding_identity(finding: Finding) -> tuple[str | None, ...]:
+    return (finding.rule, finding.segment, finding.stage, finding.touchpoint)
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def report_exporter() -> Callable[[Session, Analysis, str], str | bytes] | None:
+    """``tpworkshop.formats.reports.export_report`` when that module exists, else None."""
+    try:
+        module = importlib.import_module("tpworkshop.formats.reports")
+    except ImportError:
+        return None
+    exporter = getattr(module, "export_report", None)
+    return exporter if callable(exporter) else None
+
+
+def export_formats() -> list[str]:
+    return ["toml", *REPORT_FORMATS] if report_exporter() is not None else ["toml"]
+
+
+def export_content(session: Session, fmt: str) -> str | bytes:
+    """The file's content; the analysis is in the session's own language, as the CLI's."""
+    analysis = analyse(session)
+    if fmt == "toml":
+        from tpworkshop.formats.toml_format import dumps
+
+        return dumps(session, analysis.to_dict())
+    exporter = report_exporter()
+    if exporter is None:
+        raise ValueError(fmt)
+    return exporter(session, analysis, fmt)
+
+
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """Write beside the target, then rename: a killed export never leaves half a file."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(payload)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def default_export_path(session: Session, fmt: str) -> str:
+    return f"./{slugify(session.name)}.{EXTENSIONS[fmt]}"
+
+
+def export_path_problem(text: str, lang: str) -> str | None:
+    """One sentence if ``text`` can't be a file to write, else None."""
+    if not text.strip():
+        return TEXT("export.path_empty", lang)
+    path = Path(text.strip()).expanduser()
+    if path.is_dir():
+        return TEXT("export.is_dir", lang, path=str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        return TEXT("export.no_dir", lang, folder=str(folder))
+    return None
+
+
+# --- the screen ----------------------------------------------------------------------------
+
+
+def _plural(key: str, n: int, lang: str, **params: object) -> str:
+    return TEXT(f"{key}.one" if n == 1 else f"{key}.many", lang, n=n, **params)
 
 
 class AnalysisScreen(StepScreen):
     STEP = "analysis"
+    CSS_PATH = "analysis.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open_selected", "key.open", key_display="o/⏎"),
+        Binding("t", "export('toml')", "key.export"),
+        Binding("r", "export_as", "key.report"),
+        *[
+            Binding(key, f"show_tab('{tab}')", f"key.{tab}", show=False)
+            for tab, key in TAB_KEYS.items()
+        ],
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.analysis: Analysis | None = None
+        self._findings_shown: tuple[object, ...] | None = None
+        self._finding_options: dict[str, Finding] = {}
+        self._priorities_shown: tuple[object, ...] | None = None
+        self._priority_options: dict[str, str] = {}
+
+    # --- layout -------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.step_name(), id="analysis-placeholder")
+        lang = self.lang
+        yield Static(id="analysis-summary")
+        with TabbedContent(id="analysis-tabs", initial="tab-findings"):
+            with TabPane(TEXT("tab.findings", lang), id="tab-findings"), Horizontal(
+                id="findings-row"
+            ):
+                yield OptionList(id="findings", compact=True)
+                with VerticalScroll(id="overview", can_focus=False):
+                    yield Static(id="overview-map")
+                    yield Static(id="overview-priorities")
+            with TabPane(TEXT("tab.map", lang), id="tab-map"):
+                yield DensityGrid(alarm_empty=True, id="map-grid")
+                yield Static(id="map-legend", classes="legend")
+            with TabPane(TEXT("tab.channels", lang), id="tab-channels"):
+                yield DensityGrid(alarm_empty=False, id="channel-grid")
+                yield Static(id="channel-legend", classes="legend")
+            with TabPane(TEXT("tab.curve", lang), id="tab-curve"), VerticalScroll(
+                id="curve-scroll"
+            ):
+                yield ExperienceCurve(id="curve")
+            with TabPane(TEXT("tab.priorities", lang), id="tab-priorities"):
+                yield OptionList(id="priorities", compact=True)
+                yield Static(id="priorities-legend", classes="legend")
+
+    def translate_own_bindings(self) -> None:
+        translate_bindings(self, TEXT, self.lang)
+
+    def on_mount(self) -> None:
+        self.query_one("#findings", OptionList).focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._redraw_sized)
+
+    def apply_guide_visibility(self) -> None:
+        super().apply_guide_visibility()
+        if self.analysis is not None:
+            self.call_after_refresh(self._redraw_sized)
+
+    def _body_width(self) -> int:
+        width = self.query_one("#step-body").size.width
+        if not width:
+            guide = OVERVIEW_WIDTH // 2 if self.workshop.show_guide else 0
+            width = self.app.size.width - guide
+        return width
+
+    # --- redraw -------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted or self.workshop.session is None:
+            return
+        self.analysis = analyse(self.session, self.lang)
+        self._show_summary(self.analysis)
+        self._show_findings(self.analysis)
+        self._show_priorities(self.analysis)
+        self._redraw_sized()
+
+    def _redraw_sized(self) -> None:
+        """The views whose layout depends on the width of the body."""
+        analysis = self.analysis
+        if analysis is None or not self.is_mounted or self.workshop.session is None:
+            return
+        width = self._body_width()
+        wide = width >= WIDE_BODY
+        self.set_class(wide, "-wide")
+        self._show_map(analysis, width)
+        self._show_channels(analysis, width)
+        self._show_curve(analysis, width)
+        if wide:
+            self._show_overview(analysis)
+
+    def _show_summary(self, analysis: Analysis) -> None:
+        lang, summary = self.lang, analysis.summary
+        text = TEXT(
+            "summary",
+            lang,
+            coverage=format_percent(summary.coverage, lang),
+            completeness=format_percent(summary.completeness, lang),
+            touchpoints=_plural("touchpoints", summary.touchpoints, lang),
+            pains=_plural("pains", summary.pain_points, lang),
+            actions=_plural("actions", summary.actions_open, lang),
+        )
+        self.query_one("#analysis-summary", Static).update(Text(text))
+
+    def _finding_prompts(self, analysis: Analysis) -> list[Option]:
+        lang = self.lang
+        options: list[Option] = []
+        self._finding_options = {}
+        for severity in SEVERITIES:
+            group = [(i, f) for i, f in enumerate(analysis.findings) if f.severity == severity]
+            if not group:
+                continue
+            style = SEVERITY_STYLES[severity]
+            label = TEXT(f"severity.{severity}", lang)
+            header = _plural("group", len(group), lang, severity=label)
+            options.append(
+                Option(
+                    Content.assemble(("■ ", style), (header.upper(), f"bold {style}")),
+                    id=f"group-{severity}",
+                    disabled=True,
+                )
+            )
+            for index, finding in group[:FINDINGS_PER_GROUP]:
+                option_id = f"finding-{index}"
+                self._finding_options[option_id] = finding
+                options.append(
+                    Option(Content.assemble(("● ", style), finding.message), id=option_id)
+                )
+            if len(group) > FINDINGS_PER_GROUP:
+                more = TEXT("group.more", lang, n=len(group) - FINDINGS_PER_GROUP)
+                options.append(Option(Text(more, style="italic"), disabled=True))
+        if not options:
+            empty = "findings.none" if self.session.segments else "findings.nothing"
+            options.append(Option(Text(TEXT(empty, lang), style="italic"), disabled=True))
+        return options
+
+    def _show_findings(self, analysis: Analysis) -> None:
+        shown = (self.lang, tuple(analysis.findings), bool(self.session.segments))
+        if shown == self._findings_shown:
+            return
+        self._findings_shown = shown
+        listing = self.query_one("#findings", OptionList)
+        before = self.selected_finding()
+        old_index = listing.highlighted
+        listing.set_options(self._finding_prompts(analysis))
+        _highlight(listing, self._finding_index(before), old_index)
+
+    def _finding_index(self, before: Finding | None) -> int | None:
+        if before is None:
+            return None
+        wanted = finding_identity(before)
+        listing = self.query_one("#findings", OptionList)
+        for option_id, finding in self._finding_options.items():
+            if finding_identity(finding) == wanted:
+                return listing.get_option_index(option_id)
+        return None
+
+    def _priority_prompt(self, rank: int, ref: str) -> Content | None:
+        session, lang = self.session, self.lang
+        tp = session.touchpoint(ref)
+        if tp is None:
+            return None
+        segment = session.segment(tp.segment)
+        stage = session.stage(tp.stage)
+        facts = [f"{segment.name if segment else tp.segment} · {stage.name if stage else tp.stage}"]
+        if tp.pain_point:
+            facts.append(TEXT("priority.pain", lang))
+        if tp.effectiveness is not None:
+            facts.append(TEXT("priority.rated", lang, n=tp.effectiveness))
+        if tp.votes:
+            facts.append(_plural("priority.votes", tp.votes, lang))
+        return Content.assemble(
+            (f"{rank}. ", "bold $text-accent"),
+            (tp.name, "bold"),
+            "\n   ",
+            (" · ".join(facts), "$text-muted"),
+        )
+
+    def _show_priorities(self, analysis: Analysis) -> None:
+        lang = self.lang
+        rows = []
+        for ref in analysis.top_priorities:
+            tp = self.session.touchpoint(ref)
+            rows.append(dataclasses.astuple(tp) if tp else (ref,))
+        shown = (lang, tuple(analysis.top_priorities), tuple(rows))
+        if shown == self._priorities_shown:
+            return
+        self._priorities_shown = shown
+        listing = self.query_one("#priorities", OptionList)
+        before = self.selected_priority()
+        old_index = listing.highlighted
+        options: list[Option] = []
+        self._priority_options = {}
+        for rank, ref in enumerate(analysis.top_priorities, start=1):
+            prompt = self._priority_prompt(rank, ref)
+            if prompt is not None:
+                self._priority_options[f"priority-{rank}"] = ref
+                options.append(Option(prompt, id=f"priority-{rank}"))
+        if not options:
+            options.append(
+                Option(Text(TEXT("priorities.none", lang), style="italic"), disabled=True)
+            )
+        listing.set_options(options)
+        index = next(
+            (
+                listing.get_option_index(option_id)
+                for option_id, ref in self._priority_options.items()
+                if ref == before
+            ),
+            None,
+        )
+        _highlight(listing, index, old_index)
+        legend = self.query_one("#priorities-legend", Static)
+        legend.update(Text(TEXT("priorities.legend", lang), style="dim"))
+
+    def _map_labels(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        session = self.session
+        return (
+            [(s.key, s.name) for s in session.segments],
+            [(s.key, s.name) for s in session.stages],
+        )
+
+    def _show_map(self, analysis: Analysis, width: int) -> None:
+        rows, columns = self._map_labels()
+        grid = self.query_one("#map-grid", DensityGrid)
+        grid.show(TEXT("map.corner", self.lang), rows, columns, analysis.cells, width)
+        grid.display = bool(rows and columns)
+        legend = "map.legend" if rows and columns else "map.none"
+        self.query_one("#map-legend", Static).update(Text(TEXT(legend, self.lang), style="dim"))
+
+    def _channel_rows(self, analysis: Analysis) -> list[tuple[str, str]]:
+        seen: dict[str, None] = {}
+        for channel, _ in analysis.channels:
+            seen.setdefault(channel, None)
+        return [(channel, channel) for channel in seen]
+
+    def _show_channels(self, analysis: Analysis, width: int) -> None:
+        lang = self.lang
+        rows = self._channel_rows(analysis)
+        _, columns = self._map_labels()
+        grid = self.query_one("#channel-grid", DensityGrid)
+        grid.show(TEXT("channels.corner", lang), rows[:CHANNEL_ROWS], columns, analysis.channels, width)
+        grid.display = bool(rows and columns)
+        if not rows:
+            legend = TEXT("channels.none", lang)
+        elif len(rows) > CHANNEL_ROWS:
+            more = TEXT("channels.more", lang, shown=CHANNEL_ROWS, total=len(rows))
+            legend = f"{more}\n{TEXT('channels.legend', lang)}"
+        else:
+            legend = TEXT("channels.legend", lang)
+        self.query_one("#channel-legend", Static).update(Text(legend, style="dim"))
+
+    def _stage_flags(self, analysis: Analysis) -> dict[str, str]:
+        flags = {"under-invested": "under", "over-invested": "over"}
+        return {
+            f.stage: flags[f.rule]
+            for f in analysis.findings
+            if f.rule in flags and f.stage is not None
+        }
+
+    def _show_curve(self, analysis: Analysis, width: int) -> None:
+        self.query_one("#curve", ExperienceCurve).show(
+            analysis.stages, self._stage_flags(analysis), self.lang, width
+        )
+
+    def _show_overview(self, analysis: Analysis) -> None:
+        """At 200x60 the findings tab also shows the heatmap and the priorities."""
+        lang = self.lang
+        rows, columns = self._map_labels()
+        title = Text(TEXT("overview.map", lang), style="bold underline")
+        if rows and columns:
+            table = density_table(
+                TEXT("map.corner", lang), rows, columns, analysis.cells, OVERVIEW_WIDTH
+            )
+            self.query_one("#overview-map", Static).update(Group(title, table, Text("")))
+        else:
+            self.query_one("#overview-map", Static).update(Group(title, Text(TEXT("map.none", lang))))
+        lines: list[Text] = [Text(TEXT("overview.priorities", lang), style="bold underline")]
+        for rank, ref in enumerate(analysis.top_priorities, start=1):
+            tp = self.session.touchpoint(ref)
+            if tp is not None:
+                stage = self.session.stage(tp.stage)
+                segment = self.session.segment(tp.segment)
+                where = f"{segment.name if segment else ''} · {stage.name if stage else ''}"
+                lines.append(Text.assemble(f"{rank}. ", (tp.name, "bold"), f"  {where}"))
+        if len(lines) == 1:
+            lines.append(Text(TEXT("priorities.none", lang), style="italic"))
+        self.query_one("#overview-priorities", Static).update(Group(*lines))
+
+    # --- selection and jumps --------------------------------------------------------------
+
+    def selected_finding(self) -> Finding | None:
+        option = self.query_one("#findings", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self._finding_options.get(option.id)
+
+    def selected_priority(self) -> str | None:
+        option = self.query_one("#priorities", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        return self._priority_options.get(option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "findings":
+            self._open_finding()
+        elif event.option_list.id == "priorities":
+            self._open_priority()
+
+    def on_data_table_cell_selected(self, event: DensityGrid.CellSelected) -> None:
+        event.stop()
+        if event.data_table.id == "map-grid":
+            self._open_map_cell()
+        elif event.data_table.id == "channel-grid":
+            self._open_channel_cell()
+
+    def action_open_selected(self) -> None:
+        tab = self.active_tab()
+        opener = {
+            "findings": self._open_finding,
+            "map": self._open_map_cell,
+            "channels": self._open_channel_cell,
+            "priorities": self._open_priority,
+        }.get(tab)
+        if opener is not None:
+            opener()
+
+    def _open_finding(self) -> None:
+        finding = self.selected_finding()
+        if finding is not None and self.analysis is not None:
+            self.jump(finding_target(finding, self.session, self.analysis))
+
+    def _open_priority(self) -> None:
+        ref = self.selected_priority()
+        if ref is not None:
+            self.jump(touchpoint_target(self.session, ref))
+
+    def _open_map_cell(self) -> None:
+        keys = self.query_one("#map-grid", DensityGrid).selected_keys()
+        if keys is None:
+            return
+        segment, stage = keys
+        if stage is None:
+            stage = _current_stage(self.session)
+        self.jump(Target("touchpoints", segment, stage))
+
+    def _open_channel_cell(self) -> None:
+        keys = self.query_one("#channel-grid", DensityGrid).selected_keys()
+        if keys is None:
+            return
+        target = channel_target(self.session, keys[0], keys[1])
+        if target is None and keys[1] is not None:
+            target = Target("touchpoints", _current_segment(self.session), keys[1])
+        if target is not None:
+            self.jump(target)
+
+    def jump(self, target: Target) -> None:
+        """Save where to land, then switch: the target screen restores from the position."""
+        position = dataclasses.replace(
+            self.session.position,
+            step=target.step,
+            segment=target.segment,
+            stage=target.stage,
+            touchpoint=target.touchpoint,
+        )
+        self.workshop.save_position(position)
+        self.workshop.go_to_step(target.step)
+
+    # --- tabs ---------------------------------------------------------------------------
+
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active.removeprefix("tab-")
+
+    def action_show_tab(self, tab: str) -> None:
+        if tab not in TABS:
+            return
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self.call_after_refresh(self._focus_tab, tab)
+
+    def _focus_tab(self, tab: str) -> None:
+        target = {
+            "findings": "#findings",
+            "map": "#map-grid",
+            "channels": "#channel-grid",
+            "curve": "#curve-scroll",
+            "priorities": "#priorities",
+        }[tab]
+        widget = self.query_one(target, Widget)
+        if widget.display and widget.focusable:
+            widget.focus()
+
+    # --- export -------------------------------------------------------------------------
+
+    def export_refusal(self) -> str | None:
+        if self.workshop.restricted:
+            return TEXT("export.restricted", self.lang)
+        if self.workshop.role != "facilitator":
+            return TEXT("export.participant", self.lang)
+        return None
+
+    def action_export_as(self) -> None:
+        refusal = self.export_refusal()
+        if refusal:
+            self.notify(refusal, severity="warning")
+            return
+        lang = self.lang
+        options = [(fmt, TEXT(f"format.{fmt}", lang)) for fmt in export_formats()]
+
+        def picked(choice: list[str] | None) -> None:
+            if choice:
+                self.action_export(choice[0])
+
+        self.app.push_screen(
+            ChoiceDialog(TEXT("export.choose", lang), options, multiple=False), picked
+        )
+
+    def action_export(self, fmt: str = "toml") -> None:
+        refusal = self.export_refusal()
+        if refusal:
+            self.notify(refusal, severity="warning")
+            return
+        lang = self.lang
+        dialog = FormDialog(
+            TEXT("export.title", lang, format=fmt.upper()),
+            [FormField("path", TEXT("export.path", lang), default_export_path(self.session, fmt))],
+            lambda values: export_path_problem(values["path"], lang),
+        )
+        self.app.push_screen(dialog, partial(self._export_to, fmt))
+
+    def _export_to(self, fmt: str, values: dict[str, str] | None) -> None:
+        if not values:
+            return
+        path = Path(values["path"].strip()).expanduser()
+        session = self.session
+        if not path.exists():
+            self.write_export(path, fmt, session)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.write_export(path, fmt, session)
+
+        self.app.push_screen(
+            ConfirmDialog(TEXT("export.exists", self.lang, path=str(path)), danger=False),
+            confirmed,
+        )
+
+    @work(thread=True, exclusive=True, group="analysis-export")
+    def write_export(self, path: Path, fmt: str, session: Session) -> None:
+        lang = self.lang
+        try:
+            write_atomically(path, export_content(session, fmt))
+        except Exception as error:  # any failure is one sentence, never a crash mid-workshop
+            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            message = TEXT("export.failed", lang, path=str(path), reason=reason)
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
+            return
+        done = TEXT("export.done", lang, path=str(path.resolve()))
+        self.app.call_from_thread(self.notify, done, timeout=8)
+
+    # --- palette ------------------------------------------------------------------------
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        lang = self.lang
+        for tab in TABS:
+            yield SystemCommand(
+                TEXT("cmd.tab", lang, view=TEXT(f"name.{tab}", lang).lower()),
+                TEXT("cmd.tab.help", lang),
+                partial(self.action_show_tab, tab),
+            )
+        yield SystemCommand(
+            TEXT("cmd.open", lang), TEXT("cmd.open.help", lang), self.action_open_selected
+        )
+        yield SystemCommand(
+            TEXT("cmd.export", lang), TEXT("cmd.export.help", lang), self.action_export
+        )
+        yield SystemCommand(
+            TEXT("cmd.report", lang), TEXT("cmd.report.help", lang), self.action_export_as
+        )
+
+
+def _current_stage(session: Session) -> str | None:
+    if session.stage(session.position.stage or "") is not None:
+        return session.position.stage
+    return session.stages[0].key if session.stages else None
+
+
+def _highlight(listing: OptionList, index: int | None, old_index: int | None) -> None:
+    """Highlight ``index``, else the enabled option nearest the old place, else the first."""
+    options: Sequence[Option] = listing.options
+    enabled = [i for i, option in enumerate(options) if not option.disabled]
+    if not enabled:
+        listing.highlighted = None
+        return
+    if index is None:
+        anchor = old_index if old_index is not None else 0
+        index = min(enabled, key=lambda i: (abs(i - anchor), i))
+    listing.highlighted = index
+    listing.scroll_to_highlight()
+
+
