@@ -111,10 +111,10 @@ REPORT = Catalog(
             "es": "Mapa de puntos de contacto — {name}",
         },
         "picture_facts": {
-            "en": "Coverage {coverage} · details {completeness} · {touchpoints} touchpoints"
-            " · {pain_points} pain points · {actions_open} open actions",
-            "es": "Cobertura {coverage} · detalles {completeness} · {touchpoints} puntos de"
-            " contacto · {pain_points} puntos de dolor · {actions_open} acciones abiertas",
+            "en": "Coverage {coverage} · details {completeness} · touchpoints: {touchpoints}"
+            " · pain points: {pain_points} · open actions: {actions_open}",
+            "es": "Cobertura {coverage} · detalles {completeness} · puntos de contacto:"
+            " {touchpoints} · puntos de dolor: {pain_points} · acciones abiertas: {actions_open}",
         },
         "legend": {"en": "Effectiveness:", "es": "Efectividad:"},
         "unrated": {"en": "not rated", "es": "sin valorar"},
@@ -127,6 +127,13 @@ REPORT = Catalog(
         "curve": {
             "en": "Experience curve: mean effectiveness per stage",
             "es": "Curva de experiencia: efectividad media por etapa",
+        },
+        "balance": {"en": "touchpoints / weight", "es": "puntos / peso"},
+        "balance_legend": {
+            "en": "touchpoints / weight: the stage's share of all touchpoints against its share"
+            " of the total weight; ▼ under-invested, ▲ over-invested.",
+            "es": "puntos / peso: la proporción de puntos de contacto de la etapa frente a su"
+            " proporción del peso total; ▼ le falta esfuerzo, ▲ le sobra.",
         },
         "segment_stage": {"en": "Segment \\ stage", "es": "Segmento \\ etapa"},
     },

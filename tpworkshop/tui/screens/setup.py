@@ -1,15 +1,671 @@
-"""The setup step (placeholder until built)."""
+"""Step 1, Setup: the session's fields, its stage framework and its stages.
+
+Fields commit on Enter, when the facilitator leaves them, and a moment after they stop
+typing (so a dropped SSH link loses nothing). Bad values get an inline sentence and
+keep the typed text so it can be fixed; nothing is saved until the value is valid.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
+from textual import events
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
+
+from tpworkshop.domain.frameworks import FRAMEWORKS
+from tpworkshop.domain.model import Stage, clean
+from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n import LANGUAGES, Catalog, resolve_language
+from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.setup_table import KeyedTable, weight_dots
+
+AUTOSAVE_SECONDS = 0.8
+WIDE_LAYOUT = 120
+LINE_FIELDS = ("name", "organisation", "facilitator", "participants", "dots_per_participant")
+FIELDS = (*LINE_FIELDS, "language", "notes")
+
+TEXT = Catalog(
+    "tui.setup",
+    {
+        "label.name": {"en": "Name", "es": "Nombre"},
+        "label.organisation": {"en": "Organisation", "es": "Organización"},
+        "label.facilitator": {"en": "Facilitator", "es": "Facilitador(a)"},
+        "label.participants": {"en": "Participants", "es": "Participantes"},
+        "label.language": {"en": "Language", "es": "Idioma"},
+        "label.dots_per_participant": {"en": "Dots each", "es": "Votos c/u"},
+        "label.notes": {"en": "Notes", "es": "Notas"},
+        "placeholder.name": {"en": "Workshop name", "es": "Nombre del taller"},
+        "placeholder.organisation": {"en": "Company or team", "es": "Empresa o equipo"},
+        "placeholder.facilitator": {"en": "Who runs it", "es": "Quién lo dirige"},
+        "placeholder.participants": {
+            "en": "Ana, Luis, Marta (separated by commas)",
+            "es": "Ana, Luis, Marta (separados por comas)",
+        },
+        "placeholder.dots_per_participant": {"en": "1-99", "es": "1-99"},
+        "lang.en": {"en": "English", "es": "English"},
+        "lang.es": {"en": "Español", "es": "Español"},
+        "not_saved": {
+            "en": "{error} Not saved until fixed.",
+            "es": "{error} No se guarda hasta corregirlo.",
+        },
+        "stages.title": {
+            "en": "Stages · {framework} · total weight {total}",
+            "es": "Etapas · {framework} · peso total {total}",
+        },
+        "stages.empty": {
+            "en": "No stages yet. Press A to add one, or F to pick a framework.",
+            "es": "Aún no hay etapas. Pulse A para añadir una o F para elegir un marco.",
+        },
+        "col.n": {"en": "#", "es": "#"},
+        "col.stage": {"en": "Stage", "es": "Etapa"},
+        "col.key": {"en": "Key", "es": "Clave"},
+        "col.weight": {"en": "Weight", "es": "Peso"},
+        "col.tps": {"en": "Touchpoints", "es": "Puntos de contacto"},
+        # bindings
+        "key.add": {"en": "Add stage", "es": "Añadir etapa"},
+        "key.rename": {"en": "Rename", "es": "Renombrar"},
+        "key.heavier": {"en": "Weight up", "es": "Más peso"},
+        "key.lighter": {"en": "Weight down", "es": "Menos peso"},
+        "key.up": {"en": "Move earlier", "es": "Mover antes"},
+        "key.down": {"en": "Move later", "es": "Mover después"},
+        "key.remove": {"en": "Remove", "es": "Quitar"},
+        "key.framework": {"en": "Framework", "es": "Marco"},
+        "key.fields": {"en": "Edit fields", "es": "Editar datos"},
+        "group.weight": {"en": "Weight", "es": "Peso"},
+        "group.move": {"en": "Move", "es": "Mover"},
+        # dialogs and notices
+        "add.title": {"en": "New stage", "es": "Nueva etapa"},
+        "add.name": {"en": "Stage name", "es": "Nombre de la etapa"},
+        "add.weight": {
+            "en": "Weight 1-5 (how much this stage matters to the business)",
+            "es": "Peso 1-5 (cuánto importa esta etapa al negocio)",
+        },
+        "rename.title": {"en": "Rename the stage “{name}”", "es": "Renombrar la etapa «{name}»"},
+        "remove.none": {
+            "en": "Remove the stage “{name}”? It holds no touchpoints.",
+            "es": "¿Quitar la etapa «{name}»? No tiene puntos de contacto.",
+        },
+        "remove.one": {
+            "en": "Remove the stage “{name}”? It holds 1 touchpoint, which goes too.",
+            "es": "¿Quitar la etapa «{name}»? Tiene 1 punto de contacto, que también se borrará.",
+        },
+        "remove.many": {
+            "en": "Remove the stage “{name}”? It holds {n} touchpoints, which go too.",
+            "es": "¿Quitar la etapa «{name}»? Tiene {n} puntos de contacto, que también se borrarán.",
+        },
+        "removed": {"en": "Removed the stage “{name}”.", "es": "Se quitó la etapa «{name}»."},
+        "weight.limit": {
+            "en": "A stage weighs from 1 to 5.",
+            "es": "El peso de una etapa va de 1 a 5.",
+        },
+        "framework.title": {
+            "en": "Stage framework (↑↓ to choose, Enter to confirm)",
+            "es": "Marco de etapas (↑↓ para elegir, Intro para confirmar)",
+        },
+        "framework.current": {"en": "(current)", "es": "(actual)"},
+        "framework.custom_hint": {
+            "en": "starts empty: the team adds its own stages",
+            "es": "empieza vacío: el equipo añade sus propias etapas",
+        },
+        "framework.same": {
+            "en": "The session already uses “{name}”.",
+            "es": "La sesión ya usa «{name}».",
+        },
+        "framework.confirm.one": {
+            "en": "Switch to “{name}”? The current stages are replaced and the 1 touchpoint on the map is removed with them.",
+            "es": "¿Cambiar a «{name}»? Se reemplazan las etapas actuales y con ellas se borra el punto de contacto del mapa.",
+        },
+        "framework.confirm.many": {
+            "en": "Switch to “{name}”? The current stages are replaced and all {n} touchpoints on the map are removed with them.",
+            "es": "¿Cambiar a «{name}»? Se reemplazan las etapas actuales y con ellas se borran los {n} puntos de contacto del mapa.",
+        },
+        "framework.done": {
+            "en": "The stages now follow “{name}”.",
+            "es": "Las etapas siguen ahora «{name}».",
+        },
+        # palette
+        "cmd.add": {"en": "Add a stage", "es": "Añadir una etapa"},
+        "cmd.add.help": {
+            "en": "A new stage at the end of the journey",
+            "es": "Una etapa nueva al final del recorrido",
+        },
+        "cmd.rename": {"en": "Rename the selected stage", "es": "Renombrar la etapa elegida"},
+        "cmd.rename.help": {
+            "en": "Its key and touchpoints stay",
+            "es": "Su clave y sus puntos de contacto se mantienen",
+        },
+        "cmd.heavier": {"en": "Stage weight up", "es": "Subir el peso de la etapa"},
+        "cmd.heavier.help": {
+            "en": "The stage matters more to the business (1-5)",
+            "es": "La etapa importa más al negocio (1-5)",
+        },
+        "cmd.lighter": {"en": "Stage weight down", "es": "Bajar el peso de la etapa"},
+        "cmd.lighter.help": {
+            "en": "The stage matters less to the business (1-5)",
+            "es": "La etapa importa menos al negocio (1-5)",
+        },
+        "cmd.up": {"en": "Move the stage earlier", "es": "Mover la etapa antes"},
+        "cmd.up.help": {
+            "en": "One place earlier in the journey",
+            "es": "Un lugar antes en el recorrido",
+        },
+        "cmd.down": {"en": "Move the stage later", "es": "Mover la etapa después"},
+        "cmd.down.help": {
+            "en": "One place later in the journey",
+            "es": "Un lugar después en el recorrido",
+        },
+        "cmd.remove": {"en": "Remove the selected stage", "es": "Quitar la etapa elegida"},
+        "cmd.remove.help": {
+            "en": "Asks first; its touchpoints go too",
+            "es": "Pregunta antes; sus puntos de contacto también se borran",
+        },
+        "cmd.framework": {"en": "Change the stage framework", "es": "Cambiar el marco de etapas"},
+        "cmd.framework.help": {
+            "en": "Lifecycle, five-stage, 5P, Webb or custom",
+            "es": "Ciclo de vida, cinco etapas, 5P, Webb o propias",
+        },
+        "cmd.fields": {"en": "Edit the session's details", "es": "Editar los datos de la sesión"},
+        "cmd.fields.help": {
+            "en": "Name, organisation, facilitator, participants, language, notes",
+            "es": "Nombre, organización, facilitador(a), participantes, idioma, notas",
+        },
+    },
+)
+
+
+def translate_groups(node: Screen[Any], catalog: Catalog, lang: str) -> None:
+    """Binding groups (footer labels such as "+- Weight") named by catalog keys."""
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            dataclasses.replace(
+                b, group=Binding.Group(catalog(b.group.description, lang), compact=b.group.compact)
+            )
+            if b.group is not None and b.group.description in catalog
+            else b
+            for b in bindings
+        ]
+
+
+WEIGHT_GROUP = Binding.Group("group.weight", compact=True)
+MOVE_GROUP = Binding.Group("group.move", compact=True)
+
+
+class ResponsiveLayout(Horizontal):
+    """Fields above stages when narrow; side by side when there is room."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= WIDE_LAYOUT, "-wide")
+
+
+class SingleChoiceDialog(ChoiceDialog):
+    """A ChoiceDialog that starts on the current option and returns the highlighted one.
+
+    (The shared dialog returns the *ticked* options, so with the current one ticked
+    an arrow + Enter would return the old choice.)
+    """
+
+    def __init__(self, title: str, options: list[tuple[str, str]], current: str) -> None:
+        super().__init__(title, options, multiple=False)
+        self.current = current
+
+    def on_mount(self) -> None:
+        values = [value for value, _ in self.options]
+        if self.current in values:
+            self.query_one(SelectionList).highlighted = values.index(self.current)
+
+    def action_submit(self) -> None:
+        choices = self.query_one(SelectionList)
+        ticked = list(choices.selected)
+        if len(ticked) == 1:
+            self.dismiss(ticked)
+        elif choices.highlighted is not None:
+            self.dismiss([self.options[choices.highlighted][0]])
+        else:
+            self.dismiss(None)
+
+
+async def reopen_session(app: WorkshopApp, session_id: int) -> None:
+    """Reopen the session on Setup so every screen is rebuilt in the new language.
+
+    ``open_session`` cannot replace the step screen that is showing (its name is still
+    installed), so step aside onto a blank screen first, then drop the old one.
+    """
+    old = app.screen
+    await app.switch_screen(Screen())
+    app.open_session(session_id, step="setup")
+    app.uninstall_screen(old)
+    await old.remove()
 
 
 class SetupScreen(StepScreen):
     STEP = "setup"
+    CSS_PATH: ClassVar[Any] = ["base.tcss", "setup.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_stage", "key.add"),
+        Binding("r", "rename_stage", "key.rename"),
+        Binding("plus", "weigh(1)", "key.heavier", group=WEIGHT_GROUP),
+        Binding("minus", "weigh(-1)", "key.lighter", group=WEIGHT_GROUP),
+        Binding("u,shift+up", "move_stage(-1)", "key.up", group=MOVE_GROUP),
+        Binding("d,shift+down", "move_stage(1)", "key.down", group=MOVE_GROUP),
+        Binding("x,delete", "remove_stage", "key.remove"),
+        Binding("f", "framework", "key.framework"),
+        Binding("e", "edit_fields", "key.fields", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._errors: dict[str, str] = {}
+        self._timers: dict[str, Timer] = {}
+        self._first_fill = True
+
+    # --- layout ----------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.step_name(), id="setup-placeholder")
+        with ResponsiveLayout(id="setup-layout"):
+            with Vertical(id="setup-fields"):
+                with Horizontal(classes="field-row"):
+                    yield from self._field("name", first=True)
+                    yield from self._field("organisation")
+                with Horizontal(classes="field-row"):
+                    yield from self._field("facilitator", first=True)
+                    yield self._label("language")
+                    yield Select(
+                        [(TEXT(f"lang.{code}", self.lang), code) for code in LANGUAGES],
+                        allow_blank=False,
+                        value=self.session.language,
+                        compact=True,
+                        id="field-language",
+                    )
+                    yield from self._field("dots_per_participant")
+                with Horizontal(classes="field-row"):
+                    yield from self._field("participants", first=True)
+                with Horizontal(classes="field-row notes-row"):
+                    yield self._label("notes", first=True)
+                    yield TextArea(
+                        self.session.notes, id="field-notes", compact=True, soft_wrap=True
+                    )
+                yield Static(id="setup-error")
+            with Vertical(id="setup-stages"):
+                yield Static(id="stages-title")
+                yield KeyedTable(id="stages")
+                yield Static(TEXT("stages.empty", self.lang), id="stages-empty")
+
+    def _label(self, field: str, *, first: bool = False) -> Label:
+        return Label(TEXT(f"label.{field}", self.lang), classes="field-label" + " -first" * first)
+
+    def _field(self, field: str, *, first: bool = False) -> Iterable[Widget]:
+        yield self._label(field, first=first)
+        yield Input(
+            placeholder=TEXT(f"placeholder.{field}", self.lang),
+            id=f"field-{field}",
+            compact=True,
+            classes="field",
+            type="integer" if field == "dots_per_participant" else "text",
+        )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#stages", KeyedTable)
+        for key in ("col.n", "col.stage", "col.key", "col.weight", "col.tps"):
+            table.add_column(TEXT(key, self.lang), key=key)
+        table.focus()
+
+    def translate_own_bindings(self) -> None:
+        translate_bindings(self, TEXT, self.lang)
+        translate_groups(self, TEXT, self.lang)
+
+    # --- redraw ----------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted or self.workshop.session is None:
+            return
+        self._fill_fields()
+        self._fill_stages()
+
+    def _fill_fields(self) -> None:
+        for field in LINE_FIELDS:
+            widget = self.query_one(f"#field-{field}", Input)
+            if widget.has_focus or field in self._errors:
+                continue
+            shown = self._saved_text(field)
+            if widget.value != shown:
+                widget.value = shown
+        notes = self.query_one("#field-notes", TextArea)
+        if not notes.has_focus and "notes" not in self._errors:
+            if notes.text != self.session.notes:
+                notes.load_text(self.session.notes)
+        language = self.query_one("#field-language", Select)
+        if not language.expanded and language.value != self.session.language:
+            language.value = self.session.language
+
+    def _fill_stages(self) -> None:
+        session = self.session
+        counts = Counter(tp.stage for tp in session.touchpoints)
+        rows = [
+            (
+                stage.key,
+                (
+                    str(n),
+                    stage.name,
+                    stage.key,
+                    f"{weight_dots(stage.weight)} {stage.weight}",
+                    str(counts[stage.key]),
+                ),
+            )
+            for n, stage in enumerate(session.stages, start=1)
+        ]
+        table = self.query_one("#stages", KeyedTable)
+        select = None
+        if self._first_fill:
+            self._first_fill = False
+            select = session.position.stage
+        table.show_rows(rows, select=select)
+        framework = FRAMEWORKS.get(session.framework)
+        self.query_one("#stages-title", Static).update(
+            TEXT(
+                "stages.title",
+                self.lang,
+                framework=framework.name(self.lang) if framework else session.framework,
+                total=sum(s.weight for s in session.stages),
+            )
+        )
+        self.query_one("#stages-empty", Static).display = not session.stages
+
+    # --- session fields --------------------------------------------------------------
+
+    def _saved_text(self, field: str) -> str:
+        value = getattr(self.session, field)
+        if field == "participants":
+            return ", ".join(value)
+        return str(value)
+
+    def _field_of(self, widget: Widget) -> str | None:
+        name = (widget.id or "").removeprefix("field-")
+        return name if name in FIELDS and widget.id == f"field-{name}" else None
+
+    def _typed(self, field: str) -> str:
+        if field == "notes":
+            return self.query_one("#field-notes", TextArea).text
+        return self.query_one(f"#field-{field}", Input).value
+
+    def _parse(self, field: str, typed: str) -> Any:
+        if field == "participants":
+            return [item.strip() for item in typed.split(",")]
+        return typed
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = self._field_of(event.input)
+        if field is not None:
+            self._typing(field, event.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "field-notes":
+            self._typing("notes", event.text_area.text)
+
+    def _typing(self, field: str, typed: str) -> None:
+        """Autosave a moment after typing stops; typing back the saved text clears errors."""
+        self._cancel_timer(field)
+        if typed == self._saved_text(field):
+            if self._errors.pop(field, None) is not None:
+                self._show_errors()
+            return
+        self._timers[field] = self.set_timer(AUTOSAVE_SECONDS, lambda: self.commit(field))
+
+    def _cancel_timer(self, field: str) -> None:
+        timer = self._timers.pop(field, None)
+        if timer is not None:
+            timer.stop()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        field = self._field_of(event.input)
+        if field is not None and self.commit(field):
+            self.focus_next()
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        field = self._field_of(event.input)
+        if field is not None:
+            self.commit(field)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "field-notes":
+            self.commit("notes")
+
+    def on_screen_suspend(self) -> None:
+        self.commit_all()
+
+    def commit_all(self) -> None:
+        for field in (*LINE_FIELDS, "notes"):
+            if field in self._timers or field in self._errors:
+                self.commit(field)
+
+    def commit(self, field: str) -> bool:
+        """Save one field if it is valid and changed; else say why inline, keep the text."""
+        self._cancel_timer(field)
+        if self.workshop.session is None or not self.is_mounted:
+            return False
+        try:
+            value = clean("session", field, self._parse(field, self._typed(field)))
+        except ValidationError as error:
+            return self._refuse(field, error.message(self.lang))
+        if value != getattr(self.session, field):
+            result = self.workshop.edit(
+                self.workshop.store.update_session, self.workshop.session_id, **{field: value}
+            )
+            if result is EDIT_FAILED:
+                return self._refuse(field, self.workshop.live.last_error or "")
+        if self._errors.pop(field, None) is not None:
+            self._show_errors()
+        return True
+
+    def _refuse(self, field: str, sentence: str) -> bool:
+        self._errors[field] = sentence
+        self._show_errors()
+        return False
+
+    def _show_errors(self) -> None:
+        line = self.query_one("#setup-error", Static)
+        sentences = [TEXT("not_saved", self.lang, error=e) for e in self._errors.values()]
+        line.update("\n".join(sentences))
+        line.display = bool(sentences)
+        for field in (*LINE_FIELDS, "notes"):
+            self.query_one(f"#field-{field}").set_class(field in self._errors, "-bad")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "field-language" or not isinstance(event.value, str):
+            return
+        if event.value != self.session.language:
+            self.change_language(event.value)
+
+    def change_language(self, language: str) -> None:
+        app = self.workshop
+        old = self.session.language
+        if app.edit(app.store.update_session, app.session_id, language=language) is EDIT_FAILED:
+            return
+        self._translate_stage_names(old, language)
+        if resolve_language(app.cli_lang, language) != app.lang and app.session_id is not None:
+            self.commit_all()
+            app.run_worker(reopen_session(app, app.session_id), exclusive=True)
+
+    def _translate_stage_names(self, old: str, new: str) -> None:
+        """Stages still named as the framework names them follow the new language."""
+        framework = FRAMEWORKS.get(self.session.framework)
+        if framework is None:
+            return
+        names = {s.key: s.names for s in framework.stages}
+        for stage in self.session.stages:
+            given = names.get(stage.key)
+            if given and stage.name == given.get(old) and given.get(new, stage.name) != stage.name:
+                self.workshop.edit(self.workshop.store.update_stage, stage.db_id, name=given[new])
+
+    # --- stages ----------------------------------------------------------------------
+
+    def selected_stage(self) -> Stage | None:
+        key = self.query_one("#stages", KeyedTable).selected_key
+        return self.session.stage(key) if key else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "stages":
+            self.action_rename_stage()
+
+    def action_add_stage(self) -> None:
+        lang = self.lang
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                clean("stage", "name", values["name"])
+                clean("stage", "weight", values["weight"])
+            except ValidationError as error:
+                return error.message(lang)
+            return None
+
+        def added(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            app = self.workshop
+            key = app.edit(
+                app.store.add_stage,
+                app.session_id,
+                values["name"],
+                clean("stage", "weight", values["weight"]),
+            )
+            if isinstance(key, str):
+                self.query_one("#stages", KeyedTable).select_key(key)
+
+        self.app.push_screen(
+            FormDialog(
+                TEXT("add.title", lang),
+                [
+                    FormField("name", TEXT("add.name", lang)),
+                    FormField("weight", TEXT("add.weight", lang), "3"),
+                ],
+                validate,
+            ),
+            added,
+        )
+
+    def action_rename_stage(self) -> None:
+        stage = self.selected_stage()
+        if stage is None:
+            return
+        lang = self.lang
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                clean("stage", "name", values["name"])
+            except ValidationError as error:
+                return error.message(lang)
+            return None
+
+        def renamed(values: dict[str, str] | None) -> None:
+            if values is not None and values["name"].strip() != stage.name:
+                self.workshop.edit(self.workshop.store.update_stage, stage.db_id, name=values["name"])
+
+        self.app.push_screen(
+            FormDialog(
+                TEXT("rename.title", lang, name=stage.name),
+                [FormField("name", TEXT("add.name", lang), stage.name)],
+                validate,
+            ),
+            renamed,
+        )
+
+    def action_weigh(self, delta: int) -> None:
+        stage = self.selected_stage()
+        if stage is None:
+            return
+        weight = stage.weight + delta
+        if not 1 <= weight <= 5:
+            self.notify(TEXT("weight.limit", self.lang), timeout=2)
+            return
+        self.workshop.edit(self.workshop.store.update_stage, stage.db_id, weight=weight)
+
+    def action_move_stage(self, offset: int) -> None:
+        stage = self.selected_stage()
+        if stage is None:
+            return
+        index = self.session.stages.index(stage)
+        if 0 <= index + offset < len(self.session.stages):
+            self.workshop.edit(self.workshop.store.move_stage, stage.db_id, offset)
+
+    def action_remove_stage(self) -> None:
+        stage = self.selected_stage()
+        if stage is None:
+            return
+        n = sum(1 for tp in self.session.touchpoints if tp.stage == stage.key)
+        variant = "remove.none" if n == 0 else "remove.one" if n == 1 else "remove.many"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.workshop.edit(self.workshop.store.remove_stage, stage.db_id) is None:
+                self.notify(TEXT("removed", self.lang, name=stage.name))
+
+        self.app.push_screen(ConfirmDialog(TEXT(variant, self.lang, name=stage.name, n=n)), confirmed)
+
+    def action_framework(self) -> None:
+        lang = self.lang
+        current = self.session.framework
+        options = []
+        for key, framework in FRAMEWORKS.items():
+            stages = ", ".join(s.names.get(lang, s.names["en"]) for s in framework.stages)
+            hint = stages or TEXT("framework.custom_hint", lang)
+            mark = f" {TEXT('framework.current', lang)}" if key == current else ""
+            options.append((key, f"{framework.name(lang)}{mark}\n  {hint}"))
+        self.app.push_screen(
+            SingleChoiceDialog(TEXT("framework.title", lang), options, current),
+            self._framework_picked,
+        )
+
+    def _framework_picked(self, picked: list[str] | None) -> None:
+        if not picked or picked[0] not in FRAMEWORKS:
+            return
+        key = picked[0]
+        name = FRAMEWORKS[key].name(self.lang)
+        if key == self.session.framework:
+            self.notify(TEXT("framework.same", self.lang, name=name), timeout=3)
+            return
+        n = len(self.session.touchpoints)
+        if n == 0:
+            self._switch_framework(key)
+            return
+        variant = "framework.confirm.one" if n == 1 else "framework.confirm.many"
+        self.app.push_screen(
+            ConfirmDialog(TEXT(variant, self.lang, name=name, n=n)),
+            lambda yes: self._switch_framework(key) if yes else None,
+        )
+
+    def _switch_framework(self, key: str) -> None:
+        app = self.workshop
+        if app.edit(app.store.replace_stages, app.session_id, key, self.lang) is None:
+            stages = self.query_one("#stages", KeyedTable)
+            if stages.keys:
+                stages.move_cursor(row=0, animate=False)
+            self.notify(TEXT("framework.done", self.lang, name=FRAMEWORKS[key].name(self.lang)))
+
+    def action_edit_fields(self) -> None:
+        self.query_one("#field-name", Input).focus()
+
+    # --- palette ---------------------------------------------------------------------
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        lang = self.lang
+        for name, callback in (
+            ("add", self.action_add_stage),
+            ("rename", self.action_rename_stage),
+            ("heavier", lambda: self.action_weigh(1)),
+            ("lighter", lambda: self.action_weigh(-1)),
+            ("up", lambda: self.action_move_stage(-1)),
+            ("down", lambda: self.action_move_stage(1)),
+            ("remove", self.action_remove_stage),
+            ("framework", self.action_framework),
+            ("fields", self.action_edit_fields),
+        ):
+            yield SystemCommand(TEXT(f"cmd.{name}", lang), TEXT(f"cmd.{name}.help", lang), callback)
