@@ -58,6 +58,8 @@ def test_database_location_flag_env_and_default(tmp_path: Path) -> None:
     env_db = tmp_path / "env.db"
     assert tpw("new", "A", "--no-open", "--db", str(flag_db), db=env_db).returncode == 0
     assert flag_db.exists() and not env_db.exists()
+    before_command = tpw("--db", str(flag_db), "list", "--format", "json", db=env_db)
+    assert [s["name"] for s in json.loads(before_command.stdout)] == ["A"]
     env = {k: v for k, v in os.environ.items() if k != "TPWORKSHOP_DB"}
     result = subprocess.run(
         [sys.executable, "-m", "tpworkshop", "new", "B", "--no-open"],

@@ -1,26 +1,1692 @@
-"""The built-in demo session (placeholder: replaced by the full demo)."""
+"""The built-in demo: a car dealership's purchase and after-sales workshop, caught midway.
+
+The demo is the second of three sessions at a dealership (new cars, a fleet desk, a used-car
+lot and a service workshop), mapped with the customer-lifecycle framework for three segments.
+It is written twice, in English and in Spanish, each in its own words.
+
+Its gaps tell one story, and between them every rule of the gap analysis (GAPS.md) fires:
+the service manager could not come, so After-sales (Satisfaction) is thin and nobody owns its
+touchpoints; Marketing owns almost half of the map and Awareness is crowded; nothing after the
+sale is proactive; nobody could name a single touchpoint for Advocacy, although a friend's
+story is how many customers first hear of the dealer; the chat complaint that went round a
+WhatsApp group has no action yet; and fleet managers apparently never get a test drive.
+
+``build_demo_session`` is pure; ``ensure_demo`` writes the session once per language.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
 from tpworkshop.domain.frameworks import framework_stages
-from tpworkshop.domain.model import Segment, Session, Touchpoint
+from tpworkshop.domain.model import Action, Position, Segment, Session, Touchpoint
+from tpworkshop.domain.text import fold
+from tpworkshop.i18n import DEFAULT_LANGUAGE, normalise_language
 from tpworkshop.storage import Store
 
-DEMO_NAMES = {"en": "Demo — car dealership journey", "es": "Demo — recorrido de un concesionario"}
+DEMO_NAMES: dict[str, str] = {
+    "en": "Demo — car dealership journey",
+    "es": "Demo — recorrido de un concesionario",
+}
+
+FRAMEWORK = "lifecycle"
+
+# Importance to the business, by lifecycle stage key: the sale and the after-sales that pays
+# the bills weigh most; Advocacy was added at 2 "for later", and later never came.
+WEIGHTS = {
+    "awareness": 3,
+    "knowledge": 2,
+    "consideration": 4,
+    "selection": 5,
+    "satisfaction": 4,
+    "loyalty": 3,
+    "advocacy": 2,
+}
+
+
+@dataclass
+class _Draft:
+    """A touchpoint before it gets its ref: ``tag`` names it for the actions."""
+
+    tag: str
+    segment: str
+    stage: str
+    name: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _ActionDraft:
+    title: str
+    tag: str | None
+    owner: str
+    due: date
+    status: str = "open"
+
+
+@dataclass
+class _Content:
+    organisation: str
+    facilitator: str
+    participants: list[str]
+    notes: str
+    segments: list[Segment]
+    touchpoints: list[_Draft]
+    actions: list[_ActionDraft]
+    position_segment: str
+    position_tag: str
+
+
+def _tp(tag: str, segment: str, stage: str, name: str, **fields: Any) -> _Draft:
+    return _Draft(tag, segment, stage, name, fields)
+
+
+# --- English ---------------------------------------------------------------------------------
+
+
+def _english() -> _Content:
+    fam, fleet, used = "families", "fleets", "used-online"
+    segments = [
+        Segment(
+            key=fam,
+            name="Families buying new",
+            description=(
+                "Parents replacing the family car. They research online for weeks, decide as "
+                "a couple and care about safety, boot space and the monthly payment. Most come "
+                "back to our workshop for servicing."
+            ),
+        ),
+        Segment(
+            key=fleet,
+            name="Small-business fleets",
+            description=(
+                "Owners and office managers of firms with 3 to 20 vehicles. They buy on total "
+                "cost, hate downtime and need clean monthly invoices: a van off the road costs "
+                "them money every day."
+            ),
+        ),
+        Segment(
+            key=used,
+            name="Online used-car buyers",
+            description=(
+                "Younger buyers who find a used car on a marketplace, do almost everything on "
+                "their phone and visit us once, if at all. Price-sensitive and quick to leave "
+                "a review."
+            ),
+        ),
+    ]
+    touchpoints = [
+        # Families buying new -------------------------------------------------------------
+        _tp(
+            "fam-ads",
+            fam,
+            "awareness",
+            "Social media ads",
+            channel="Instagram",
+            kind="communication",
+            initiative="proactive",
+            need="Find a car that fits the kids, the dog and the budget",
+            interactions=["Sponsored stories", "Reels of family road trips"],
+            owner="Marketing",
+            processes=["Quarterly media plan"],
+            people=["Digital agency"],
+            desired_outcome="A visit to the family-models page",
+            data_generated=["Reach", "Clicks", "Cost per lead"],
+            optimal_experience="An ad that shows a real family on a school run, not a car "
+            "on a mountain road.",
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-friend",
+            fam,
+            "awareness",
+            "A friend's story",
+            channel="Word of mouth",
+            kind="human",
+            initiative="reactive",
+            need="Know whether this dealer can be trusted",
+            interactions=["Chat at the school gate", "Message in a parents' group"],
+            desired_outcome="The friend says: go to Northgate, they treat you well.",
+            optimal_experience="Every customer leaves with a story worth telling.",
+            effectiveness=5,
+        ),
+        _tp(
+            "fam-search",
+            fam,
+            "awareness",
+            "Search results",
+            channel="Google search",
+            kind="communication",
+            initiative="reactive",
+            need="Compare family SUVs near home",
+            interactions=["Paid search ad", "Maps listing with opening hours"],
+            owner="Marketing",
+            processes=["SEO", "Paid search campaigns"],
+            people=["Digital agency"],
+            desired_outcome="In the top three results for 'family SUV' in town",
+            data_generated=["Search terms", "Clicks", "Calls from the listing"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-models",
+            fam,
+            "knowledge",
+            "Model pages on the website",
+            channel="Website",
+            kind="communication",
+            initiative="reactive",
+            need="Boot size, safety rating and the real price",
+            interactions=["Brochure download", "Price list"],
+            owner="Marketing",
+            processes=["Website content updates"],
+            people=["Web editor"],
+            desired_outcome="A shortlist of two models and a booked visit",
+            data_generated=["Page views", "Brochure downloads"],
+            optimal_experience="Every family fact on one page, with the on-the-road price.",
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-reviews",
+            fam,
+            "knowledge",
+            "Online reviews",
+            channel="Google reviews",
+            kind="communication",
+            initiative="reactive",
+            need="Hear from people like them before visiting",
+            interactions=["Star rating", "Replies from the dealer"],
+            owner="Marketing",
+            desired_outcome="4.5 stars, every review answered within two days",
+            data_generated=["Star rating", "Review text"],
+            effectiveness=2,
+        ),
+        _tp(
+            "fam-call",
+            fam,
+            "consideration",
+            "Phone call to reception",
+            channel="Phone",
+            kind="human",
+            initiative="reactive",
+            need="Ask whether the car is in stock and how long a visit takes",
+            interactions=["Greeting", "Wait-time estimate", "Promised call-back"],
+            owner="Front desk",
+            processes=["Call-handling script", "Call-back log"],
+            people=["Receptionists"],
+            customer_contacts=["Receptionist"],
+            desired_outcome="The caller knows the wait and gets the call-back when promised",
+            data_generated=["Call log", "Call-back time"],
+            optimal_experience="A kind voice, an honest wait time and a call-back with news "
+            "before the hour is up.",
+            effectiveness=2,
+            pain_point=True,
+            pain_note="Call-backs promised 'within the hour' often never happen. Customers "
+            "ring twice, then try another dealer.",
+            votes=3,
+        ),
+        _tp(
+            "fam-needs",
+            fam,
+            "consideration",
+            "Salesperson learns real needs",
+            channel="Showroom",
+            kind="human",
+            initiative="reactive",
+            need="Be understood before being sold to",
+            interactions=["Needs conversation", "Walk-around of two models"],
+            owner="Sales",
+            processes=["Needs interview", "Lead entry in the CRM"],
+            people=["Sales consultants"],
+            customer_contacts=["Sales consultant"],
+            desired_outcome="We know the kids, the commute and the budget before suggesting "
+            "a model",
+            data_generated=["Needs profile in the CRM"],
+            optimal_experience="On the second visit the salesperson remembers the kids' names.",
+            effectiveness=4,
+            votes=1,
+        ),
+        _tp(
+            "fam-config",
+            fam,
+            "consideration",
+            "Online configurator",
+            channel="Website",
+            kind="communication",
+            initiative="reactive",
+            need="See the exact car and the monthly payment",
+            interactions=["Build and price", "Save and share with a partner"],
+            owner="Marketing",
+            processes=["Configurator maintenance"],
+            people=["Web editor"],
+            desired_outcome="A saved configuration the salesperson can open",
+            data_generated=["Saved configurations"],
+        ),
+        _tp(
+            "fam-test",
+            fam,
+            "selection",
+            "Test drive",
+            channel="Showroom",
+            kind="physical",
+            initiative="reactive",
+            need="Feel the car on their own school run",
+            interactions=["Booking", "Drive on their own route", "Child seat fitted"],
+            owner="Sales",
+            processes=["Test-drive booking"],
+            people=["Sales consultants", "Lot attendant"],
+            customer_contacts=["Sales consultant"],
+            desired_outcome="Doubts cleared and an offer requested",
+            data_generated=["Test-drive record"],
+            optimal_experience="The car is clean, charged and fitted with a child seat when "
+            "they arrive.",
+            effectiveness=4,
+        ),
+        _tp(
+            "fam-finance",
+            fam,
+            "selection",
+            "Finance and trade-in offer",
+            channel="Email",
+            kind="communication",
+            initiative="reactive",
+            need="A monthly payment they can live with",
+            interactions=["Trade-in valuation", "Credit check", "Offer sheet"],
+            owner="Finance",
+            processes=["Credit check", "Trade-in valuation"],
+            people=["Finance manager", "Appraiser"],
+            customer_contacts=["Finance manager"],
+            desired_outcome="A signed offer on the same day",
+            data_generated=["Credit application", "Trade-in value"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-handover",
+            fam,
+            "selection",
+            "Handover of the new car",
+            channel="Showroom",
+            kind="physical",
+            initiative="proactive",
+            need="Drive away confident with every gadget",
+            interactions=["Bow on the bonnet", "Phone pairing", "Photo with the family"],
+            owner="Sales",
+            processes=["Handover checklist"],
+            people=["Sales consultants"],
+            customer_contacts=["Sales consultant"],
+            desired_outcome="A handover photo the family shares on social networks",
+            data_generated=["Handover checklist", "Consent to contact"],
+            optimal_experience="Twenty unhurried minutes, the phone paired and the first "
+            "service already booked.",
+            effectiveness=5,
+        ),
+        _tp(
+            "fam-service",
+            fam,
+            "satisfaction",
+            "Maintenance visit",
+            channel="Service workshop",
+            kind="human",
+            initiative="reactive",
+            need="Get the car serviced without losing a working day",
+            interactions=[
+                "Greeting at drop-off",
+                "Promised collection time",
+                "Waiting lounge",
+                "Explanation of the work done",
+            ],
+            processes=["Service booking", "Workshop job card"],
+            people=["Service advisors", "Mechanics"],
+            customer_contacts=["Service advisor", "Cashier"],
+            desired_outcome="The car is back at the promised time, with a clear explanation "
+            "of what was done",
+            data_generated=["Job card", "Mileage"],
+            optimal_experience="Coffee and Wi-Fi while waiting, a text the moment the car is "
+            "ready, no surprises on the bill.",
+            effectiveness=2,
+            pain_point=True,
+            pain_note="The promised 5 p.m. becomes 7 p.m. with no call and no apology.\n"
+            "Three one-star reviews this quarter say exactly that.",
+            votes=5,
+        ),
+        _tp(
+            "fam-invoice",
+            fam,
+            "satisfaction",
+            "Service invoice",
+            channel="Email",
+            kind="communication",
+            initiative="reactive",
+            need="Understand what they paid for",
+            interactions=["PDF invoice", "Payment link"],
+            processes=["Invoicing"],
+            data_generated=["Invoice"],
+        ),
+        _tp(
+            "fam-newsletter",
+            fam,
+            "loyalty",
+            "Monthly newsletter",
+            channel="Email",
+            kind="communication",
+            initiative="proactive",
+            need="Useful tips, not just offers",
+            interactions=["Seasonal tyre tips", "Service offers"],
+            owner="Marketing",
+            processes=["Newsletter calendar"],
+            people=["Marketing assistant"],
+            desired_outcome="They open it and book the next service",
+            data_generated=["Open rate", "Clicks", "Unsubscribes"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-club",
+            fam,
+            "loyalty",
+            "Loyalty programme",
+            channel="Mobile app",
+            kind="communication",
+            initiative="proactive",
+            need="Feel that staying with us pays off",
+            interactions=["Points on every service", "Birthday voucher"],
+            owner="Marketing",
+            processes=["Points accrual"],
+            people=["Marketing assistant"],
+            desired_outcome="Their next car is bought here too",
+            data_generated=["Points balance", "Redemptions"],
+        ),
+        # Small-business fleets -----------------------------------------------------------
+        _tp(
+            "fleet-linkedin",
+            fleet,
+            "awareness",
+            "LinkedIn posts",
+            channel="LinkedIn",
+            kind="communication",
+            initiative="proactive",
+            need="Hear about fleet deals without a sales call",
+            interactions=["Company page posts", "Sponsored posts"],
+            owner="Marketing",
+            processes=["Content calendar"],
+            people=["Marketing assistant"],
+            desired_outcome="A request for a fleet quote",
+            data_generated=["Impressions", "Clicks"],
+            effectiveness=2,
+        ),
+        _tp(
+            "fleet-fair",
+            fleet,
+            "awareness",
+            "Trade fair stand",
+            channel="Business fair",
+            kind="physical",
+            initiative="proactive",
+            need="Compare suppliers in one afternoon",
+            interactions=["Stand with two vans", "Business-card draw"],
+            owner="Marketing",
+            processes=["Event planning"],
+            people=["Marketing team", "Business sales executive"],
+            customer_contacts=["Business sales executive"],
+            desired_outcome="Qualified leads booked for a visit",
+            data_generated=["Scanned leads"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fleet-radio",
+            fleet,
+            "awareness",
+            "Local radio ad",
+            channel="Radio",
+            kind="communication",
+            initiative="proactive",
+            interactions=["Drive-time spot"],
+            owner="Marketing",
+            processes=["Quarterly media plan"],
+            desired_outcome="Local business owners know our name",
+        ),
+        _tp(
+            "fleet-quote",
+            fleet,
+            "consideration",
+            "Quote request",
+            channel="Email",
+            kind="communication",
+            initiative="reactive",
+            need="A price for five vans by Friday",
+            interactions=["Request form", "Quote PDF"],
+            owner="Business sales",
+            processes=["Quote template", "Fleet discount approval"],
+            people=["Business sales executive"],
+            customer_contacts=["Business sales executive"],
+            desired_outcome="A quote within 24 hours",
+            data_generated=["Quote in the CRM"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fleet-tco",
+            fleet,
+            "consideration",
+            "Total cost of ownership sheet",
+            channel="email",
+            kind="communication",
+            initiative="reactive",
+            need="Compare running costs across brands",
+            interactions=["Spreadsheet", "Fuel and tax estimate"],
+            owner="Business sales",
+            processes=["TCO calculator"],
+            people=["Business sales executive"],
+            desired_outcome="Our offer wins on total cost, not only on price",
+            data_generated=["Fleet size", "Annual mileage"],
+            effectiveness=4,
+        ),
+        _tp(
+            "fleet-demo",
+            fleet,
+            "selection",
+            "Demo car for a week",
+            channel="Customer's premises",
+            kind="physical",
+            initiative="reactive",
+            need="Let the drivers try the car in real work",
+            interactions=["Delivery of the demo car", "Driver feedback form"],
+            owner="Business sales",
+            processes=["Demo fleet booking"],
+            people=["Lot attendant"],
+            customer_contacts=["Business sales executive"],
+            desired_outcome="The drivers ask to keep the car",
+            data_generated=["Driver feedback"],
+            effectiveness=4,
+        ),
+        _tp(
+            "fleet-contract",
+            fleet,
+            "selection",
+            "Fleet contract and finance",
+            channel="Meeting at the customer's office",
+            kind="human",
+            initiative="reactive",
+            need="One contract for all the vehicles",
+            interactions=["Lease terms", "Credit check", "Signature"],
+            owner="Finance",
+            processes=["Leasing contract", "Credit check"],
+            people=["Finance manager"],
+            customer_contacts=["Finance manager", "Business sales executive"],
+            desired_outcome="A signed contract without back-and-forth",
+            data_generated=["Contract", "Credit file"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fleet-delivery",
+            fleet,
+            "selection",
+            "Fleet delivery day",
+            channel="Customer's premises",
+            kind="physical",
+            initiative="proactive",
+            need="Every vehicle ready on the same day",
+            interactions=["Delivery schedule", "Briefing for the drivers"],
+            owner="Business sales",
+            processes=["Delivery scheduling"],
+            people=["Lot attendants", "Drivers"],
+            customer_contacts=["Business sales executive"],
+            desired_outcome="All vehicles handed over in one morning, drivers briefed",
+            data_generated=["Delivery receipts"],
+            effectiveness=4,
+        ),
+        _tp(
+            "fleet-chat",
+            fleet,
+            "satisfaction",
+            "Complaint via web chat",
+            channel="Web chat",
+            kind="human",
+            initiative="reactive",
+            need="Get a van that broke down back on the road today",
+            interactions=["Chatbot triage", "Hand-over to an agent"],
+            people=["Contact-centre agents"],
+            customer_contacts=["Chatbot", "Contact-centre agent"],
+            data_generated=["Chat transcript"],
+            optimal_experience="A human within minutes, a courtesy van the same day.",
+            effectiveness=1,
+            pain_point=True,
+            pain_note="The bot loops on 'book a service'. A fleet manager waited three days "
+            "for a human while a van sat idle, then told the story in a local business "
+            "WhatsApp group.",
+            votes=4,
+        ),
+        _tp(
+            "fleet-review",
+            fleet,
+            "loyalty",
+            "Quarterly account review",
+            channel="Video call",
+            kind="human",
+            initiative="proactive",
+            need="See costs, downtime and renewals at a glance",
+            interactions=["Downtime report", "Upcoming renewals"],
+            owner="Business sales",
+            processes=["Account review"],
+            people=["Business sales executive"],
+            customer_contacts=["Business sales executive"],
+            desired_outcome="Problems raised before they become complaints",
+            data_generated=["Downtime report", "Renewal dates"],
+        ),
+        _tp(
+            "fleet-renewal",
+            fleet,
+            "loyalty",
+            "Lease renewal offer",
+            channel="Email",
+            kind="communication",
+            initiative="proactive",
+            need="Replace vehicles without a gap in service",
+            interactions=["Renewal offer", "Trade-back valuation"],
+            owner="Business sales",
+            processes=["Renewal campaign"],
+            people=["Business sales executive"],
+            desired_outcome="The fleet is renewed with us before the lease ends",
+            data_generated=["Renewal rate"],
+            effectiveness=3,
+        ),
+        # Online used-car buyers ----------------------------------------------------------
+        _tp(
+            "used-listing",
+            used,
+            "awareness",
+            "Marketplace listing",
+            channel="Car marketplace",
+            kind="communication",
+            initiative="reactive",
+            need="Find the right car at the right price nearby",
+            interactions=["Photos", "Price", "Enquiry button"],
+            owner="Used cars",
+            processes=["Photo and listing workflow"],
+            people=["Lot photographer"],
+            desired_outcome="An enquiry within a week of listing",
+            data_generated=["Listing views", "Enquiries"],
+            effectiveness=4,
+        ),
+        _tp(
+            "used-retarget",
+            used,
+            "awareness",
+            "Retargeting ads",
+            channel="Facebook",
+            kind="communication",
+            initiative="proactive",
+            interactions=["Carousel of the cars they viewed"],
+            owner="Marketing",
+            processes=["Quarterly media plan"],
+            people=["Digital agency"],
+            desired_outcome="They come back to the listing",
+            data_generated=["Clicks", "Cost per lead"],
+        ),
+        _tp(
+            "used-video",
+            used,
+            "awareness",
+            "Walk-around videos",
+            channel="YouTube",
+            kind="communication",
+            initiative="proactive",
+            need="See the car without travelling",
+            interactions=["Two-minute video per car"],
+            owner="Marketing",
+            processes=["Video production"],
+            people=["Lot photographer"],
+            desired_outcome="Fewer wasted trips: they arrive ready to buy",
+            data_generated=["Views", "Watch time"],
+            effectiveness=3,
+        ),
+        _tp(
+            "used-history",
+            used,
+            "knowledge",
+            "Vehicle history report",
+            channel="Website",
+            kind="communication",
+            initiative="reactive",
+            need="Be sure the car has no hidden past",
+            interactions=["Mileage check", "Service history PDF"],
+            owner="Used cars",
+            processes=["History check"],
+            people=["Used-car administrator"],
+            desired_outcome="No doubts left about mileage or accidents",
+            data_generated=["Report downloads"],
+            effectiveness=4,
+        ),
+        _tp(
+            "used-reviews",
+            used,
+            "knowledge",
+            "Marketplace reviews",
+            channel="Car marketplace",
+            kind="communication",
+            initiative="reactive",
+            need="Know whether the dealer is honest",
+            interactions=["Star rating", "Dealer replies"],
+            owner="Marketing",
+            processes=["Review replies"],
+            desired_outcome="Every review answered within two days",
+            data_generated=["Star rating"],
+            effectiveness=3,
+        ),
+        _tp(
+            "used-whatsapp",
+            used,
+            "consideration",
+            "WhatsApp chat with a salesperson",
+            channel="WhatsApp",
+            kind="human",
+            initiative="reactive",
+            need="Quick answers without a phone call",
+            interactions=["Extra photos", "Voice notes", "Video call from the lot"],
+            owner="Used cars",
+            processes=["Lead follow-up"],
+            people=["Used-car sales consultants"],
+            customer_contacts=["Used-car sales consultant"],
+            desired_outcome="A booked visit or a deposit",
+            data_generated=["Chat history", "Lead source"],
+            optimal_experience="An answer within ten minutes in opening hours, with the "
+            "photo they asked for.",
+            effectiveness=4,
+        ),
+        _tp(
+            "used-valuation",
+            used,
+            "consideration",
+            "Online trade-in valuation",
+            channel="Website",
+            kind="communication",
+            initiative="reactive",
+            need="Know what their old car is worth",
+            interactions=["Number-plate lookup", "Instant estimate"],
+            owner="Marketing",
+            processes=["Valuation tool"],
+            people=["Web editor"],
+            desired_outcome="A realistic figure the appraiser will confirm",
+            data_generated=["Number plate", "Estimated value"],
+            effectiveness=2,
+            pain_point=True,
+            pain_note="The online estimate runs about 20 % above what the appraiser offers "
+            "on site; buyers feel tricked and walk out.",
+            votes=2,
+        ),
+        _tp(
+            "used-test",
+            used,
+            "selection",
+            "Test drive",
+            channel="Used-car lot",
+            kind="physical",
+            initiative="reactive",
+            need="Check the car really is as in the photos",
+            interactions=["Booking by WhatsApp", "Drive with a salesperson"],
+            owner="Used cars",
+            processes=["Test-drive booking"],
+            people=["Used-car sales consultants"],
+            customer_contacts=["Used-car sales consultant"],
+            desired_outcome="They buy on the day",
+            data_generated=["Test-drive record"],
+            effectiveness=3,
+        ),
+        _tp(
+            "used-paperwork",
+            used,
+            "selection",
+            "Online payment and paperwork",
+            channel="Website",
+            kind="communication",
+            initiative="reactive",
+            need="Pay and own the car without queues",
+            interactions=["Deposit", "Transfer of ownership", "Insurance"],
+            owner="Finance",
+            processes=["Ownership transfer", "Payment reconciliation"],
+            people=["Used-car administrator"],
+            customer_contacts=["Used-car administrator"],
+            desired_outcome="Keys and papers within 48 hours of paying",
+            data_generated=["Payment", "Transfer documents"],
+            effectiveness=2,
+            pain_point=True,
+            pain_note="Paperwork bounced between three mailboxes; two buyers paid and waited "
+            "ten days for the registration papers.",
+        ),
+        _tp(
+            "used-delivery",
+            used,
+            "selection",
+            "Home delivery",
+            channel="Customer's home",
+            kind="physical",
+            initiative="proactive",
+            need="Get the car without travelling",
+            interactions=["Delivery slot", "Walk-round at the door"],
+            owner="Used cars",
+            processes=["Delivery scheduling"],
+            people=["Driver"],
+            customer_contacts=["Driver"],
+            desired_outcome="The car arrives on time, clean and with a full tank",
+            data_generated=["Delivery receipt"],
+        ),
+        _tp(
+            "used-app",
+            used,
+            "loyalty",
+            "Loyalty app sign-up",
+            channel="Mobile app",
+            kind="communication",
+            initiative="reactive",
+            owner="Marketing",
+        ),
+    ]
+    actions = [
+        _ActionDraft(
+            "Log every promised call-back and alert reception after one hour",
+            "fam-call",
+            "Priya Shah",
+            date(2027, 1, 15),
+            "done",
+        ),
+        _ActionDraft(
+            "One checklist and one named contact for used-car paperwork",
+            "used-paperwork",
+            "Grace Liu",
+            date(2027, 1, 22),
+            "done",
+        ),
+        _ActionDraft(
+            "Agree a promised-time rule with the service manager: call before a time slips",
+            "fam-service",
+            "Dana Whitfield",
+            date(2027, 2, 5),
+        ),
+        _ActionDraft(
+            "Align the online valuation with the appraisers' price grid",
+            "used-valuation",
+            "Luis Romero",
+            date(2027, 2, 26),
+        ),
+        _ActionDraft(
+            "Map After-sales and Advocacy with the service team",
+            None,
+            "Helen Marsh",
+            date(2027, 3, 5),
+        ),
+    ]
+    return _Content(
+        organisation="Northgate Motors",
+        facilitator="Helen Marsh",
+        participants=[
+            "Dana Whitfield (sales manager)",
+            "Tom Okafor (marketing)",
+            "Priya Shah (front desk)",
+            "Luis Romero (used cars)",
+            "Grace Liu (finance)",
+        ],
+        notes=(
+            "Session 2 of 3 (two hours). Goal: the whole journey from first ad to the "
+            "second service visit.\n"
+            "The service manager could not come, so After-sales is thin and nobody in the "
+            "room could speak for it. Actions from session 1 are marked done.\n"
+            "Parking lot: who answers the web chat at weekends? Do fleet managers ever get "
+            "a test drive?\n"
+            "Next session: finish the details for used-car buyers, then map Advocacy with "
+            "the service team."
+        ),
+        segments=segments,
+        touchpoints=touchpoints,
+        actions=actions,
+        position_segment=fleet,
+        position_tag="fleet-chat",
+    )
+
+
+# --- Spanish ---------------------------------------------------------------------------------
+
+
+def _spanish() -> _Content:
+    fam, flota, ocasion = "familias", "flotas", "ocasion-online"
+    segments = [
+        Segment(
+            key=fam,
+            name="Familias que compran nuevo",
+            description=(
+                "Padres que cambian el coche familiar. Se informan en internet durante "
+                "semanas, deciden en pareja y miran la seguridad, el maletero y la cuota "
+                "mensual. Casi todos vuelven a nuestro taller para las revisiones."
+            ),
+        ),
+        Segment(
+            key=flota,
+            name="Flotas de pymes",
+            description=(
+                "Dueños y responsables de administración de empresas con 3 a 20 vehículos. "
+                "Compran por coste total, no soportan tener un vehículo parado y necesitan "
+                "facturas mensuales claras."
+            ),
+        ),
+        Segment(
+            key=ocasion,
+            name="Compradores de ocasión por internet",
+            description=(
+                "Compradores jóvenes que encuentran un coche de segunda mano en un portal, lo "
+                "hacen casi todo desde el móvil y, como mucho, nos visitan una vez. Miran "
+                "mucho el precio y dejan reseñas enseguida."
+            ),
+        ),
+    ]
+    touchpoints = [
+        # Familias que compran nuevo ------------------------------------------------------
+        _tp(
+            "fam-ads",
+            fam,
+            "awareness",
+            "Anuncios en redes sociales",
+            channel="Instagram",
+            kind="communication",
+            initiative="proactive",
+            need="Un coche donde quepan los niños, el perro y el presupuesto",
+            interactions=["Historias patrocinadas", "Reels de escapadas en familia"],
+            owner="Marketing",
+            processes=["Plan de medios trimestral"],
+            people=["Agencia digital"],
+            desired_outcome="Que visiten la página de modelos familiares",
+            data_generated=["Alcance", "Clics", "Coste por contacto"],
+            optimal_experience="Un anuncio con una familia de verdad camino del colegio, no "
+            "un coche en un puerto de montaña.",
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-friend",
+            fam,
+            "awareness",
+            "Lo que cuenta un amigo",
+            channel="Boca a boca",
+            kind="human",
+            initiative="reactive",
+            need="Saber si el concesionario es de fiar",
+            interactions=["Charla a la salida del colegio", "Mensaje en el grupo de padres"],
+            desired_outcome="Que el amigo diga: «Ve a Guadalmar, te tratan bien».",
+            optimal_experience="Que cada cliente se vaya con una historia que merezca contarse.",
+            effectiveness=5,
+        ),
+        _tp(
+            "fam-search",
+            fam,
+            "awareness",
+            "Resultados de búsqueda",
+            channel="Buscador de Google",
+            kind="communication",
+            initiative="reactive",
+            need="Comparar SUV familiares cerca de casa",
+            interactions=["Anuncio de pago", "Ficha en Maps con horarios"],
+            owner="Marketing",
+            processes=["Posicionamiento SEO", "Campañas de búsqueda de pago"],
+            people=["Agencia digital"],
+            desired_outcome="Salir entre los tres primeros al buscar «SUV familiar» en la ciudad",
+            data_generated=["Términos de búsqueda", "Clics", "Llamadas desde la ficha"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-models",
+            fam,
+            "knowledge",
+            "Fichas de modelos en la web",
+            channel="Web",
+            kind="communication",
+            initiative="reactive",
+            need="Maletero, estrellas de seguridad y precio real",
+            interactions=["Descarga del catálogo", "Lista de precios"],
+            owner="Marketing",
+            processes=["Actualización de contenidos web"],
+            people=["Editor web"],
+            desired_outcome="Dos modelos preseleccionados y una visita reservada",
+            data_generated=["Páginas vistas", "Descargas del catálogo"],
+            optimal_experience="Todo lo que una familia necesita saber en una página, con el "
+            "precio final matriculado.",
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-reviews",
+            fam,
+            "knowledge",
+            "Reseñas en Google",
+            channel="Reseñas de Google",
+            kind="communication",
+            initiative="reactive",
+            need="Escuchar a gente como ellos antes de venir",
+            interactions=["Puntuación en estrellas", "Respuestas del concesionario"],
+            owner="Marketing",
+            desired_outcome="4,5 estrellas y todas las reseñas contestadas en dos días",
+            data_generated=["Puntuación", "Texto de las reseñas"],
+            effectiveness=2,
+        ),
+        _tp(
+            "fam-call",
+            fam,
+            "consideration",
+            "Llamada a recepción",
+            channel="Teléfono",
+            kind="human",
+            initiative="reactive",
+            need="Preguntar si tienen el coche y cuánto dura la visita",
+            interactions=["Saludo", "Tiempo de espera estimado", "Promesa de devolver la llamada"],
+            owner="Recepción",
+            processes=["Guion de atención telefónica", "Registro de llamadas pendientes"],
+            people=["Recepcionistas"],
+            customer_contacts=["Recepcionista"],
+            desired_outcome="Que sepa cuánto va a esperar y que le llamemos cuando prometimos",
+            data_generated=["Registro de llamadas", "Hora de la devolución"],
+            optimal_experience="Una voz amable, un tiempo de espera sincero y una llamada con "
+            "novedades antes de que pase la hora.",
+            effectiveness=2,
+            pain_point=True,
+            pain_note="Prometemos llamar «en menos de una hora» y muchas veces no llamamos. "
+            "El cliente insiste dos veces y luego prueba en otro concesionario.",
+            votes=3,
+        ),
+        _tp(
+            "fam-needs",
+            fam,
+            "consideration",
+            "El vendedor descubre las necesidades reales",
+            channel="Exposición",
+            kind="human",
+            initiative="reactive",
+            need="Que les entiendan antes de venderles nada",
+            interactions=["Conversación sobre necesidades", "Vuelta a dos modelos"],
+            owner="Ventas",
+            processes=["Entrevista de necesidades", "Alta del contacto en el CRM"],
+            people=["Asesores comerciales"],
+            customer_contacts=["Asesor comercial"],
+            desired_outcome="Conocer a los niños, el trayecto diario y el presupuesto antes "
+            "de proponer un modelo",
+            data_generated=["Perfil de necesidades en el CRM"],
+            optimal_experience="En la segunda visita el vendedor se acuerda del nombre de "
+            "los niños.",
+            effectiveness=4,
+            votes=1,
+        ),
+        _tp(
+            "fam-config",
+            fam,
+            "consideration",
+            "Configurador online",
+            channel="Web",
+            kind="communication",
+            initiative="reactive",
+            need="Ver el coche exacto y la cuota al mes",
+            interactions=["Configurar y ver precio", "Guardar y compartir con la pareja"],
+            owner="Marketing",
+            processes=["Mantenimiento del configurador"],
+            people=["Editor web"],
+            desired_outcome="Una configuración guardada que el vendedor pueda abrir",
+            data_generated=["Configuraciones guardadas"],
+        ),
+        _tp(
+            "fam-test",
+            fam,
+            "selection",
+            "Prueba de conducción",
+            channel="Exposición",
+            kind="physical",
+            initiative="reactive",
+            need="Probar el coche en su propio trayecto al colegio",
+            interactions=["Reserva", "Ruta elegida por ellos", "Silla infantil instalada"],
+            owner="Ventas",
+            processes=["Reserva de pruebas"],
+            people=["Asesores comerciales", "Mozo de campa"],
+            customer_contacts=["Asesor comercial"],
+            desired_outcome="Dudas resueltas y una oferta pedida",
+            data_generated=["Registro de la prueba"],
+            optimal_experience="El coche limpio, cargado y con la silla infantil puesta cuando "
+            "llegan.",
+            effectiveness=4,
+        ),
+        _tp(
+            "fam-finance",
+            fam,
+            "selection",
+            "Oferta de financiación y tasación",
+            channel="Correo electrónico",
+            kind="communication",
+            initiative="reactive",
+            need="Una cuota mensual que puedan asumir",
+            interactions=["Tasación del coche usado", "Estudio de crédito", "Hoja de oferta"],
+            owner="Financiación",
+            processes=["Estudio de crédito", "Tasación del usado"],
+            people=["Responsable de financiación", "Tasador"],
+            customer_contacts=["Responsable de financiación"],
+            desired_outcome="Oferta firmada el mismo día",
+            data_generated=["Solicitud de crédito", "Valor de tasación"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-handover",
+            fam,
+            "selection",
+            "Entrega del coche nuevo",
+            channel="Exposición",
+            kind="physical",
+            initiative="proactive",
+            need="Salir sabiendo usar cada botón",
+            interactions=["Lazo en el capó", "Emparejar el móvil", "Foto con la familia"],
+            owner="Ventas",
+            processes=["Lista de comprobación de entrega"],
+            people=["Asesores comerciales"],
+            customer_contacts=["Asesor comercial"],
+            desired_outcome="Una foto de la entrega que la familia comparte en redes",
+            data_generated=["Lista de entrega firmada", "Consentimiento de contacto"],
+            optimal_experience="Veinte minutos sin prisas, el móvil emparejado y la primera "
+            "revisión ya reservada.",
+            effectiveness=5,
+        ),
+        _tp(
+            "fam-service",
+            fam,
+            "satisfaction",
+            "Visita de mantenimiento",
+            channel="Taller",
+            kind="human",
+            initiative="reactive",
+            need="Pasar la revisión sin perder un día de trabajo",
+            interactions=[
+                "Recepción del coche",
+                "Hora de entrega prometida",
+                "Sala de espera",
+                "Explicación de lo que se ha hecho",
+            ],
+            processes=["Cita de taller", "Orden de reparación"],
+            people=["Asesores de servicio", "Mecánicos"],
+            customer_contacts=["Asesor de servicio", "Caja"],
+            desired_outcome="El coche listo a la hora prometida y una explicación clara de lo "
+            "que se ha hecho",
+            data_generated=["Orden de reparación", "Kilometraje"],
+            optimal_experience="Café y wifi mientras espera, un SMS en cuanto el coche está "
+            "listo y ninguna sorpresa en la factura.",
+            effectiveness=2,
+            pain_point=True,
+            pain_note="Las cinco de la tarde prometidas se convierten en las siete, sin una "
+            "llamada ni una disculpa.\n"
+            "Tres reseñas de una estrella este trimestre lo cuentan tal cual.",
+            votes=5,
+        ),
+        _tp(
+            "fam-invoice",
+            fam,
+            "satisfaction",
+            "Factura del taller",
+            channel="Correo electrónico",
+            kind="communication",
+            initiative="reactive",
+            need="Entender qué ha pagado",
+            interactions=["Factura en PDF", "Enlace de pago"],
+            processes=["Facturación"],
+            data_generated=["Factura"],
+        ),
+        _tp(
+            "fam-newsletter",
+            fam,
+            "loyalty",
+            "Boletín mensual",
+            channel="Correo electrónico",
+            kind="communication",
+            initiative="proactive",
+            need="Consejos útiles, no solo ofertas",
+            interactions=["Consejos de neumáticos de temporada", "Ofertas de taller"],
+            owner="Marketing",
+            processes=["Calendario del boletín"],
+            people=["Asistente de marketing"],
+            desired_outcome="Que lo abran y reserven la próxima revisión",
+            data_generated=["Tasa de apertura", "Clics", "Bajas"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fam-club",
+            fam,
+            "loyalty",
+            "Programa de fidelización",
+            channel="App móvil",
+            kind="communication",
+            initiative="proactive",
+            need="Notar que quedarse con nosotros compensa",
+            interactions=["Puntos en cada revisión", "Regalo de cumpleaños"],
+            owner="Marketing",
+            processes=["Acumulación de puntos"],
+            people=["Asistente de marketing"],
+            desired_outcome="Que el próximo coche también lo compren aquí",
+            data_generated=["Saldo de puntos", "Canjes"],
+        ),
+        # Flotas de pymes -----------------------------------------------------------------
+        _tp(
+            "fleet-linkedin",
+            flota,
+            "awareness",
+            "Publicaciones en LinkedIn",
+            channel="LinkedIn",
+            kind="communication",
+            initiative="proactive",
+            need="Enterarse de ofertas para flotas sin recibir llamadas comerciales",
+            interactions=["Publicaciones en la página de empresa", "Publicaciones patrocinadas"],
+            owner="Marketing",
+            processes=["Calendario de contenidos"],
+            people=["Asistente de marketing"],
+            desired_outcome="Una petición de presupuesto de flota",
+            data_generated=["Impresiones", "Clics"],
+            effectiveness=2,
+        ),
+        _tp(
+            "fleet-fair",
+            flota,
+            "awareness",
+            "Stand en la feria de empresas",
+            channel="Feria profesional",
+            kind="physical",
+            initiative="proactive",
+            need="Comparar proveedores en una tarde",
+            interactions=["Stand con dos furgonetas", "Sorteo entre tarjetas de visita"],
+            owner="Marketing",
+            processes=["Organización de eventos"],
+            people=["Equipo de marketing", "Comercial de empresas"],
+            customer_contacts=["Comercial de empresas"],
+            desired_outcome="Contactos cualificados con visita reservada",
+            data_generated=["Contactos escaneados"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fleet-radio",
+            flota,
+            "awareness",
+            "Cuña en la radio local",
+            channel="Radio",
+            kind="communication",
+            initiative="proactive",
+            interactions=["Cuña en hora punta"],
+            owner="Marketing",
+            processes=["Plan de medios trimestral"],
+            desired_outcome="Que los empresarios de la zona conozcan nuestro nombre",
+        ),
+        _tp(
+            "fleet-quote",
+            flota,
+            "consideration",
+            "Solicitud de presupuesto",
+            channel="Correo electrónico",
+            kind="communication",
+            initiative="reactive",
+            need="Precio de cinco furgonetas antes del viernes",
+            interactions=["Formulario de solicitud", "Presupuesto en PDF"],
+            owner="Ventas a empresas",
+            processes=["Plantilla de presupuesto", "Aprobación de descuento de flota"],
+            people=["Comercial de empresas"],
+            customer_contacts=["Comercial de empresas"],
+            desired_outcome="Presupuesto en menos de 24 horas",
+            data_generated=["Presupuesto en el CRM"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fleet-tco",
+            flota,
+            "consideration",
+            "Comparativa de coste total",
+            channel="correo electrónico",
+            kind="communication",
+            initiative="reactive",
+            need="Comparar lo que cuesta mantener cada marca",
+            interactions=["Hoja de cálculo", "Estimación de combustible e impuestos"],
+            owner="Ventas a empresas",
+            processes=["Calculadora de coste total"],
+            people=["Comercial de empresas"],
+            desired_outcome="Que ganemos por coste total, no solo por precio",
+            data_generated=["Tamaño de la flota", "Kilómetros al año"],
+            effectiveness=4,
+        ),
+        _tp(
+            "fleet-demo",
+            flota,
+            "selection",
+            "Coche de demostración una semana",
+            channel="Instalaciones del cliente",
+            kind="physical",
+            initiative="reactive",
+            need="Que los conductores prueben el coche trabajando de verdad",
+            interactions=["Entrega del coche de demostración", "Encuesta a los conductores"],
+            owner="Ventas a empresas",
+            processes=["Reserva de la flota de demostración"],
+            people=["Mozo de campa"],
+            customer_contacts=["Comercial de empresas"],
+            desired_outcome="Que los conductores pidan quedarse el coche",
+            data_generated=["Opiniones de los conductores"],
+            effectiveness=4,
+        ),
+        _tp(
+            "fleet-contract",
+            flota,
+            "selection",
+            "Contrato y financiación de la flota",
+            channel="Reunión en la oficina del cliente",
+            kind="human",
+            initiative="reactive",
+            need="Un solo contrato para todos los vehículos",
+            interactions=["Condiciones del renting", "Estudio de crédito", "Firma"],
+            owner="Financiación",
+            processes=["Contrato de renting", "Estudio de crédito"],
+            people=["Responsable de financiación"],
+            customer_contacts=["Responsable de financiación", "Comercial de empresas"],
+            desired_outcome="Contrato firmado sin idas y venidas",
+            data_generated=["Contrato", "Expediente de crédito"],
+            effectiveness=3,
+        ),
+        _tp(
+            "fleet-delivery",
+            flota,
+            "selection",
+            "Día de entrega de la flota",
+            channel="Instalaciones del cliente",
+            kind="physical",
+            initiative="proactive",
+            need="Todos los vehículos listos el mismo día",
+            interactions=["Calendario de entrega", "Explicación a los conductores"],
+            owner="Ventas a empresas",
+            processes=["Planificación de entregas"],
+            people=["Mozos de campa", "Conductores"],
+            customer_contacts=["Comercial de empresas"],
+            desired_outcome="Todo entregado en una mañana y los conductores informados",
+            data_generated=["Albaranes de entrega"],
+            effectiveness=4,
+        ),
+        _tp(
+            "fleet-chat",
+            flota,
+            "satisfaction",
+            "Reclamación por el chat de la web",
+            channel="Chat web",
+            kind="human",
+            initiative="reactive",
+            need="Volver a tener hoy en la calle la furgoneta averiada",
+            interactions=["Clasificación por el chatbot", "Paso a un agente"],
+            people=["Agentes del centro de contacto"],
+            customer_contacts=["Chatbot", "Agente del centro de contacto"],
+            data_generated=["Transcripción del chat"],
+            optimal_experience="Una persona en pocos minutos y una furgoneta de sustitución "
+            "ese mismo día.",
+            effectiveness=1,
+            pain_point=True,
+            pain_note="El bot se queda en bucle con «reservar cita». Un gestor de flota esperó "
+            "tres días a que le atendiera una persona con la furgoneta parada, y lo contó en "
+            "un grupo de WhatsApp de empresarios de la zona.",
+            votes=4,
+        ),
+        _tp(
+            "fleet-review",
+            flota,
+            "loyalty",
+            "Revisión trimestral de la cuenta",
+            channel="Videollamada",
+            kind="human",
+            initiative="proactive",
+            need="Ver de un vistazo costes, tiempo parado y renovaciones",
+            interactions=["Informe de inmovilizaciones", "Próximas renovaciones"],
+            owner="Ventas a empresas",
+            processes=["Revisión de cuenta"],
+            people=["Comercial de empresas"],
+            customer_contacts=["Comercial de empresas"],
+            desired_outcome="Detectar los problemas antes de que se conviertan en reclamaciones",
+            data_generated=["Informe de inmovilizaciones", "Fechas de renovación"],
+        ),
+        _tp(
+            "fleet-renewal",
+            flota,
+            "loyalty",
+            "Oferta de renovación del renting",
+            channel="Correo electrónico",
+            kind="communication",
+            initiative="proactive",
+            need="Cambiar los vehículos sin quedarse sin servicio",
+            interactions=["Oferta de renovación", "Tasación de los vehículos actuales"],
+            owner="Ventas a empresas",
+            processes=["Campaña de renovaciones"],
+            people=["Comercial de empresas"],
+            desired_outcome="Que renueven la flota con nosotros antes de que venza el renting",
+            data_generated=["Tasa de renovación"],
+            effectiveness=3,
+        ),
+        # Compradores de ocasión por internet ---------------------------------------------
+        _tp(
+            "used-listing",
+            ocasion,
+            "awareness",
+            "Anuncio en un portal de coches",
+            channel="Portal de coches",
+            kind="communication",
+            initiative="reactive",
+            need="Encontrar el coche adecuado, a buen precio y cerca",
+            interactions=["Fotos", "Precio", "Botón de contacto"],
+            owner="Vehículo de ocasión",
+            processes=["Fotos y publicación de anuncios"],
+            people=["Fotógrafo de la campa"],
+            desired_outcome="Un contacto en la primera semana del anuncio",
+            data_generated=["Visitas al anuncio", "Contactos"],
+            effectiveness=4,
+        ),
+        _tp(
+            "used-retarget",
+            ocasion,
+            "awareness",
+            "Anuncios de retargeting",
+            channel="Facebook",
+            kind="communication",
+            initiative="proactive",
+            interactions=["Carrusel con los coches que vieron"],
+            owner="Marketing",
+            processes=["Plan de medios trimestral"],
+            people=["Agencia digital"],
+            desired_outcome="Que vuelvan al anuncio",
+            data_generated=["Clics", "Coste por contacto"],
+        ),
+        _tp(
+            "used-video",
+            ocasion,
+            "awareness",
+            "Vídeos del coche por dentro y por fuera",
+            channel="YouTube",
+            kind="communication",
+            initiative="proactive",
+            need="Ver el coche sin desplazarse",
+            interactions=["Un vídeo de dos minutos por coche"],
+            owner="Marketing",
+            processes=["Producción de vídeo"],
+            people=["Fotógrafo de la campa"],
+            desired_outcome="Menos viajes en balde: vienen decididos a comprar",
+            data_generated=["Reproducciones", "Tiempo de visualización"],
+            effectiveness=3,
+        ),
+        _tp(
+            "used-history",
+            ocasion,
+            "knowledge",
+            "Informe del historial del vehículo",
+            channel="Web",
+            kind="communication",
+            initiative="reactive",
+            need="Estar seguro de que el coche no esconde nada",
+            interactions=["Comprobación de kilómetros", "Historial de mantenimiento en PDF"],
+            owner="Vehículo de ocasión",
+            processes=["Verificación del historial"],
+            people=["Administrativo de ocasión"],
+            desired_outcome="Ninguna duda sobre kilómetros ni golpes",
+            data_generated=["Descargas del informe"],
+            effectiveness=4,
+        ),
+        _tp(
+            "used-reviews",
+            ocasion,
+            "knowledge",
+            "Valoraciones en el portal",
+            channel="Portal de coches",
+            kind="communication",
+            initiative="reactive",
+            need="Saber si el vendedor es honrado",
+            interactions=["Puntuación en estrellas", "Respuestas del concesionario"],
+            owner="Marketing",
+            processes=["Respuesta a valoraciones"],
+            desired_outcome="Todas las valoraciones contestadas en dos días",
+            data_generated=["Puntuación"],
+            effectiveness=3,
+        ),
+        _tp(
+            "used-whatsapp",
+            ocasion,
+            "consideration",
+            "Chat de WhatsApp con un vendedor",
+            channel="WhatsApp",
+            kind="human",
+            initiative="reactive",
+            need="Respuestas rápidas sin tener que llamar",
+            interactions=["Más fotos", "Notas de voz", "Videollamada desde la campa"],
+            owner="Vehículo de ocasión",
+            processes=["Seguimiento de contactos"],
+            people=["Vendedores de ocasión"],
+            customer_contacts=["Vendedor de ocasión"],
+            desired_outcome="Una visita reservada o una señal pagada",
+            data_generated=["Historial del chat", "Origen del contacto"],
+            optimal_experience="Respuesta en menos de diez minutos en horario de apertura, con "
+            "la foto que ha pedido.",
+            effectiveness=4,
+        ),
+        _tp(
+            "used-valuation",
+            ocasion,
+            "consideration",
+            "Tasación online de su coche",
+            channel="Web",
+            kind="communication",
+            initiative="reactive",
+            need="Saber cuánto vale su coche actual",
+            interactions=["Búsqueda por matrícula", "Estimación al instante"],
+            owner="Marketing",
+            processes=["Herramienta de tasación"],
+            people=["Editor web"],
+            desired_outcome="Una cifra realista que el tasador confirme",
+            data_generated=["Matrícula", "Valor estimado"],
+            effectiveness=2,
+            pain_point=True,
+            pain_note="La tasación online sale un 20 % por encima de lo que ofrece el tasador "
+            "en persona; el cliente se siente engañado y se marcha.",
+            votes=2,
+        ),
+        _tp(
+            "used-test",
+            ocasion,
+            "selection",
+            "Prueba de conducción",
+            channel="Campa de ocasión",
+            kind="physical",
+            initiative="reactive",
+            need="Comprobar que el coche es como en las fotos",
+            interactions=["Reserva por WhatsApp", "Prueba con un vendedor"],
+            owner="Vehículo de ocasión",
+            processes=["Reserva de pruebas"],
+            people=["Vendedores de ocasión"],
+            customer_contacts=["Vendedor de ocasión"],
+            desired_outcome="Que compre ese mismo día",
+            data_generated=["Registro de la prueba"],
+            effectiveness=3,
+        ),
+        _tp(
+            "used-paperwork",
+            ocasion,
+            "selection",
+            "Pago y papeleo online",
+            channel="Web",
+            kind="communication",
+            initiative="reactive",
+            need="Pagar y tener el coche a su nombre sin colas",
+            interactions=["Señal", "Cambio de titularidad", "Seguro"],
+            owner="Financiación",
+            processes=["Cambio de titularidad", "Conciliación de pagos"],
+            people=["Administrativo de ocasión"],
+            customer_contacts=["Administrativo de ocasión"],
+            desired_outcome="Llaves y papeles en 48 horas desde el pago",
+            data_generated=["Pago", "Documentos de la transferencia"],
+            effectiveness=2,
+            pain_point=True,
+            pain_note="El papeleo rebotaba entre tres buzones de correo; dos compradores "
+            "pagaron y esperaron diez días el permiso de circulación.",
+        ),
+        _tp(
+            "used-delivery",
+            ocasion,
+            "selection",
+            "Entrega a domicilio",
+            channel="Casa del cliente",
+            kind="physical",
+            initiative="proactive",
+            need="Recibir el coche sin desplazarse",
+            interactions=["Franja de entrega", "Repaso del coche en la puerta"],
+            owner="Vehículo de ocasión",
+            processes=["Planificación de entregas"],
+            people=["Conductor"],
+            customer_contacts=["Conductor"],
+            desired_outcome="El coche llega puntual, limpio y con el depósito lleno",
+            data_generated=["Albarán de entrega"],
+        ),
+        _tp(
+            "used-app",
+            ocasion,
+            "loyalty",
+            "Alta en la app de fidelización",
+            channel="App móvil",
+            kind="communication",
+            initiative="reactive",
+            owner="Marketing",
+        ),
+    ]
+    actions = [
+        _ActionDraft(
+            "Anotar cada llamada prometida y avisar a recepción si pasa una hora",
+            "fam-call",
+            "Sofía Ortega",
+            date(2027, 1, 15),
+            "done",
+        ),
+        _ActionDraft(
+            "Una sola lista de pasos y una persona de contacto para el papeleo de ocasión",
+            "used-paperwork",
+            "Begoña Ruiz",
+            date(2027, 1, 22),
+            "done",
+        ),
+        _ActionDraft(
+            "Pactar con el jefe de taller una regla: avisar antes de que se pase la hora prometida",
+            "fam-service",
+            "Raúl Medina",
+            date(2027, 2, 5),
+        ),
+        _ActionDraft(
+            "Ajustar la tasación online a la tabla de precios de los tasadores",
+            "used-valuation",
+            "Andrés Lozano",
+            date(2027, 2, 26),
+        ),
+        _ActionDraft(
+            "Mapear la posventa y la recomendación con el equipo de taller",
+            None,
+            "Inés Carrasco",
+            date(2027, 3, 5),
+        ),
+    ]
+    return _Content(
+        organisation="Motor Guadalmar",
+        facilitator="Inés Carrasco",
+        participants=[
+            "Raúl Medina (jefe de ventas)",
+            "Nuria Peña (marketing)",
+            "Sofía Ortega (recepción)",
+            "Andrés Lozano (vehículo de ocasión)",
+            "Begoña Ruiz (administración)",
+        ],
+        notes=(
+            "Sesión 2 de 3 (dos horas). Objetivo: el recorrido completo, desde el primer "
+            "anuncio hasta la segunda revisión en el taller.\n"
+            "El jefe de taller no pudo venir: la posventa quedó muy floja y nadie en la sala "
+            "podía hablar por ella. Las acciones de la primera sesión ya están hechas.\n"
+            "Pendiente: ¿quién contesta el chat los fines de semana? ¿Los gestores de flota "
+            "hacen alguna vez una prueba de conducción?\n"
+            "Próxima sesión: terminar los detalles de los compradores de ocasión y mapear la "
+            "recomendación con el equipo de taller."
+        ),
+        segments=segments,
+        touchpoints=touchpoints,
+        actions=actions,
+        position_segment=flota,
+        position_tag="fleet-chat",
+    )
+
+
+# --- assembly --------------------------------------------------------------------------------
+
+_CONTENT = {"en": _english, "es": _spanish}
+
+
+def _language(lang: str) -> str:
+    return normalise_language(lang) or DEFAULT_LANGUAGE
 
 
 def build_demo_session(lang: str) -> Session:
-    session = Session(name=DEMO_NAMES.get(lang, DEMO_NAMES["en"]), language=lang, framework="5p")
-    session.stages = framework_stages("5p", lang)
-    session.segments = [Segment(key="families", name="Families")]
-    session.touchpoints = [Touchpoint(ref="tp-1", segment="families", stage="pre", name="Ad")]
-    return session
+    """The demo session in ``lang`` ("en" or "es"; anything else gives English). No I/O."""
+    language = _language(lang)
+    content = _CONTENT[language]()
+    stages = framework_stages(FRAMEWORK, language)
+    for stage in stages:
+        stage.weight = WEIGHTS[stage.key]
+    seg_index = {segment.key: i for i, segment in enumerate(content.segments)}
+    stage_index = {stage.key: i for i, stage in enumerate(stages)}
+    drafts = sorted(
+        enumerate(content.touchpoints),
+        key=lambda item: (seg_index[item[1].segment], stage_index[item[1].stage], item[0]),
+    )
+    touchpoints: list[Touchpoint] = []
+    refs: dict[str, str] = {}
+    in_cell: dict[tuple[str, str], int] = {}
+    for number, (_, draft) in enumerate(drafts, start=1):
+        cell = (draft.segment, draft.stage)
+        position = in_cell.get(cell, 0)
+        in_cell[cell] = position + 1
+        ref = f"tp-{number}"
+        refs[draft.tag] = ref
+        touchpoints.append(
+            Touchpoint(
+                ref=ref,
+                segment=draft.segment,
+                stage=draft.stage,
+                name=draft.name,
+                position=position,
+                **draft.fields,
+            )
+        )
+    actions = [
+        Action(
+            title=a.title,
+            touchpoint=refs[a.tag] if a.tag else None,
+            owner=a.owner,
+            due=a.due,
+            status=a.status,
+        )
+        for a in content.actions
+    ]
+    position_ref = refs[content.position_tag]
+    return Session(
+        name=DEMO_NAMES[language],
+        organisation=content.organisation,
+        facilitator=content.facilitator,
+        participants=content.participants,
+        language=language,
+        framework=FRAMEWORK,
+        notes=content.notes,
+        stages=stages,
+        segments=content.segments,
+        touchpoints=touchpoints,
+        actions=actions,
+        position=Position(
+            step="assess",
+            segment=content.position_segment,
+            stage="satisfaction",
+            touchpoint=position_ref,
+        ),
+    )
 
 
 def ensure_demo(store: Store, lang: str) -> int:
-    """The demo session's id, creating it the first time."""
-    name = DEMO_NAMES.get(lang, DEMO_NAMES["en"])
-    for summary in store.list_sessions():
-        if summary.name == name:
+    """The id of the demo session for ``lang``, creating it the first time.
+
+    A session already named like the demo (compared trimmed, case- and accent-insensitively,
+    as session names are) is the demo; a user who renamed theirs gets a fresh one.
+    """
+    name = DEMO_NAMES[_language(lang)]
+    wanted = fold(name)
+    for summary in sorted(store.list_sessions(), key=lambda s: s.id):
+        if fold(summary.name) == wanted:
             return summary.id
     return store.insert_session(build_demo_session(lang))

@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -79,19 +79,36 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     def t(key: str, **params: object) -> str:
         return CLI(key, lang, **params)
 
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, metavar="PATH", help=t("opt.db"))
-    common.add_argument("--lang", choices=LANGUAGES, help=t("opt.lang"))
-    common.add_argument(
-        "--guides", type=Path, action="append", default=[], metavar="DIR", help=t("opt.guides")
-    )
-    common.add_argument("--restricted", action="store_true", help=t("opt.restricted"))
+    def common_options(suppress: bool) -> argparse.ArgumentParser:
+        """The options every command takes; on sub-commands they must not reset the
+        value given before the command (``tpworkshop --db X join S``)."""
+        p = argparse.ArgumentParser(add_help=False)
+
+        def default(value: object) -> object:
+            return argparse.SUPPRESS if suppress else value
+
+        p.add_argument("--db", type=Path, metavar="PATH", default=default(None), help=t("opt.db"))
+        p.add_argument("--lang", choices=LANGUAGES, default=default(None), help=t("opt.lang"))
+        p.add_argument(
+            "--guides",
+            type=Path,
+            action="append",
+            default=default([]),
+            metavar="DIR",
+            help=t("opt.guides"),
+        )
+        p.add_argument(
+            "--restricted", action="store_true", default=default(False), help=t("opt.restricted")
+        )
+        return p
+
+    common = common_options(suppress=True)
 
     parser = _Parser(
         prog="tpworkshop",
         description=t("description"),
         epilog=t("epilog"),
-        parents=[common],
+        parents=[common_options(suppress=False)],
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help=t("opt.help"))
@@ -193,7 +210,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     db_path = args.db or default_db_path()
     command = args.command
     restricted = _restricted(args)
-    if restricted and command in ("import", "export", "list", "new", "demo", None):
+    if restricted and command != "join":
         raise CliError(CLI("restricted", lang, what=command or "tpworkshop"))
     with Store(db_path) as store:
         if command is None:
@@ -211,7 +228,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
                 args,
                 lang,
                 role="participant",
-                participant=args.as_name or os.environ.get("USER") or "participant",
+                participant=participant_name(args.as_name, os.environ),
             )
         if command == "list":
             return _list(store, args.format, lang)
@@ -228,6 +245,21 @@ def run(args: argparse.Namespace, lang: str) -> int:
             print(CLI("demo_ready", lang, id=session_id, name=store.load(session_id).name))
             return 0 if args.no_open else _run_app(db_path, session_id, args, lang)
     raise CliError(CLI("unexpected", lang, detail=command))
+
+
+def participant_name(given: str | None, environ: Mapping[str, str]) -> str:
+    """--as, else what the participant typed after the host (``ssh -t host Ana``), else $USER.
+
+    Over OpenSSH's ForceCommand the typed words arrive in SSH_ORIGINAL_COMMAND; only a
+    short, printable name is taken from them, never a command.
+    """
+    for candidate in (given, environ.get("SSH_ORIGINAL_COMMAND"), environ.get("USER")):
+        if not candidate:
+            continue
+        cleaned = "".join(ch for ch in candidate.strip() if ch.isprintable())[:40].strip()
+        if cleaned:
+            return cleaned
+    return "participant"
 
 
 def _list(store: Store, fmt: str, lang: str) -> int:

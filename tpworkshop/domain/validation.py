@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -69,7 +68,7 @@ MESSAGES = Catalog(
         },
         "duplicate": {
             "en": "{field} {value!r} is used twice.",
-            "es": "{field} {value!r} está repetido.",
+            "es": "El valor {value!r} de {field} está repetido.",
         },
         "missing_ref": {
             "en": "{field} {value!r} does not exist.",
@@ -98,8 +97,12 @@ class ValidationError(ValueError):
         return MESSAGES(self.code, lang, field=field_label(self.field, lang), **self.params)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def has_control(text: str) -> bool:
-    return any(unicodedata.category(ch) == "Cc" for ch in text)
+    """Any character of Unicode category Cc (C0, DEL, C1): tabs, newlines, NUL..."""
+    return _CONTROL.search(text) is not None
 
 
 def single_line(field: str, value: Any, *, required: bool = False, limit: int = MAX_NAME) -> str:

@@ -34,10 +34,13 @@ from tpworkshop.i18n import format_date, format_number, format_percent
 THEME: TerminalTheme = DEFAULT_TERMINAL_THEME
 """Black on white: the picture is meant to be printed as well as looked at."""
 
-SEGMENT_WIDTH = 16
+SEGMENT_WIDTH = 18
 CARD_WIDTH = 24
 MIN_WIDTH = 100
 UNIQUE_ID = "tpworkshop-map"
+FONT_ASPECT_RATIO = 0.6
+"""Advance width / size of the local monospace fonts the picture falls back to (DejaVu Sans
+Mono, Menlo, Liberation Mono); rich's default, 0.61, is Fira Code's, which is not shipped."""
 
 INK = "#1b1b1b"
 MUTED = "#555555"
@@ -49,8 +52,9 @@ UNRATED_COLOUR = "#e3e3e3"
 UNRATED_BORDER = "#757575"
 HEAT_COLOURS = ("#f6b8b3", "#e6f2d9", "#bfe0a3", "#8cc472", "#4f9a3a")
 """Background for 0, 1, 2, 3 and 4+ touchpoints in a cell: an empty cell is a gap (red)."""
-CURVE_BAR = 8
-LEVELS = (5, 4, 3, 2, 1)
+CURVE_BAR = 10
+CURVE_STEPS = 10
+"""The curve's bars rise in steps of 0.5 (two rows per effectiveness point)."""
 
 
 # --- colours -------------------------------------------------------------------------------
@@ -115,7 +119,8 @@ def _card(tp: Touchpoint, lang: str) -> Panel:
     rating = tp.effectiveness
     subtitle = f"{rating}/5" if rating is not None else REPORT("unrated", lang)
     if tp.votes:
-        subtitle += f" · {tp.votes}●"
+        votes = REPORT("vote", lang) if tp.votes == 1 else REPORT("votes", lang, count=tp.votes)
+        subtitle += f" · {votes}"
     title = Text(f"⚠ {REPORT('pain_point', lang)}", style=f"bold {PAIN}") if tp.pain_point else None
     return Panel(
         body,
@@ -136,17 +141,18 @@ def _stage_heading(stage: Stage, lang: str) -> Text:
     return heading
 
 
-def _grid(session: Session, lang: str, first: str, stage_width: int = CARD_WIDTH) -> Table:
+def _grid(session: Session, lang: str, first: str, *, lines: bool = True) -> Table:
+    """Segment column plus one column per stage; the map, heatmap and curve line up."""
     table = Table(
-        box=box.SQUARE,
-        show_lines=True,
+        box=box.SQUARE if lines else box.SIMPLE_HEAD,
+        show_lines=lines,
         border_style=GRID,
         header_style=f"bold {INK}",
         padding=(0, 1),
     )
     table.add_column(Text(first, style=f"bold {INK}"), width=SEGMENT_WIDTH, vertical="middle")
     for stage in session.stages:
-        table.add_column(_stage_heading(stage, lang), width=stage_width)
+        table.add_column(_stage_heading(stage, lang), width=CARD_WIDTH)
     return table
 
 
@@ -179,7 +185,7 @@ def _heat(count: int) -> Text:
 
 
 def _balance(figures: StageFigures, flagged: dict[str, str], lang: str) -> Text:
-    """'22 % of the touchpoints / 14 % of the weight', red when the analysis flags it."""
+    """'22 % / 14 %': share of the touchpoints against share of the weight, flagged in red."""
     text = Text(f"{format_percent(figures.share, lang)} ", style=f"bold {INK}")
     text.append(f"/ {format_percent(figures.weight_share, lang)}", style=MUTED)
     marker = flagged.get(figures.key)
@@ -188,65 +194,62 @@ def _balance(figures: StageFigures, flagged: dict[str, str], lang: str) -> Text:
     return text
 
 
+def _row_label(text: str) -> Text:
+    return Text(text, style=f"bold {INK}", no_wrap=True, overflow="ellipsis")
+
+
 def _heatmap(session: Session, analysis: Analysis, lang: str) -> RenderableType:
     if not session.segments or not session.stages:
         return Text("")
-    table = _grid(session, lang, "")
-    table.show_lines = False
-    table.box = box.SIMPLE_HEAD
+    table = _grid(session, lang, "", lines=False)
     for seg in session.segments:
         counts = [_heat(analysis.cells.get((seg.key, st.key), 0)) for st in session.stages]
-        table.add_row(Text(seg.name, style=f"bold {INK}"), *counts)
+        table.add_row(_row_label(seg.name), *counts)
     flagged = {
         f.stage: "▼" if f.rule == "under-invested" else "▲"
         for f in analysis.findings
         if f.rule in ("under-invested", "over-invested") and f.stage
     }
     table.add_row()
-    label = Text(f"{REPORT('share', lang)} / {REPORT('weight_share', lang)}", style=MUTED)
+    label = Text(REPORT("balance", lang), style=MUTED, no_wrap=True, overflow="ellipsis")
     table.add_row(label, *(_balance(fig, flagged, lang) for fig in analysis.stages))
-    return _titled(REPORT("heatmap", lang), table)
+    note = Text(REPORT("balance_legend", lang), style=f"italic {MUTED}")
+    return Group(Text(REPORT("heatmap", lang), style=f"bold {INK}"), table, note)
 
 
 # --- the experience curve ------------------------------------------------------------------
 
 
-def _bar(mean: float | None, level: int) -> Text:
-    if mean is None:
+def _bar(mean: float | None, threshold: float) -> Text:
+    """One row of a stage's bar: filled when the stage's mean reaches ``threshold``."""
+    if mean is None or mean < threshold:
         return Text("")
-    colour = border_colour(_rounded(mean))
-    if mean >= level:
-        glyph = "█"
-    elif mean >= level - 0.5:
-        glyph = "▄"
-    else:
-        return Text("")
-    return Text((glyph * CURVE_BAR).center(CARD_WIDTH), style=colour)
+    bar = Text(" " * CURVE_BAR, style=f"on {border_colour(_rounded(mean))}")
+    return Text.assemble(" " * ((CARD_WIDTH - CURVE_BAR) // 2), bar)
 
 
 def _curve_label(mean: float | None, lang: str) -> Text:
     if mean is None:
-        return Text(REPORT("unrated", lang).center(CARD_WIDTH), style=f"italic {MUTED}")
+        return Text(REPORT("unrated", lang), style=f"italic {MUTED}", justify="center")
     colour = border_colour(_rounded(mean))
-    return Text(format_number(mean, lang).center(CARD_WIDTH), style=f"bold {colour}")
+    return Text(format_number(mean, lang), style=f"bold {colour}", justify="center")
+
+
+def _axis(threshold: float) -> Text:
+    label = f"{threshold:.0f} ┤" if threshold == int(threshold) else "│"
+    return Text(label.rjust(SEGMENT_WIDTH), style=MUTED)
 
 
 def _curve(session: Session, analysis: Analysis, lang: str) -> RenderableType:
     if not analysis.stages:
         return Text("")
-    table = _grid(session, lang, "")
-    table.box = box.SIMPLE_HEAD
-    table.show_lines = False
+    table = _grid(session, lang, "", lines=False)
     means = [fig.mean_effectiveness for fig in analysis.stages]
-    for level in LEVELS:
-        axis = Text(f"{level} ┤".rjust(SEGMENT_WIDTH), style=MUTED)
-        table.add_row(axis, *(_bar(mean, level) for mean in means))
+    for step in range(CURVE_STEPS, 0, -1):
+        threshold = step / CURVE_STEPS * 5
+        table.add_row(_axis(threshold), *(_bar(mean, threshold) for mean in means))
     table.add_row(Text(""), *(_curve_label(mean, lang) for mean in means))
-    return _titled(REPORT("curve", lang), table)
-
-
-def _titled(title: str, body: RenderableType) -> Group:
-    return Group(Text(title, style=f"bold {INK}"), body)
+    return Group(Text(REPORT("curve", lang), style=f"bold {INK}"), table)
 
 
 # --- the console ---------------------------------------------------------------------------
@@ -291,19 +294,42 @@ def _title(session: Session, analysis: Analysis) -> str:
 
 def render_svg(session: Session, analysis: Analysis) -> str:
     console = _record(session, analysis)
-    svg = console.export_svg(title=_title(session, analysis), theme=THEME, unique_id=UNIQUE_ID)
-    return self_contained(svg)
+    svg = console.export_svg(
+        title=_title(session, analysis),
+        theme=THEME,
+        unique_id=UNIQUE_ID,
+        font_aspect_ratio=FONT_ASPECT_RATIO,
+    )
+    return self_contained(_tidy_svg(svg))
 
 
-HTML_EXTRA_CSS = """
-pre { line-height: 1.2; }
-* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-@media print {
-    @page { size: landscape; margin: 1cm; }
-    body { margin: 0; }
-    pre { font-size: 6.5pt; }
-}
+_WINDOW_BUTTONS = re.compile(r"<g transform=\"translate\([^)]*\)\">\s*(?:<circle\b[^>]*/>\s*){3}</g>\s*")
+
+
+def _tidy_svg(svg: str) -> str:
+    """Drop the terminal window's three buttons (this is a report, not a screenshot), and
+    ask for text to keep its spaces: librsvg (GNOME viewers, rsvg-convert) otherwise drops
+    the leading spaces of a run, shifting centred figures and titles to the left."""
+    svg = _WINDOW_BUTTONS.sub("", svg, count=1)
+    return svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
+
+
+HTML_CSS = """
+pre {{ font-size: clamp(8px, calc((100vw - 48px) / {ems}), 15px); }}
+* {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+@media print {{
+    @page {{ size: A4 landscape; margin: 1cm; }}
+    body {{ margin: 0; }}
+    pre {{ font-size: calc(27.7cm / {ems}); }}
+}}
 """
+"""Fit the picture to the window's width (and, printed, to a landscape A4 page), keep the
+cards' colours when printing."""
+
+
+def _html_css(session: Session) -> str:
+    ems = round(picture_width(session) * FONT_ASPECT_RATIO + 0.5, 1)
+    return HTML_CSS.format(ems=ems)
 
 
 def render_html(session: Session, analysis: Analysis) -> str:
@@ -313,7 +339,7 @@ def render_html(session: Session, analysis: Analysis) -> str:
     lang = html.escape(analysis.language)
     page = page.replace("<html>", f'<html lang="{lang}">', 1)
     page = page.replace("</head>", f"<title>{title}</title>\n</head>", 1)
-    page = page.replace("</style>", HTML_EXTRA_CSS + "</style>", 1)
+    page = page.replace("</style>", _html_css(session) + "</style>", 1)
     return self_contained(page)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.console import Group
 from rich.text import Text
@@ -65,10 +65,8 @@ TEXT = Catalog(
         "key.export": {"en": "Export TOML", "es": "Exportar TOML"},
         "key.report": {"en": "Export as…", "es": "Exportar como…"},
         # summary
-        "summary": {
-            "en": "Coverage {coverage} · Completeness {completeness} · {touchpoints} · {pains} · {actions}",
-            "es": "Cobertura {coverage} · Completitud {completeness} · {touchpoints} · {pains} · {actions}",
-        },
+        "summary.coverage": {"en": "Coverage {value}", "es": "Cobertura {value}"},
+        "summary.details": {"en": "Details {value}", "es": "Detalles {value}"},
         "touchpoints.one": {"en": "1 touchpoint", "es": "1 punto de contacto"},
         "touchpoints.many": {"en": "{n} touchpoints", "es": "{n} puntos de contacto"},
         "pains.one": {"en": "1 pain point", "es": "1 punto de dolor"},
@@ -133,7 +131,10 @@ TEXT = Catalog(
         "overview.priorities": {"en": "Top priorities", "es": "Prioridades"},
         # export
         "export.title": {"en": "Export {format}", "es": "Exportar {format}"},
-        "export.path": {"en": "Path of the file to write", "es": "Ruta del archivo que se escribirá"},
+        "export.path": {
+            "en": "Path of the file to write",
+            "es": "Ruta del archivo que se escribirá",
+        },
         "export.path_empty": {
             "en": "Type the path of the file to write.",
             "es": "Escriba la ruta del archivo que se escribirá.",
@@ -206,8 +207,10 @@ EXTENSIONS = {"toml": "toml", "markdown": "md", "csv": "csv", "svg": "svg", "htm
 SEVERITY_STYLES = {"high": "$text-error", "medium": "$text-warning", "low": "$text-accent"}
 FINDINGS_PER_GROUP = 300  # a room reads a few dozen; the export holds them all
 CHANNEL_ROWS = 60
-WIDE_BODY = 130  # at least this many columns: the findings tab shows an overview beside
-OVERVIEW_WIDTH = 60
+WIDE_BODY = 130  # from this many columns the findings tab shows an overview beside them
+TALL_BODY = 40  # ... or, from this many rows, below them
+OVERVIEW_WIDTH = 62
+GUIDE_GUESS = 56
 
 
 # --- what a finding, a cell or a priority names ------------------------------------------
@@ -352,7 +355,7 @@ class AnalysisScreen(StepScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_selected", "key.open", key_display="o/⏎"),
         Binding("t", "export('toml')", "key.export"),
-        Binding("r", "export_as", "key.report"),
+        Binding("r", "export_as", "key.report", show=False),
         *[
             Binding(key, f"show_tab('{tab}')", f"key.{tab}", show=False)
             for tab, key in TAB_KEYS.items()
@@ -373,21 +376,24 @@ class AnalysisScreen(StepScreen):
         lang = self.lang
         yield Static(id="analysis-summary")
         with TabbedContent(id="analysis-tabs", initial="tab-findings"):
-            with TabPane(TEXT("tab.findings", lang), id="tab-findings"), Horizontal(
-                id="findings-row"
+            with (
+                TabPane(TEXT("tab.findings", lang), id="tab-findings"),
+                Horizontal(id="findings-row"),
             ):
                 yield OptionList(id="findings", compact=True)
                 with VerticalScroll(id="overview", can_focus=False):
                     yield Static(id="overview-map")
                     yield Static(id="overview-priorities")
+                    yield ExperienceCurve(id="overview-curve")
             with TabPane(TEXT("tab.map", lang), id="tab-map"):
                 yield DensityGrid(alarm_empty=True, id="map-grid")
                 yield Static(id="map-legend", classes="legend")
             with TabPane(TEXT("tab.channels", lang), id="tab-channels"):
                 yield DensityGrid(alarm_empty=False, id="channel-grid")
                 yield Static(id="channel-legend", classes="legend")
-            with TabPane(TEXT("tab.curve", lang), id="tab-curve"), VerticalScroll(
-                id="curve-scroll"
+            with (
+                TabPane(TEXT("tab.curve", lang), id="tab-curve"),
+                VerticalScroll(id="curve-scroll"),
             ):
                 yield ExperienceCurve(id="curve")
             with TabPane(TEXT("tab.priorities", lang), id="tab-priorities"):
@@ -408,12 +414,13 @@ class AnalysisScreen(StepScreen):
         if self.analysis is not None:
             self.call_after_refresh(self._redraw_sized)
 
-    def _body_width(self) -> int:
-        width = self.query_one("#step-body").size.width
-        if not width:
-            guide = OVERVIEW_WIDTH // 2 if self.workshop.show_guide else 0
-            width = self.app.size.width - guide
-        return width
+    def _body_size(self) -> tuple[int, int]:
+        """The body's size; before the first layout, the screen's (less a shown guide)."""
+        size = self.query_one("#step-body").size
+        if size.width and size.height:
+            return size.width, size.height
+        guide = GUIDE_GUESS if self.workshop.show_guide else 0
+        return self.app.size.width - guide, self.app.size.height - 3
 
     # --- redraw -------------------------------------------------------------------------
 
@@ -421,37 +428,44 @@ class AnalysisScreen(StepScreen):
         if not self.is_mounted or self.workshop.session is None:
             return
         self.analysis = analyse(self.session, self.lang)
-        self._show_summary(self.analysis)
         self._show_findings(self.analysis)
         self._show_priorities(self.analysis)
         self._redraw_sized()
 
     def _redraw_sized(self) -> None:
-        """The views whose layout depends on the width of the body."""
+        """The views whose layout depends on the size of the body."""
         analysis = self.analysis
         if analysis is None or not self.is_mounted or self.workshop.session is None:
             return
-        width = self._body_width()
-        wide = width >= WIDE_BODY
-        self.set_class(wide, "-wide")
+        width, height = self._body_size()
+        side = width >= WIDE_BODY
+        below = not side and height >= TALL_BODY
+        self.set_class(side, "-overview-side")
+        self.set_class(below, "-overview-below")
+        self._show_summary(analysis, width)
         self._show_map(analysis, width)
         self._show_channels(analysis, width)
         self._show_curve(analysis, width)
-        if wide:
-            self._show_overview(analysis)
+        if side or below:
+            self._show_overview(analysis, min(width, OVERVIEW_WIDTH) if side else width, side)
 
-    def _show_summary(self, analysis: Analysis) -> None:
+    def _show_summary(self, analysis: Analysis, width: int) -> None:
+        """One line, or a few broken only between figures (never inside "4 touchpoints")."""
         lang, summary = self.lang, analysis.summary
-        text = TEXT(
-            "summary",
-            lang,
-            coverage=format_percent(summary.coverage, lang),
-            completeness=format_percent(summary.completeness, lang),
-            touchpoints=_plural("touchpoints", summary.touchpoints, lang),
-            pains=_plural("pains", summary.pain_points, lang),
-            actions=_plural("actions", summary.actions_open, lang),
-        )
-        self.query_one("#analysis-summary", Static).update(Text(text))
+        pieces = [
+            TEXT("summary.coverage", lang, value=format_percent(summary.coverage, lang)),
+            TEXT("summary.details", lang, value=format_percent(summary.completeness, lang)),
+            _plural("touchpoints", summary.touchpoints, lang),
+            _plural("pains", summary.pain_points, lang),
+            _plural("actions", summary.actions_open, lang),
+        ]
+        lines = [pieces[0]]
+        for piece in pieces[1:]:
+            if len(lines[-1]) + 3 + len(piece) <= width - 2:
+                lines[-1] += f" · {piece}"
+            else:
+                lines.append(piece)
+        self.query_one("#analysis-summary", Static).update(Text("\n".join(lines)))
 
     def _finding_prompts(self, analysis: Analysis) -> list[Option]:
         lang = self.lang
@@ -590,7 +604,9 @@ class AnalysisScreen(StepScreen):
         rows = self._channel_rows(analysis)
         _, columns = self._map_labels()
         grid = self.query_one("#channel-grid", DensityGrid)
-        grid.show(TEXT("channels.corner", lang), rows[:CHANNEL_ROWS], columns, analysis.channels, width)
+        grid.show(
+            TEXT("channels.corner", lang), rows[:CHANNEL_ROWS], columns, analysis.channels, width
+        )
         grid.display = bool(rows and columns)
         if not rows:
             legend = TEXT("channels.none", lang)
@@ -614,18 +630,19 @@ class AnalysisScreen(StepScreen):
             analysis.stages, self._stage_flags(analysis), self.lang, width
         )
 
-    def _show_overview(self, analysis: Analysis) -> None:
-        """At 200x60 the findings tab also shows the heatmap and the priorities."""
+    def _show_overview(self, analysis: Analysis, width: int, with_curve: bool) -> None:
+        """On a big screen the findings tab also shows the heatmap and the priorities
+        (and, beside the findings, the experience curve)."""
         lang = self.lang
         rows, columns = self._map_labels()
         title = Text(TEXT("overview.map", lang), style="bold underline")
         if rows and columns:
-            table = density_table(
-                TEXT("map.corner", lang), rows, columns, analysis.cells, OVERVIEW_WIDTH
-            )
+            table = density_table(TEXT("map.corner", lang), rows, columns, analysis.cells, width)
             self.query_one("#overview-map", Static).update(Group(title, table, Text("")))
         else:
-            self.query_one("#overview-map", Static).update(Group(title, Text(TEXT("map.none", lang))))
+            self.query_one("#overview-map", Static).update(
+                Group(title, Text(TEXT("map.none", lang)))
+            )
         lines: list[Text] = [Text(TEXT("overview.priorities", lang), style="bold underline")]
         for rank, ref in enumerate(analysis.top_priorities, start=1):
             tp = self.session.touchpoint(ref)
@@ -636,6 +653,11 @@ class AnalysisScreen(StepScreen):
                 lines.append(Text.assemble(f"{rank}. ", (tp.name, "bold"), f"  {where}"))
         if len(lines) == 1:
             lines.append(Text(TEXT("priorities.none", lang), style="italic"))
+        if with_curve:
+            lines.extend([Text(""), Text(TEXT("name.curve", lang), style="bold underline")])
+            self.query_one("#overview-curve", ExperienceCurve).show(
+                analysis.stages, self._stage_flags(analysis), lang, width
+            )
         self.query_one("#overview-priorities", Static).update(Group(*lines))
 
     # --- selection and jumps --------------------------------------------------------------
@@ -849,5 +871,3 @@ def _highlight(listing: OptionList, index: int | None, old_index: int | None) ->
         index = min(enabled, key=lambda i: (abs(i - anchor), i))
     listing.highlighted = index
     listing.scroll_to_highlight()
-
-

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from rich.table import Table as RichTable
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -49,8 +50,8 @@ TEXT = Catalog(
         "placeholder.organisation": {"en": "Company or team", "es": "Empresa o equipo"},
         "placeholder.facilitator": {"en": "Who runs it", "es": "Quién lo dirige"},
         "placeholder.participants": {
-            "en": "Ana, Luis, Marta (separated by commas)",
-            "es": "Ana, Luis, Marta (separados por comas)",
+            "en": "names, separated by commas",
+            "es": "nombres, separados por comas",
         },
         "placeholder.dots_per_participant": {"en": "1-99", "es": "1-99"},
         "lang.en": {"en": "English", "es": "English"},
@@ -63,6 +64,10 @@ TEXT = Catalog(
             "en": "Stages · {framework} · total weight {total}",
             "es": "Etapas · {framework} · peso total {total}",
         },
+        "stages.hint": {
+            "en": "F framework · Enter rename",
+            "es": "F marco · Intro renombrar",
+        },
         "stages.empty": {
             "en": "No stages yet. Press A to add one, or F to pick a framework.",
             "es": "Aún no hay etapas. Pulse A para añadir una o F para elegir un marco.",
@@ -73,7 +78,7 @@ TEXT = Catalog(
         "col.weight": {"en": "Weight", "es": "Peso"},
         "col.tps": {"en": "Touchpoints", "es": "Puntos de contacto"},
         # bindings
-        "key.add": {"en": "Add stage", "es": "Añadir etapa"},
+        "key.add": {"en": "Add", "es": "Añadir"},
         "key.rename": {"en": "Rename", "es": "Renombrar"},
         "key.heavier": {"en": "Weight up", "es": "Más peso"},
         "key.lighter": {"en": "Weight down", "es": "Menos peso"},
@@ -250,23 +255,24 @@ async def reopen_session(app: WorkshopApp, session_id: int) -> None:
 
 class SetupScreen(StepScreen):
     STEP = "setup"
+    AUTO_FOCUS = "#stages"
     CSS_PATH: ClassVar[Any] = ["base.tcss", "setup.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_stage", "key.add"),
-        Binding("r", "rename_stage", "key.rename"),
+        Binding("r", "rename_stage", "key.rename", show=False),
         Binding("plus", "weigh(1)", "key.heavier", group=WEIGHT_GROUP),
         Binding("minus", "weigh(-1)", "key.lighter", group=WEIGHT_GROUP),
         Binding("u,shift+up", "move_stage(-1)", "key.up", group=MOVE_GROUP),
         Binding("d,shift+down", "move_stage(1)", "key.down", group=MOVE_GROUP),
         Binding("x,delete", "remove_stage", "key.remove"),
-        Binding("f", "framework", "key.framework"),
+        Binding("f", "framework", "key.framework", show=False),
         Binding("e", "edit_fields", "key.fields", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._errors: dict[str, str] = {}
-        self._timers: dict[str, Timer] = {}
+        self._autosave: dict[str, Timer] = {}
         self._first_fill = True
 
     # --- layout ----------------------------------------------------------------------
@@ -307,6 +313,7 @@ class SetupScreen(StepScreen):
     def _field(self, field: str, *, first: bool = False) -> Iterable[Widget]:
         yield self._label(field, first=first)
         yield Input(
+            self._saved_text(field),
             placeholder=TEXT(f"placeholder.{field}", self.lang),
             id=f"field-{field}",
             compact=True,
@@ -341,9 +348,9 @@ class SetupScreen(StepScreen):
             if widget.value != shown:
                 widget.value = shown
         notes = self.query_one("#field-notes", TextArea)
-        if not notes.has_focus and "notes" not in self._errors:
-            if notes.text != self.session.notes:
-                notes.load_text(self.session.notes)
+        editing = notes.has_focus or "notes" in self._errors
+        if not editing and notes.text != self.session.notes:
+            notes.load_text(self.session.notes)
         language = self.query_one("#field-language", Select)
         if not language.expanded and language.value != self.session.language:
             language.value = self.session.language
@@ -371,14 +378,17 @@ class SetupScreen(StepScreen):
             select = session.position.stage
         table.show_rows(rows, select=select)
         framework = FRAMEWORKS.get(session.framework)
-        self.query_one("#stages-title", Static).update(
-            TEXT(
-                "stages.title",
-                self.lang,
-                framework=framework.name(self.lang) if framework else session.framework,
-                total=sum(s.weight for s in session.stages),
-            )
+        title = TEXT(
+            "stages.title",
+            self.lang,
+            framework=framework.name(self.lang) if framework else session.framework,
+            total=sum(s.weight for s in session.stages),
         )
+        bar = RichTable.grid(expand=True)
+        bar.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        bar.add_column(justify="right", no_wrap=True, style="not bold dim")
+        bar.add_row(title, TEXT("stages.hint", self.lang))
+        self.query_one("#stages-title", Static).update(bar)
         self.query_one("#stages-empty", Static).display = not session.stages
 
     # --- session fields --------------------------------------------------------------
@@ -419,10 +429,10 @@ class SetupScreen(StepScreen):
             if self._errors.pop(field, None) is not None:
                 self._show_errors()
             return
-        self._timers[field] = self.set_timer(AUTOSAVE_SECONDS, lambda: self.commit(field))
+        self._autosave[field] = self.set_timer(AUTOSAVE_SECONDS, lambda: self.commit(field))
 
     def _cancel_timer(self, field: str) -> None:
-        timer = self._timers.pop(field, None)
+        timer = self._autosave.pop(field, None)
         if timer is not None:
             timer.stop()
 
@@ -445,7 +455,7 @@ class SetupScreen(StepScreen):
 
     def commit_all(self) -> None:
         for field in (*LINE_FIELDS, "notes"):
-            if field in self._timers or field in self._errors:
+            if field in self._autosave or field in self._errors:
                 self.commit(field)
 
     def commit(self, field: str) -> bool:
@@ -568,7 +578,9 @@ class SetupScreen(StepScreen):
 
         def renamed(values: dict[str, str] | None) -> None:
             if values is not None and values["name"].strip() != stage.name:
-                self.workshop.edit(self.workshop.store.update_stage, stage.db_id, name=values["name"])
+                self.workshop.edit(
+                    self.workshop.store.update_stage, stage.db_id, name=values["name"]
+                )
 
         self.app.push_screen(
             FormDialog(
@@ -608,7 +620,9 @@ class SetupScreen(StepScreen):
             if yes and self.workshop.edit(self.workshop.store.remove_stage, stage.db_id) is None:
                 self.notify(TEXT("removed", self.lang, name=stage.name))
 
-        self.app.push_screen(ConfirmDialog(TEXT(variant, self.lang, name=stage.name, n=n)), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(TEXT(variant, self.lang, name=stage.name, n=n)), confirmed
+        )
 
     def action_framework(self) -> None:
         lang = self.lang

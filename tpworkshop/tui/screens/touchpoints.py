@@ -1,15 +1,832 @@
-"""The touchpoints step (placeholder until built)."""
+"""Step 3: the map, segments x stages, and fast brainstorming of touchpoints per cell.
+
+The map (a :class:`MapGrid`) is the working surface: arrows choose a cell, Enter
+jumps to the name field (type, Enter, type, Enter: the field keeps focus), and the
+list under it shows the cell's touchpoints with keys for channel, kind, initiative,
+rename, copy, move, reorder and delete with undo.
+
+Redraws (after each edit and whenever another participant commits) keep the map on
+the same cell, the list on the same touchpoint and never touch the half-typed name.
+With thousands of touchpoints the screen indexes them per cell in one pass per
+reload; moving the cursor only redraws one small cell list.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
 
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+from textual.widgets import DataTable, Input, SelectionList, Static
+
+from tpworkshop.domain.model import INITIATIVES, KINDS, Touchpoint, clean
+from tpworkshop.domain.text import fold
+from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n import Catalog
+from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.map_grid import MAP_TEXT, Cell, MapGrid, shorten
+from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
+
+TEXT = Catalog(
+    "tui.touchpoints",
+    {
+        # bindings
+        "key.choose": {"en": "Add here", "es": "Añadir aquí"},
+        "key.map": {"en": "Map", "es": "Mapa"},
+        "key.add": {"en": "New touchpoint", "es": "Nuevo punto"},
+        "key.list": {"en": "Cell list", "es": "Lista de la celda"},
+        "key.to_list": {"en": "To the cell list", "es": "A la lista de la celda"},
+        "key.channel": {"en": "Channel", "es": "Canal"},
+        "key.kind": {"en": "Kind", "es": "Tipo"},
+        "key.initiative": {"en": "Initiative", "es": "Iniciativa"},
+        "key.rename": {"en": "Rename", "es": "Renombrar"},
+        "key.copy": {"en": "Copy", "es": "Copiar"},
+        "key.move": {"en": "Move", "es": "Mover"},
+        "key.move_segment": {"en": "Move to segment", "es": "Mover a segmento"},
+        "key.up": {"en": "Move up", "es": "Subir"},
+        "key.down": {"en": "Move down", "es": "Bajar"},
+        "key.delete": {"en": "Delete", "es": "Borrar"},
+        "key.undo": {"en": "Undo", "es": "Deshacer"},
+        # the cell
+        "cell.title": {"en": "{segment} · {stage}", "es": "{segment} · {stage}"},
+        "cell.count.0": {"en": "no touchpoints yet", "es": "sin puntos de contacto"},
+        "cell.count.1": {"en": "1 touchpoint", "es": "1 punto de contacto"},
+        "cell.count.n": {"en": "{n} touchpoints", "es": "{n} puntos de contacto"},
+        "cell.total": {"en": "{n} in the map", "es": "{n} en el mapa"},
+        "placeholder": {
+            "en": "New touchpoint in {segment} · {stage}…",
+            "es": "Nuevo punto de contacto en {segment} · {stage}…",
+        },
+        "placeholder.none": {
+            "en": "No cell to add to yet",
+            "es": "Aún no hay ninguna celda donde añadir",
+        },
+        "hint.empty_cell": {
+            "en": "Nothing here yet: type a name above, Enter, then the next one.",
+            "es": "Aún no hay nada: escriba un nombre arriba, Enter, y luego el siguiente.",
+        },
+        "hint.no_segments": {
+            "en": "No segments yet: press 2 and list the customer segments first.",
+            "es": "Aún no hay segmentos: pulse 2 y defina primero los segmentos de clientes.",
+        },
+        "hint.no_stages": {
+            "en": "No stages yet: press 1 and pick a framework or add stages.",
+            "es": "Aún no hay etapas: pulse 1 y elija un marco o añada etapas.",
+        },
+        "col.ref": {"en": "Id", "es": "Id"},
+        "col.name": {"en": "Touchpoint", "es": "Punto de contacto"},
+        "col.channel": {"en": "Channel", "es": "Canal"},
+        "col.kind": {"en": "Kind", "es": "Tipo"},
+        "col.initiative": {"en": "Initiative", "es": "Iniciativa"},
+        "kind.communication": {"en": "comms", "es": "comunic."},
+        "kind.human": {"en": "human", "es": "humano"},
+        "kind.physical": {"en": "physical", "es": "físico"},
+        "kind.sensory": {"en": "sensory", "es": "sensorial"},
+        "kind.communication.long": {"en": "communication", "es": "comunicación"},
+        "kind.human.long": {"en": "human", "es": "humano"},
+        "kind.physical.long": {"en": "physical", "es": "físico"},
+        "kind.sensory.long": {"en": "sensory", "es": "sensorial"},
+        "kind.none": {"en": "no kind", "es": "sin tipo"},
+        "initiative.proactive": {"en": "proactive", "es": "proactivo"},
+        "initiative.reactive": {"en": "reactive", "es": "reactivo"},
+        "initiative.none": {"en": "no initiative", "es": "sin iniciativa"},
+        # messages
+        "need_touchpoint": {
+            "en": "Choose a touchpoint in the cell list first (Tab moves there).",
+            "es": "Elija primero un punto de contacto en la lista de la celda (Tab lleva allí).",
+        },
+        "need_cell": {
+            "en": "There is no cell to add to: add segments (2) and stages (1) first.",
+            "es": "No hay celda donde añadir: añada antes segmentos (2) y etapas (1).",
+        },
+        "deleted": {
+            "en": "Deleted “{name}” — press U to undo.",
+            "es": "Se borró «{name}»: pulse U para deshacer.",
+        },
+        "restored": {"en": "Restored “{name}”.", "es": "Se recuperó «{name}»."},
+        "nothing_to_undo": {"en": "Nothing to undo.", "es": "No hay nada que deshacer."},
+        "copy.title": {
+            "en": "Copy “{name}” to which segments? (Space ticks, Enter copies)",
+            "es": "¿A qué segmentos copiar «{name}»? (Espacio marca, Enter copia)",
+        },
+        "copy.already": {"en": "{segment} (already has it)", "es": "{segment} (ya lo tiene)"},
+        "copy.no_other": {
+            "en": "There is no other segment to copy to.",
+            "es": "No hay otro segmento al que copiarlo.",
+        },
+        "copy.nothing": {
+            "en": "Nothing copied: tick segments with Space, then press Enter.",
+            "es": "No se copió nada: marque segmentos con Espacio y pulse Enter.",
+        },
+        "copied": {"en": "Copied “{name}” to {targets}.", "es": "Se copió «{name}» a {targets}."},
+        "move.title": {
+            "en": "Move “{name}” to which stage?",
+            "es": "¿A qué etapa mover «{name}»?",
+        },
+        "move_segment.title": {
+            "en": "Move “{name}” to which segment?",
+            "es": "¿A qué segmento mover «{name}»?",
+        },
+        "move.no_other": {"en": "There is no other stage.", "es": "No hay otra etapa."},
+        "move_segment.no_other": {
+            "en": "There is no other segment.",
+            "es": "No hay otro segmento.",
+        },
+        "moved": {"en": "Moved “{name}” to {target}.", "es": "Se movió «{name}» a {target}."},
+        "rename.title": {
+            "en": "Rename the touchpoint",
+            "es": "Renombrar el punto de contacto",
+        },
+        # palette
+        "cmd.map": {"en": "Touchpoints: focus the map", "es": "Puntos: ir al mapa"},
+        "cmd.map.help": {
+            "en": "Arrows choose a cell, Enter adds touchpoints to it",
+            "es": "Las flechas eligen una celda; Enter añade puntos en ella",
+        },
+        "cmd.add": {
+            "en": "Touchpoints: add to the current cell",
+            "es": "Puntos: añadir en la celda actual",
+        },
+        "cmd.add.help": {
+            "en": "Type a name, Enter, type the next",
+            "es": "Escriba un nombre, Enter, y el siguiente",
+        },
+        "cmd.list": {"en": "Touchpoints: focus the cell list", "es": "Puntos: ir a la lista"},
+        "cmd.list.help": {
+            "en": "The touchpoints of the current cell",
+            "es": "Los puntos de contacto de la celda actual",
+        },
+        "cmd.channel": {"en": "Touchpoint: set the channel", "es": "Punto: fijar el canal"},
+        "cmd.channel.help": {
+            "en": "Type one or pick one already used",
+            "es": "Escriba uno o elija uno ya usado",
+        },
+        "cmd.kind": {"en": "Touchpoint: kind {kind}", "es": "Punto: tipo {kind}"},
+        "cmd.kind.help": {
+            "en": "Communication, human, physical or sensory (K cycles)",
+            "es": "Comunicación, humano, físico o sensorial (K los recorre)",
+        },
+        "cmd.initiative": {
+            "en": "Touchpoint: initiative {initiative}",
+            "es": "Punto: iniciativa {initiative}",
+        },
+        "cmd.initiative.help": {
+            "en": "Proactive (the company starts it) or reactive (the customer does; I toggles)",
+            "es": "Proactivo (lo inicia la empresa) o reactivo (lo inicia el cliente; I alterna)",
+        },
+        "cmd.rename": {"en": "Touchpoint: rename", "es": "Punto: renombrar"},
+        "cmd.rename.help": {"en": "Change its name", "es": "Cambiar su nombre"},
+        "cmd.copy": {
+            "en": "Touchpoint: copy to other segments",
+            "es": "Punto: copiar a otros segmentos",
+        },
+        "cmd.copy.help": {
+            "en": "Same stage, name, channel, kind and initiative",
+            "es": "Misma etapa, nombre, canal, tipo e iniciativa",
+        },
+        "cmd.move": {
+            "en": "Touchpoint: move to another stage",
+            "es": "Punto: mover a otra etapa",
+        },
+        "cmd.move.help": {"en": "Keeps its details", "es": "Conserva sus detalles"},
+        "cmd.move_segment": {
+            "en": "Touchpoint: move to another segment",
+            "es": "Punto: mover a otro segmento",
+        },
+        "cmd.up": {"en": "Touchpoint: move up in the cell", "es": "Punto: subir en la celda"},
+        "cmd.down": {"en": "Touchpoint: move down in the cell", "es": "Punto: bajar en la celda"},
+        "cmd.order.help": {
+            "en": "Order within the cell (< and > or Shift+arrows)",
+            "es": "Orden dentro de la celda (< y > o Mayús+flechas)",
+        },
+        "cmd.delete": {"en": "Touchpoint: delete", "es": "Punto: borrar"},
+        "cmd.delete.help": {
+            "en": "Deleted at once; U undoes it",
+            "es": "Se borra al momento; U lo deshace",
+        },
+        "cmd.undo": {
+            "en": "Touchpoints: undo the last delete",
+            "es": "Puntos: deshacer el último borrado",
+        },
+        "cmd.undo.help": {
+            "en": "Brings it back with the same id, in the same place",
+            "es": "Lo recupera con el mismo id, en el mismo lugar",
+        },
+    },
+)
+
+# Actions that work on the touchpoint under the list cursor (keys only when it has focus).
+LIST_ACTIONS = frozenset(
+    {
+        "channel",
+        "kind",
+        "initiative",
+        "rename",
+        "copy",
+        "move_stage",
+        "move_segment",
+        "reorder",
+        "delete",
+    }
+)
+POSITION_DELAY = 0.3  # seconds of stillness before the cursor position is written
+LIST_FIXED = {"ref": 6, "channel": 14, "kind": 9, "initiative": 10}
+MIN_NAME_WIDTH = 12
+
+Row = tuple[str, str, str, str, str]
+
+
+class PickDialog(ChoiceDialog):
+    """ChoiceDialog with the highlight already on an option, so Down/Up then Enter pick
+    what the facilitator sees (the shared dialog starts with no highlight)."""
+
+    def on_mount(self) -> None:
+        choices = self.query_one(SelectionList)
+        if choices.option_count:
+            ticked = (i for i, (value, _) in enumerate(self.options) if value in self.selected)
+            choices.highlighted = next(ticked, 0)
 
 
 class TouchpointsScreen(StepScreen):
     STEP = "touchpoints"
+    CSS_PATH: ClassVar[list[str]] = ["base.tcss", "touchpoints.tcss"]  # type: ignore[assignment]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The footer has room for about six keys at 80 columns: the ones a facilitator
+        # uses every minute are shown, the rest are in F1 help and the palette.
+        Binding("m", "focus_map", "key.map", show=False),
+        Binding("up,escape", "leave_input", "key.map"),
+        Binding("down", "input_down", "key.to_list", show=False),
+        Binding("enter", "add", "key.choose", show=False),
+        Binding("a", "add", "key.add", show=False),
+        Binding("l", "focus_list", "key.list", show=False),
+        Binding("c", "channel", "key.channel"),
+        Binding("k", "kind", "key.kind"),
+        Binding("i", "initiative", "key.initiative"),
+        Binding("y", "copy", "key.copy"),
+        Binding("v", "move_stage", "key.move", show=False),
+        Binding("x,delete", "delete", "key.delete"),
+        Binding("r", "rename", "key.rename", show=False),
+        Binding("V", "move_segment", "key.move_segment", show=False),
+        Binding("less_than_sign,shift+up", "reorder(-1)", "key.up", show=False),
+        Binding("greater_than_sign,shift+down", "reorder(1)", "key.down", show=False),
+        Binding("u,ctrl+z", "undo", "key.undo"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cells: dict[Cell, list[Touchpoint]] = {}
+        self._indexed: object | None = None
+        self._shown_cell: Cell | None = None
+        self._row_refs: list[str] = []
+        self._rows: dict[str, Row] = {}
+        self._list_widths: dict[str, int] = {}
+        self._list_ref: str | None = None
+        self._pending_ref: str | None = None
+        self._undo: list[tuple[Touchpoint, list[int]]] = []
+        self._restored = False
+        self._position_timer: Timer | None = None
+
+    # --- layout ----------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.step_name(), id="touchpoints-placeholder")
+        yield MapGrid(id="tp-map")
+        yield Static(id="tp-cell-title")
+        yield Input(id="tp-name")
+        yield Static(id="tp-hint")
+        yield DataTable(id="tp-list", cursor_type="row", zebra_stripes=True)
+
+    @property
+    def grid(self) -> MapGrid:
+        return self.query_one("#tp-map", MapGrid)
+
+    @property
+    def name_input(self) -> Input:
+        return self.query_one("#tp-name", Input)
+
+    @property
+    def cell_list(self) -> DataTable[Text]:
+        return self.query_one("#tp-list", DataTable)
+
+    def translate_own_bindings(self) -> None:
+        translate_bindings(self, TEXT, self.lang)
+        grid = self.grid
+        translate_bindings(grid, TEXT, self.lang)
+        translate_bindings(grid, MAP_TEXT, self.lang)
+
+    def on_mount(self) -> None:
+        # StepScreen.on_mount runs after this one and calls refresh_view().
+        self.grid.focus()
+
+    def on_screen_suspend(self) -> None:
+        self._save_position_now()
+
+    def on_unmount(self) -> None:
+        self._save_position_now()
+
+    # --- redraw ----------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted or self.workshop.session is None:
+            return
+        session = self.session
+        self._index()
+        counts = {cell: len(tps) for cell, tps in self._cells.items()}
+        self.grid.show(session, counts)
+        if not self._restored:
+            self._restored = True
+            self._restore_position()
+        self._show_cell()
+
+    def _index(self) -> None:
+        """Touchpoints per cell, in one pass (the session is replaced on every reload)."""
+        session = self.session
+        if self._indexed is session:
+            return
+        cells: dict[Cell, list[Touchpoint]] = {}
+        for tp in session.touchpoints:
+            cells.setdefault((tp.segment, tp.stage), []).append(tp)
+        for tps in cells.values():
+            tps.sort(key=lambda t: t.position)
+        self._cells = cells
+        self._indexed = session
+
+    def _restore_position(self) -> None:
+        position = self.session.position
+        segment, stage = position.segment, position.stage
+        tp = None
+        if position.touchpoint:
+            tp = self.session.touchpoint(position.touchpoint)
+        if tp is not None and (segment, stage) != (tp.segment, tp.stage):
+            segment, stage = tp.segment, tp.stage
+        if segment and stage:
+            self.grid.select_cell(segment, stage)
+        if tp is not None:
+            self._pending_ref = tp.ref
+
+    def _show_cell(self) -> None:
+        """Title, placeholder, hint and the list of the cell under the map cursor."""
+        cell = self.grid.current
+        tps = self._cells.get(cell, []) if cell else []
+        self._show_title(cell, len(tps))
+        self._show_hint(cell, tps)
+        self._fill_list(cell, tps)
+
+    def _names(self, cell: Cell) -> tuple[str, str]:
+        segment = self.session.segment(cell[0])
+        stage = self.session.stage(cell[1])
+        return (segment.name if segment else cell[0], stage.name if stage else cell[1])
+
+    def _show_title(self, cell: Cell | None, count: int) -> None:
+        lang = self.lang
+        title = Text(no_wrap=True, overflow="ellipsis")
+        if cell is not None:
+            segment, stage = self._names(cell)
+            title.append(TEXT("cell.title", lang, segment=segment, stage=stage), style="bold")
+            key = "cell.count.0" if count == 0 else "cell.count.1" if count == 1 else "cell.count.n"
+            title.append(f"  {TEXT(key, lang, n=count)}")
+            placeholder = TEXT("placeholder", lang, segment=segment, stage=stage)
+        else:
+            placeholder = TEXT("placeholder.none", lang)
+        total = len(self.session.touchpoints)
+        title.append(f"  ·  {TEXT('cell.total', lang, n=total)}", style="dim")
+        self.query_one("#tp-cell-title", Static).update(title)
+        self.name_input.placeholder = placeholder
+
+    def _show_hint(
+        self, cell: Cell | None, tps: list[Touchpoint], error: str | None = None
+    ) -> None:
+        hint = self.query_one("#tp-hint", Static)
+        hint.set_class(error is not None, "error")
+        if error is not None:
+            text = error
+        elif not self.session.segments:
+            text = TEXT("hint.no_segments", self.lang)
+        elif not self.session.stages:
+            text = TEXT("hint.no_stages", self.lang)
+        elif cell is not None and not tps:
+            text = TEXT("hint.empty_cell", self.lang)
+        else:
+            text = ""
+        hint.update(text)
+        hint.display = bool(text)
+
+    # --- the cell list ---------------------------------------------------------------
+
+    def _widths(self) -> dict[str, int]:
+        width = self.cell_list.size.width or self.query_one("#step-body").size.width
+        width = width or self.app.size.width
+        padding = 2 * (len(LIST_FIXED) + 1) + 1  # cell padding and the scrollbar
+        name = max(MIN_NAME_WIDTH, width - sum(LIST_FIXED.values()) - padding)
+        return {**LIST_FIXED, "name": name}
+
+    def _row(self, tp: Touchpoint) -> Row:
+        lang = self.lang
+        return (
+            tp.ref,
+            tp.name,
+            tp.channel,
+            TEXT(f"kind.{tp.kind}", lang) if tp.kind else "",
+            TEXT(f"initiative.{tp.initiative}", lang) if tp.initiative else "",
+        )
+
+    def _cells_of(self, row: Row) -> list[Text]:
+        widths = self._list_widths
+        keys = ("ref", "name", "channel", "kind", "initiative")
+        out = []
+        for key, value in zip(keys, row, strict=True):
+            if value:
+                out.append(Text(shorten(value, widths[key]), style="dim" if key == "ref" else ""))
+            else:
+                out.append(Text("·", style="dim"))
+        return out
+
+    def _fill_list(self, cell: Cell | None, tps: list[Touchpoint]) -> None:
+        table = self.cell_list
+        rows = {tp.ref: self._row(tp) for tp in tps}
+        refs = [tp.ref for tp in tps]
+        widths = self._widths()
+        same_cell = cell == self._shown_cell
+        target = self._pending_ref or (self._list_ref if same_cell else None)
+        self._pending_ref = None
+        if widths != self._list_widths:
+            self._list_widths = widths
+            table.clear(columns=True)
+            for key in ("ref", "name", "channel", "kind", "initiative"):
+                table.add_column(TEXT(f"col.{key}", self.lang), width=widths[key], key=key)
+            self._row_refs = []
+        if refs != self._row_refs:
+            index = table.cursor_row if same_cell else 0
+            table.clear()
+            for ref in refs:
+                table.add_row(*self._cells_of(rows[ref]), key=ref)
+            if target in rows:
+                index = refs.index(target)
+            if refs:
+                table.move_cursor(row=min(max(index, 0), len(refs) - 1))
+        else:
+            self._update_rows(rows)
+            if target in rows and target != self._current_ref():
+                table.move_cursor(row=refs.index(target))
+        self._row_refs = refs
+        self._rows = rows
+        self._shown_cell = cell
+        self._list_ref = self._current_ref()
+
+    def _update_rows(self, rows: dict[str, Row]) -> None:
+        table = self.cell_list
+        keys = ("ref", "name", "channel", "kind", "initiative")
+        for ref, row in rows.items():
+            old = self._rows.get(ref)
+            if old == row:
+                continue
+            for key, cell in zip(keys, self._cells_of(row), strict=True):
+                table.update_cell(ref, key, cell)
+
+    def _current_ref(self) -> str | None:
+        table = self.cell_list
+        if not self._row_refs or table.row_count == 0:
+            return None
+        return self._row_refs[min(max(table.cursor_row, 0), len(self._row_refs) - 1)]
+
+    def _select_ref(self, ref: str) -> None:
+        if ref in self._row_refs:
+            self.cell_list.move_cursor(row=self._row_refs.index(ref))
+            self._list_ref = ref
+
+    def selected_touchpoint(self) -> Touchpoint | None:
+        """The touchpoint under the list cursor, from the current session."""
+        ref = self._current_ref()
+        cell = self._shown_cell
+        if ref is None or cell is None:
+            return None
+        return next((tp for tp in self._cells.get(cell, []) if tp.ref == ref), None)
+
+    # --- events ----------------------------------------------------------------------
+
+    def on_map_grid_cell_highlighted(self, event: MapGrid.CellHighlighted) -> None:
+        if (event.segment_key, event.stage_key) != self._shown_cell:
+            self._show_cell()
+            self._remember_position()
+
+    def on_map_grid_cell_selected(self, event: MapGrid.CellSelected) -> None:
+        self.action_add()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is self.cell_list:
+            ref = self._current_ref()
+            if ref != self._list_ref:
+                self._list_ref = ref
+                self._remember_position()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table is self.cell_list:
+            self.action_rename()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.name_input and self.query_one("#tp-hint").has_class("error"):
+            cell = self.grid.current
+            self._show_hint(cell, self._cells.get(cell, []) if cell else [])
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self.name_input:
+            return
+        event.stop()
+        self._add_touchpoint(event.value)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.refresh_bindings()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_list)
+
+    def _fit_list(self) -> None:
+        if self.is_mounted and self._list_widths and self._widths() != self._list_widths:
+            self._show_cell()
+
+    # --- brainstorm ------------------------------------------------------------------
+
+    def _add_touchpoint(self, value: str) -> None:
+        cell = self.grid.current
+        tps = self._cells.get(cell, []) if cell else []
+        if cell is None:
+            self._show_hint(cell, tps, TEXT("need_cell", self.lang))
+            return
+        try:
+            clean("touchpoint", "name", value)
+        except ValidationError as error:
+            self._show_hint(cell, tps, error.message(self.lang))
+            return
+        app = self.workshop
+        added = app.edit(app.store.add_touchpoint, app.session_id, cell[0], cell[1], value)
+        if added:
+            self.name_input.value = ""
+            self._select_ref(added.ref)
+            self._remember_position()
+
+    # --- position --------------------------------------------------------------------
+
+    def _remember_position(self) -> None:
+        """Write where the facilitator is once the cursor rests (one write, not one per key)."""
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DELAY, self._save_position_now)
+
+    def _save_position_now(self) -> None:
+        if self._position_timer is not None:
+            self._position_timer.stop()
+            self._position_timer = None
+        if self.workshop.session is None or not self.is_mounted:
+            return
+        cell = self.grid.current
+        if cell is None:
+            return
+        self.note_position(segment=cell[0], stage=cell[1], touchpoint=self._current_ref())
+
+    # --- bindings --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if action in LIST_ACTIONS:
+            return focused is self.cell_list
+        if action == "undo":
+            return bool(self._undo)
+        if action == "focus_map":
+            return focused is not self.grid
+        if action in ("leave_input", "input_down"):
+            return focused is self.name_input
+        return True
+
+    def action_focus_map(self) -> None:
+        self.grid.focus()
+
+    def action_focus_list(self) -> None:
+        self.cell_list.focus()
+
+    def action_add(self) -> None:
+        self.name_input.focus()
+
+    def action_leave_input(self) -> None:
+        self.grid.focus()
+
+    def action_input_down(self) -> None:
+        self.cell_list.focus()
+
+    # --- touchpoint actions ----------------------------------------------------------
+
+    def _with_touchpoint(self, then: Callable[[Touchpoint], None]) -> None:
+        tp = self.selected_touchpoint()
+        if tp is None or tp.db_id is None:
+            self.notify(TEXT("need_touchpoint", self.lang), severity="warning")
+            return
+        then(tp)
+
+    def _update(self, tp: Touchpoint, **fields: Any) -> bool:
+        app = self.workshop
+        self._pending_ref = tp.ref
+        result = app.edit(app.store.update_touchpoint, tp.db_id, **fields)
+        self._pending_ref = None
+        return not isinstance(result, EditFailed)
+
+    def action_channel(self) -> None:
+        def ask(tp: Touchpoint) -> None:
+            def chosen(channel: str | None) -> None:
+                if channel is not None and channel != tp.channel:
+                    self._update(tp, channel=channel)
+
+            self.app.push_screen(ChannelDialog(tp, self.session.touchpoints), chosen)
+
+        self._with_touchpoint(ask)
+
+    def action_kind(self, value: str | None = "cycle") -> None:
+        def set_kind(tp: Touchpoint) -> None:
+            if value == "cycle":
+                index = KINDS.index(tp.kind) + 1 if tp.kind in KINDS else 0
+                kind = KINDS[index] if index < len(KINDS) else None
+            else:
+                kind = value or None
+            self._update(tp, kind=kind)
+
+        self._with_touchpoint(set_kind)
+
+    def action_initiative(self, value: str | None = "cycle") -> None:
+        def set_initiative(tp: Touchpoint) -> None:
+            if value == "cycle":
+                index = INITIATIVES.index(tp.initiative) + 1 if tp.initiative in INITIATIVES else 0
+                initiative = INITIATIVES[index] if index < len(INITIATIVES) else None
+            else:
+                initiative = value or None
+            self._update(tp, initiative=initiative)
+
+        self._with_touchpoint(set_initiative)
+
+    def action_rename(self) -> None:
+        lang = self.lang
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                clean("touchpoint", "name", values["name"])
+            except ValidationError as error:
+                return error.message(lang)
+            return None
+
+        def ask(tp: Touchpoint) -> None:
+            def renamed(values: dict[str, str] | None) -> None:
+                if values is not None and values["name"].strip() != tp.name:
+                    self._update(tp, name=values["name"])
+
+            field = FormField("name", TEXT("col.name", lang), tp.name)
+            self.app.push_screen(FormDialog(TEXT("rename.title", lang), [field], validate), renamed)
+
+        self._with_touchpoint(ask)
+
+    def action_copy(self) -> None:
+        lang = self.lang
+
+        def ask(tp: Touchpoint) -> None:
+            others = [s for s in self.session.segments if s.key != tp.segment]
+            if not others:
+                self.notify(TEXT("copy.no_other", lang), severity="warning")
+                return
+            options = []
+            for segment in others:
+                present = any(
+                    fold(o.name) == fold(tp.name)
+                    for o in self._cells.get((segment.key, tp.stage), [])
+                )
+                label = (
+                    TEXT("copy.already", lang, segment=segment.name) if present else segment.name
+                )
+                options.append((segment.key, label))
+            selected = [others[0].key] if len(others) == 1 else []
+            title = TEXT("copy.title", lang, name=tp.name)
+            self.app.push_screen(
+                PickDialog(title, options, selected=selected, multiple=True),
+                lambda picked: self._copy(tp, picked),
+            )
+
+        self._with_touchpoint(ask)
+
+    def _copy(self, tp: Touchpoint, picked: list[str] | None) -> None:
+        if picked is None:
+            return
+        if not picked:
+            self.notify(TEXT("copy.nothing", self.lang), severity="warning")
+            return
+        app = self.workshop
+        self._pending_ref = tp.ref
+        if app.edit(app.store.copy_touchpoint, tp.db_id, picked):
+            names = [seg.name for seg in self.session.segments if seg.key in picked]
+            self.notify(TEXT("copied", self.lang, name=tp.name, targets=", ".join(names)))
+        self._pending_ref = None
+
+    def action_move_stage(self) -> None:
+        self._move_dialog("stage")
+
+    def action_move_segment(self) -> None:
+        self._move_dialog("segment")
+
+    def _move_dialog(self, what: str) -> None:
+        lang = self.lang
+        title_key = "move.title" if what == "stage" else "move_segment.title"
+        none_key = "move.no_other" if what == "stage" else "move_segment.no_other"
+
+        def ask(tp: Touchpoint) -> None:
+            current = tp.stage if what == "stage" else tp.segment
+            items = self.session.stages if what == "stage" else self.session.segments
+            options = [(item.key, item.name) for item in items if item.key != current]
+            if not options:
+                self.notify(TEXT(none_key, lang), severity="warning")
+                return
+            self.app.push_screen(
+                PickDialog(TEXT(title_key, lang, name=tp.name), options, multiple=False),
+                lambda picked: self._move(tp, what, picked, dict(options)),
+            )
+
+        self._with_touchpoint(ask)
+
+    def _move(
+        self, tp: Touchpoint, what: str, picked: list[str] | None, names: dict[str, str]
+    ) -> None:
+        if not picked:
+            return
+        app = self.workshop
+        target = picked[0]
+        result = app.edit(app.store.move_touchpoint, tp.db_id, **{what: target})
+        if not isinstance(result, EditFailed):
+            self.notify(TEXT("moved", self.lang, name=tp.name, target=names.get(target, target)))
+
+    def action_reorder(self, offset: int) -> None:
+        def reorder(tp: Touchpoint) -> None:
+            app = self.workshop
+            self._pending_ref = tp.ref
+            app.edit(app.store.reorder_touchpoint, tp.db_id, offset)
+            self._pending_ref = None
+
+        self._with_touchpoint(reorder)
+
+    def action_delete(self) -> None:
+        def delete(tp: Touchpoint) -> None:
+            app = self.workshop
+            result = app.edit(app.store.delete_touchpoint, tp.db_id)
+            if result:
+                self._undo.append(result)
+                self.refresh_bindings()
+                self.notify(TEXT("deleted", self.lang, name=tp.name), timeout=8)
+
+        self._with_touchpoint(delete)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify(TEXT("nothing_to_undo", self.lang))
+            return
+        tp, action_ids = self._undo.pop()
+        self.refresh_bindings()
+        app = self.workshop
+        self.grid.select_cell(tp.segment, tp.stage)
+        self._pending_ref = tp.ref
+        if app.edit(app.store.restore_touchpoint, app.session_id, tp, action_ids):
+            self._select_ref(tp.ref)
+            self.notify(TEXT("restored", self.lang, name=tp.name))
+        self._pending_ref = None
+
+    # --- palette ---------------------------------------------------------------------
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        lang = self.lang
+
+        def cmd(
+            key: str, help_key: str, callback: Callable[[], Any], **params: str
+        ) -> SystemCommand:
+            return SystemCommand(TEXT(key, lang, **params), TEXT(help_key, lang), callback)
+
+        yield cmd("cmd.map", "cmd.map.help", self.action_focus_map)
+        yield cmd("cmd.add", "cmd.add.help", self.action_add)
+        yield cmd("cmd.list", "cmd.list.help", self.action_focus_list)
+        yield cmd("cmd.channel", "cmd.channel.help", self.action_channel)
+        for kind in (*KINDS, None):
+            label = TEXT(f"kind.{kind}.long" if kind else "kind.none", lang)
+            yield cmd(
+                "cmd.kind", "cmd.kind.help", lambda k=kind: self.action_kind(k or ""), kind=label
+            )
+        for initiative in (*INITIATIVES, None):
+            label = TEXT(f"initiative.{initiative or 'none'}", lang)
+            yield cmd(
+                "cmd.initiative",
+                "cmd.initiative.help",
+                lambda i=initiative: self.action_initiative(i or ""),
+                initiative=label,
+            )
+        yield cmd("cmd.rename", "cmd.rename.help", self.action_rename)
+        yield cmd("cmd.copy", "cmd.copy.help", self.action_copy)
+        yield cmd("cmd.move", "cmd.move.help", self.action_move_stage)
+        yield cmd("cmd.move_segment", "cmd.move.help", self.action_move_segment)
+        yield cmd("cmd.up", "cmd.order.help", lambda: self.action_reorder(-1))
+        yield cmd("cmd.down", "cmd.order.help", lambda: self.action_reorder(1))
+        yield cmd("cmd.delete", "cmd.delete.help", self.action_delete)
+        yield cmd("cmd.undo", "cmd.undo.help", self.action_undo)

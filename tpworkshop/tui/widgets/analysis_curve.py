@@ -110,7 +110,10 @@ class ExperienceCurve(Static):
                 rating,
                 _share(figure.weight_share, top_share, bar_w, lang, "cyan"),
                 _share(figure.share, top_share, bar_w, lang, "green"),
-                Text(TEXT(f"flag.{flag}", lang), style="bold red" if flag == "under" else "dark_orange")
+                Text(
+                    TEXT(f"flag.{flag}", lang),
+                    style="bold red" if flag == "under" else "dark_orange",
+                )
                 if flag
                 else Text(""),
             )

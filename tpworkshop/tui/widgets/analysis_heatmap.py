@@ -124,7 +124,9 @@ class DensityGrid(DataTable[Any]):
             self.add_row(
                 Text(_fit(name, label_w - 1), style="bold"),
                 *[
-                    cell_text(counts.get((row_key, key), 0), top, cell_w, alarm_empty=self.alarm_empty)
+                    cell_text(
+                        counts.get((row_key, key), 0), top, cell_w, alarm_empty=self.alarm_empty
+                    )
                     for key, _ in columns
                 ],
                 key=f"r:{row_key}",

@@ -159,7 +159,9 @@ class MapGrid(DataTable[Text]):
         room = (width - label - 2 - 1) // stages - 2
         return label, max(MIN_STAGE_WIDTH, min(longest_stage, room))
 
-    def _rebuild(self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]) -> None:
+    def _rebuild(
+        self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]
+    ) -> None:
         keep = self.current
         label_width, stage_width = self._widths(session)
         self._shape = shape

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import ClassVar, cast
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -64,14 +65,14 @@ def used_channels(touchpoints: Iterable[Touchpoint]) -> list[tuple[str, int]]:
     return sorted(merged, key=lambda item: (-item[1], fold(item[0])))
 
 
-def channel_options(touchpoints: Iterable[Touchpoint], lang: str) -> list[tuple[str, str]]:
+def channel_options(touchpoints: Iterable[Touchpoint], lang: str) -> list[tuple[str, Text]]:
     """(value, label) pairs: used channels with their counts, then common unused ones."""
     used = used_channels(touchpoints)
     taken = {fold(name) for name, _ in used}
-    options = [(name, CHANNEL_TEXT("used", lang, channel=name, n=n)) for name, n in used]
+    options = [(name, Text(CHANNEL_TEXT("used", lang, channel=name, n=n))) for name, n in used]
     for name in CHANNEL_TEXT("common", lang).split("|"):
         if fold(name) not in taken:
-            options.append((name, name))
+            options.append((name, Text(name, style="dim")))
     return options
 
 
@@ -97,16 +98,14 @@ class ChannelDialog(ModalScreen[str | None]):
         lang = self.lang
         options = channel_options(self._touchpoints, lang)
         with Vertical(id="channel-box"):
-            yield Label(
-                CHANNEL_TEXT("title", lang, name=self.touchpoint.name), id="channel-title"
-            )
+            yield Label(CHANNEL_TEXT("title", lang, name=self.touchpoint.name), id="channel-title")
             yield Input(
                 value=self.touchpoint.channel,
                 placeholder=CHANNEL_TEXT("placeholder", lang),
                 suggester=SuggestFromList([value for value, _ in options], case_sensitive=False),
                 id="channel-input",
             )
-            yield Static("", id="channel-error")
+            yield Static("", id="channel-error", classes="hidden")
             yield OptionList(
                 *[Option(label, id=str(index)) for index, (_, label) in enumerate(options)],
                 id="channel-options",
@@ -135,7 +134,7 @@ class ChannelDialog(ModalScreen[str | None]):
         self._submit(event.value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one("#channel-error", Static).update("")
+        self.query_one("#channel-error", Static).add_class("hidden")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -152,7 +151,9 @@ class ChannelDialog(ModalScreen[str | None]):
         try:
             channel = clean("touchpoint", "channel", value)
         except ValidationError as error:
-            self.query_one("#channel-error", Static).update(error.message(self.lang))
+            message = self.query_one("#channel-error", Static)
+            message.update(error.message(self.lang))
+            message.remove_class("hidden")
             self.query_one(Input).focus()
             return
         self.dismiss(channel)

@@ -1,0 +1,68 @@
+"""Live workshop through a real sshd: participants join over `ssh -t` in tmux (issue 5)."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.sshd import needs_sshd, start_sshd
+from tests.e2e.tmux import Terminal, needs_tmux
+from tpworkshop.storage import Store
+
+pytestmark = [needs_tmux, needs_sshd, pytest.mark.slow]
+
+SESSION = "Taller SSH"
+
+
+@pytest.fixture
+def live_db(tmp_path: Path) -> tuple[Path, int]:
+    db = tmp_path / "workshop.db"
+    with Store(db) as store:
+        sid = store.create_session(SESSION, framework="five-stage", language="es")
+        store.add_segment(sid, "Familias")
+        store.add_segment(sid, "Flotas")
+    return db, sid
+
+
+def test_restricted_participants_join_over_ssh_and_see_each_other(
+    tmp_path: Path, live_db: tuple[Path, int]
+) -> None:
+    db, sid = live_db
+    server = start_sshd(tmp_path / "ssh", db, SESSION)
+    ana = Terminal(server.client_command("Ana"), env={"TERM": "xterm-256color"})
+    luis = Terminal(server.client_command("Luis"), env={"TERM": "xterm-256color"})
+    try:
+        ana.wait_for("Taller SSH", timeout=30)
+        luis.wait_for("Taller SSH", timeout=30)
+        with Store(db) as store:
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                names = {p.name for p in store.present(sid)}
+                if {"Ana", "Luis"} <= names:
+                    break
+                time.sleep(0.3)
+            assert {"Ana", "Luis"} <= names
+        ana.wait_for("👥", timeout=10)
+    finally:
+        ana.close()
+        luis.close()
+        server.stop()
+
+
+def test_restricted_mode_refuses_other_commands(tmp_path: Path, live_db: tuple[Path, int]
+                                                ) -> None:
+    db, _ = live_db
+    import sys
+
+    for args in (["export", "1", "-o", str(tmp_path / "x.toml")], ["import", "x.toml"], ["list"],
+                 []):
+        result = subprocess.run(
+            [sys.executable, "-m", "tpworkshop", "--restricted", "--db", str(db), *args],
+            capture_output=True, text=True, timeout=60,
+        )
+        assert result.returncode == 1, result
+        assert "restricted" in result.stderr
+    assert not (tmp_path / "x.toml").exists()
