@@ -1101,10 +1101,18 @@ def _touchpoint_params(
     return (session_id, tp.ref, segment_id, stage_id, tp.position, *columns.values())
 
 
+_decode_json = json.JSONDecoder().decode
+
+
+def _json_list(text: str) -> list[str]:
+    """Most list columns are empty; skip the decoder for them (load is on the hot path)."""
+    return [] if text == "[]" else list(_decode_json(text))
+
+
 def _touchpoint_from_row(row: Sequence[Any]) -> Touchpoint:
     values = dict(zip(TOUCHPOINT_COLUMNS, row[5:], strict=True))
     for name in LIST_FIELDS:
-        values[name] = json.loads(values[name])
+        values[name] = _json_list(values[name])
     values["pain_point"] = bool(values["pain_point"])
     return Touchpoint(
         ref=row[1], segment=row[2], stage=row[3], position=row[4], db_id=row[0], **values

@@ -314,32 +314,38 @@ def _tidy_svg(svg: str) -> str:
     return svg.replace("<svg ", '<svg xml:space="preserve" ', 1)
 
 
+PRINT_WIDTH_CM = 25.5
+PRINT_HEIGHT_CM = 17.5
+"""What a landscape A4 or US Letter page holds inside 1 cm margins, with some slack."""
+LINE_HEIGHT_EM = 1.2
 HTML_CSS = """
 pre {{ font-size: clamp(8px, calc((100vw - 48px) / {ems}), 15px); }}
 * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 @media print {{
-    @page {{ size: A4 landscape; margin: 1cm; }}
+    @page {{ size: landscape; margin: 1cm; }}
     body {{ margin: 0; }}
-    pre {{ font-size: calc(27.7cm / {ems}); }}
+    pre {{ font-size: {print_size}cm; }}
 }}
 """
-"""Fit the picture to the window's width (and, printed, to a landscape A4 page), keep the
+"""Fit the picture to the window's width and, printed, to one landscape page; keep the
 cards' colours when printing."""
 
 
-def _html_css(session: Session) -> str:
-    ems = round(picture_width(session) * FONT_ASPECT_RATIO + 0.5, 1)
-    return HTML_CSS.format(ems=ems)
+def _html_css(session: Session, lines: int) -> str:
+    ems = picture_width(session) * FONT_ASPECT_RATIO
+    size = min(PRINT_WIDTH_CM / ems, PRINT_HEIGHT_CM / (max(lines, 1) * LINE_HEIGHT_EM))
+    return HTML_CSS.format(ems=round(ems + 0.5, 1), print_size=f"{size:.3f}")
 
 
 def render_html(session: Session, analysis: Analysis) -> str:
     console = _record(session, analysis)
+    lines = len(console.export_text(clear=False).splitlines())
     page = console.export_html(theme=THEME, inline_styles=True)
     title = html.escape(_title(session, analysis))
     lang = html.escape(analysis.language)
     page = page.replace("<html>", f'<html lang="{lang}">', 1)
     page = page.replace("</head>", f"<title>{title}</title>\n</head>", 1)
-    page = page.replace("</style>", _html_css(session) + "</style>", 1)
+    page = page.replace("</style>", _html_css(session, lines) + "</style>", 1)
     return self_contained(page)
 
 

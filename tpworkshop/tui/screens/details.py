@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import DescendantBlur
+from textual.events import DescendantBlur, DescendantFocus
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widget import Widget
@@ -199,7 +199,7 @@ AUTOSAVE_SECONDS = 2.0
 
 class DetailsScreen(StepScreen):
     STEP = "details"
-    CSS_PATH: ClassVar[list[str]] = ["base.tcss", "details.tcss"]  # type: ignore[assignment]
+    CSS_PATH = ["base.tcss", "details.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+down", "next_tp", "key.next_tp", priority=True),
         Binding("pageup,ctrl+up", "prev_tp", "key.prev_tp", priority=True),
@@ -216,7 +216,6 @@ class DetailsScreen(StepScreen):
         super().__init__()
         self.filter = "all"
         self.selected: str | None = None
-        self.sticky: str | None = None
         self.loaded: dict[str, Any] = {}
         self._autosave: dict[str, Timer] = {}
         self._owners: list[str] = []
@@ -296,7 +295,7 @@ class DetailsScreen(StepScreen):
         return [
             tp
             for tp in self.session.in_map_order()
-            if self.matches(tp) or tp.ref in (self.selected, self.sticky)
+            if self.matches(tp) or tp.ref == self.selected
         ]
 
     def marker(self, tp: Touchpoint) -> Text:
@@ -498,12 +497,12 @@ class DetailsScreen(StepScreen):
         if isinstance(widget, TextArea | Input) and not widget.has_class("list-input"):
             self.commit_widget(widget)
 
-    def on_descendant_focus(self, event: Any) -> None:
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget
-        if widget.id and widget.id.startswith("field-") or isinstance(widget, ItemList):
+        if widget.id and widget.id.startswith("field-"):
             self._last_form_focus = widget.id
-        elif isinstance(widget, Input) and widget.has_class("list-input"):
-            self._last_form_focus = widget.parent.id if widget.parent else None
+        elif isinstance(widget, ItemList | Input) and isinstance(widget.parent, ListEditor):
+            self._last_form_focus = widget.parent.id
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "field-owner":
@@ -554,21 +553,29 @@ class DetailsScreen(StepScreen):
         if not self.commit_focused():
             self.picker.highlight_ref(self.selected)
             return False
+        self._commit_unfocused()
         tp = self.session.touchpoint(ref)
         if tp is None:
             return False
-        self.sticky = self.selected if self.selected and self._is_stale(self.selected) else None
         self.selected = ref
-        self.sticky = None
         self._refresh_navigator()
         self._fill_form(tp, force=True)
-        self.query_one("#details-form", VerticalScroll).scroll_home(animate=False)
+        focused = self.focused
+        if focused is not None and focused is not self.picker:
+            focused.scroll_visible(animate=False)
+        else:
+            self.query_one("#details-form", VerticalScroll).scroll_home(animate=False)
         self._note(tp)
         return True
 
-    def _is_stale(self, ref: str) -> bool:
-        tp = self.session.touchpoint(ref)
-        return tp is not None and not self.matches(tp)
+    def _commit_unfocused(self) -> None:
+        """Typing left in a field that lost focus without its blur being handled yet."""
+        for field, kind in FIELDS:
+            if kind == "list":
+                continue
+            widget = self.query_one(f"#field-{field}")
+            if widget is not self.focused and self._widget_value(widget) != self.loaded.get(field):
+                self.commit_widget(widget)
 
     def _note(self, tp: Touchpoint) -> None:
         self.note_position(segment=tp.segment, stage=tp.stage, touchpoint=tp.ref)

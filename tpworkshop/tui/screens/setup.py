@@ -35,6 +35,16 @@ AUTOSAVE_SECONDS = 0.8
 WIDE_LAYOUT = 120
 LINE_FIELDS = ("name", "organisation", "facilitator", "participants", "dots_per_participant")
 FIELDS = (*LINE_FIELDS, "language", "notes")
+# Enter saves a field and goes on to the next one to type in (the language Select is
+# skipped: Enter would open its list).
+ENTER_NEXT = {
+    "name": "organisation",
+    "organisation": "facilitator",
+    "facilitator": "dots_per_participant",
+    "dots_per_participant": "participants",
+    "participants": "notes",
+}
+STAGE_ACTIONS = {"add_stage", "rename_stage", "weigh", "move_stage", "remove_stage", "framework"}
 
 TEXT = Catalog(
     "tui.setup",
@@ -327,6 +337,14 @@ class SetupScreen(StepScreen):
             table.add_column(TEXT(key, self.lang), key=key)
         table.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Stage keys act only outside the fields (so a letter never edits the stages)."""
+        if action in STAGE_ACTIONS:
+            focused = self.focused
+            fields = self.query_one("#setup-fields")
+            return not (focused is not None and fields in focused.ancestors_with_self)
+        return True
+
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
         translate_groups(self, TEXT, self.lang)
@@ -439,7 +457,7 @@ class SetupScreen(StepScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         field = self._field_of(event.input)
         if field is not None and self.commit(field):
-            self.focus_next()
+            self.query_one(f"#field-{ENTER_NEXT[field]}").focus()
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         field = self._field_of(event.input)

@@ -291,6 +291,7 @@ class TouchpointsScreen(StepScreen):
         self._undo: list[tuple[Touchpoint, list[int]]] = []
         self._restored = False
         self._position_timer: Timer | None = None
+        self._where: tuple[Cell | None, str | None] = (None, None)
 
     # --- layout ----------------------------------------------------------------------
 
@@ -376,6 +377,7 @@ class TouchpointsScreen(StepScreen):
         self._show_title(cell, len(tps))
         self._show_hint(cell, tps)
         self._fill_list(cell, tps)
+        self._remember_position()
 
     def _names(self, cell: Cell) -> tuple[str, str]:
         segment = self.session.segment(cell[0])
@@ -498,6 +500,7 @@ class TouchpointsScreen(StepScreen):
         if ref in self._row_refs:
             self.cell_list.move_cursor(row=self._row_refs.index(ref))
             self._list_ref = ref
+            self._remember_position()
 
     def selected_touchpoint(self) -> Touchpoint | None:
         """The touchpoint under the list cursor, from the current session."""
@@ -512,7 +515,6 @@ class TouchpointsScreen(StepScreen):
     def on_map_grid_cell_highlighted(self, event: MapGrid.CellHighlighted) -> None:
         if (event.segment_key, event.stage_key) != self._shown_cell:
             self._show_cell()
-            self._remember_position()
 
     def on_map_grid_cell_selected(self, event: MapGrid.CellSelected) -> None:
         self.action_add()
@@ -567,12 +569,15 @@ class TouchpointsScreen(StepScreen):
         if added:
             self.name_input.value = ""
             self._select_ref(added.ref)
-            self._remember_position()
 
     # --- position --------------------------------------------------------------------
 
     def _remember_position(self) -> None:
         """Write where the facilitator is once the cursor rests (one write, not one per key)."""
+        where = (self.grid.current, self._current_ref())
+        if where == self._where:
+            return
+        self._where = where
         if self._position_timer is not None:
             self._position_timer.stop()
         self._position_timer = self.set_timer(POSITION_DELAY, self._save_position_now)
@@ -581,12 +586,10 @@ class TouchpointsScreen(StepScreen):
         if self._position_timer is not None:
             self._position_timer.stop()
             self._position_timer = None
-        if self.workshop.session is None or not self.is_mounted:
+        cell, ref = self._where
+        if cell is None or self.workshop.session is None:
             return
-        cell = self.grid.current
-        if cell is None:
-            return
-        self.note_position(segment=cell[0], stage=cell[1], touchpoint=self._current_ref())
+        self.note_position(segment=cell[0], stage=cell[1], touchpoint=ref)
 
     # --- bindings --------------------------------------------------------------------
 

@@ -1,0 +1,437 @@
+"""Step 6, the analysis: findings by severity, jumps, grids, tabs and the TOML export."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, TabbedContent
+
+from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tpworkshop.analysis import analyse
+from tpworkshop.storage import Store
+from tpworkshop.tui.app import WorkshopApp
+from tpworkshop.tui.screens.analysis import (
+    AnalysisScreen,
+    Target,
+    finding_target,
+)
+from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog
+from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, shade
+
+
+async def _open_analysis(pilot: Pilot[object]) -> AnalysisScreen:
+    await pilot.pause()
+    await pilot.press("6")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, AnalysisScreen)
+    return screen
+
+
+def _shown_findings(screen: AnalysisScreen) -> list[tuple[str, str]]:
+    """(option id, text) of every line of the findings list, headers included."""
+    listing = screen.query_one("#findings", OptionList)
+    return [(option.id or "", str(option.prompt)) for option in listing.options]
+
+
+async def _press_down_to(pilot: Pilot[object], screen: AnalysisScreen, rule: str) -> None:
+    """Arrow down until the highlighted finding has ``rule`` (fails if it never does)."""
+    for _ in range(60):
+        finding = screen.selected_finding()
+        if finding is not None and finding.rule == rule:
+            return
+        await pilot.press("down")
+    raise AssertionError(f"no {rule} finding reachable with the arrow keys")
+
+
+async def test_findings_grouped_by_severity_highs_first(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        lines = _shown_findings(screen)
+        ids = [option_id for option_id, _ in lines]
+        headers = [i for i in ids if i.startswith("group-")]
+        assert headers == ["group-high", "group-medium", "group-low"]
+        # each finding sits under the header of its own severity
+        current = None
+        for option_id, _ in lines:
+            if option_id.startswith("group-"):
+                current = option_id.removeprefix("group-")
+            else:
+                assert screen._finding_options[option_id].severity == current
+        text = "\n".join(t for _, t in lines)
+        assert "HIGH · 4 FINDINGS" in text
+        assert "no action has been agreed" in text  # pain-without-action
+        assert "“Instagram ad” (Families, Awareness) has no owner." in text  # no-owner
+        assert "Fleets has no touchpoint in “Awareness”." in text  # empty-cell
+        shown_rules = {f.rule for f in screen._finding_options.values()}
+        assert {"empty-cell", "no-owner", "pain-without-action", "empty-stage"} <= shown_rules
+        summary = str(screen.query_one("#analysis-summary").content)
+        assert "Coverage 30%" in summary and "1 pain point" in summary
+        # the first finding is highlighted and focused, ready for Enter
+        assert app.focused is screen.query_one("#findings")
+        assert screen.selected_finding() is not None
+        assert screen.selected_finding().severity == "high"
+
+
+async def test_enter_on_touchpoint_finding_opens_details_on_it(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "pain-without-action")
+        ref = screen.selected_finding().touchpoint
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_step == "details"
+        assert app.session.position.touchpoint == ref
+    position = reread(db_path, sid).position
+    assert (position.step, position.segment, position.stage, position.touchpoint) == (
+        "details",
+        "families",
+        "purchase",
+        ref,
+    )
+
+
+async def test_enter_on_empty_cell_finding_opens_touchpoints_on_that_cell(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "empty-cell")
+        finding = screen.selected_finding()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_step == "touchpoints"
+        assert (app.session.position.segment, app.session.position.stage) == (
+            finding.segment,
+            finding.stage,
+        )
+    position = reread(db_path, sid).position
+    assert (position.step, position.segment, position.stage) == (
+        "touchpoints",
+        "fleets",
+        "awareness",
+    )
+
+
+async def test_enter_on_empty_stage_finding_opens_touchpoints_on_that_stage(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "empty-stage")
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.current_step == "touchpoints"
+        assert app.session.position.stage == "usage"
+        assert app.session.position.segment in {"families", "fleets"}
+
+
+async def test_coming_back_keeps_the_highlighted_finding(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "empty-cell")
+        before = screen.selected_finding()
+        await pilot.press("enter", "6")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.selected_finding() == before
+
+
+async def test_a_commit_from_elsewhere_updates_findings_and_keeps_the_selection(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "empty-cell")
+        before = screen.selected_finding()
+        with Store(db_path) as other:  # a participant's process fills another cell
+            session = other.load(sid)
+            other.add_touchpoint(sid, "fleets", "usage", "Service reminder")
+            assert session.touchpoints
+        await pilot.pause(0.8)
+        text = "\n".join(t for _, t in _shown_findings(screen))
+        assert "Service reminder" in text
+        assert screen.selected_finding() == before
+        assert app.focused is screen.query_one("#findings")
+
+
+async def test_tabs_switch_by_letter_keys(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        tabs = screen.query_one(TabbedContent)
+        for key, tab, focus in [
+            ("m", "map", "map-grid"),
+            ("c", "channels", "channel-grid"),
+            ("e", "curve", "curve-scroll"),
+            ("p", "priorities", "priorities"),
+            ("f", "findings", "findings"),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert tabs.active == f"tab-{tab}"
+            assert app.focused is not None and app.focused.id == focus
+
+
+async def test_map_shows_counts_and_enter_opens_the_cell(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        grid = screen.query_one("#map-grid", DensityGrid)
+        assert grid.row_keys == ["families", "fleets"]
+        assert str(grid.get_cell_at((0, 1))).strip() == "2"
+        assert str(grid.get_cell_at((1, 1))).strip() == "—"  # empty cells stand out
+        # Fleets x Awareness is empty: down once, then Enter
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.current_step == "touchpoints"
+        position = app.session.position
+        assert (position.segment, position.stage) == ("fleets", "awareness")
+
+
+async def test_channels_grid_counts_channels_per_stage(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        grid = screen.query_one("#channel-grid", DensityGrid)
+        assert set(grid.row_keys) == {"social", "word of mouth", "store", "email"}
+        row = grid.row_keys.index("store")
+        column = grid.column_keys.index("purchase") + 1
+        assert str(grid.get_cell_at((row, column))).strip() == "1"
+        # Enter on store x purchase opens that touchpoint's cell
+        for _ in range(row):
+            await pilot.press("down")
+        for _ in range(column - 1):
+            await pilot.press("right")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_step == "touchpoints"
+        tp = app.session.touchpoint(app.session.position.touchpoint)
+        assert tp is not None and tp.name == "Showroom visit"
+
+
+async def test_curve_and_priorities(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        curve = str(screen.query_one("#curve").render())
+        assert "2.0" in curve and "not rated" in curve
+        await pilot.press("p")
+        await pilot.pause()
+        listing = screen.query_one("#priorities", OptionList)
+        assert "Showroom visit" in str(listing.options[0].prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_step == "details"
+        assert app.session.position.touchpoint == "tp-3"
+
+
+async def test_export_writes_toml_with_the_session_and_its_gaps(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = sample_session(db_path)
+    monkeypatch.chdir(tmp_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_analysis(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("enter")  # the prefilled ./sample-workshop.toml
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    data = tomllib.loads((tmp_path / "sample-workshop.toml").read_text(encoding="utf-8"))
+    assert data["session"]["name"] == "Sample workshop"
+    rules = {f["rule"] for f in data["gaps"]["findings"]}
+    assert {"empty-cell", "no-owner", "pain-without-action"} <= rules
+
+
+async def test_export_bad_path_says_why_and_writes_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = sample_session(db_path)
+    monkeypatch.chdir(tmp_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_analysis(pilot)
+        await pilot.press("t", "home", "ctrl+k")
+        await pilot.press(*"nowhere/out.toml", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        error = str(app.screen.query_one("#dialog-error").content)
+        assert "does not exist" in error
+        await pilot.press("home", "ctrl+k", "enter")
+        await pilot.pause()
+        assert "Type the path" in str(app.screen.query_one("#dialog-error").content)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, AnalysisScreen)
+    assert list(tmp_path.glob("**/*.toml")) == []
+
+
+async def test_export_asks_before_replacing_a_file(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = sample_session(db_path)
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "sample-workshop.toml"
+    target.write_text("keep me", encoding="utf-8")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_analysis(pilot)
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["session"]["name"] == (
+        "Sample workshop"
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "sentence"),
+    [
+        ({"role": "participant", "participant": "Ana"}, "Only the facilitator"),
+        ({"restricted": True}, "restricted session"),
+    ],
+)
+async def test_export_refused_for_participants_and_restricted_mode(
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    options: dict[str, object],
+    sentence: str,
+) -> None:
+    sid = sample_session(db_path)
+    monkeypatch.chdir(tmp_path)
+    app = open_app(db_path, sid, **options)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any(sentence in str(n.message) for n in app._notifications)
+    assert list(tmp_path.glob("*.toml")) == []
+
+
+async def test_export_as_offers_toml_unless_reports_exist(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tpworkshop.tui.screens import analysis as module
+
+    sid = sample_session(db_path)
+    monkeypatch.chdir(tmp_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_analysis(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        offered = [value for value, _ in app.screen.options]
+        expected = ["toml", *module.REPORT_FORMATS] if module.report_exporter() else ["toml"]
+        assert offered == expected
+        await pilot.press("enter")  # the highlighted first format: TOML
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert (tmp_path / "sample-workshop.toml").exists()
+
+
+async def test_spanish_session_reads_in_spanish(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_analysis(pilot)
+        summary = str(screen.query_one("#analysis-summary").content)
+        assert "Cobertura 30 %" in summary and "1 punto de dolor" in summary
+        text = "\n".join(t for _, t in _shown_findings(screen))
+        assert "ALTA · 4 HALLAZGOS" in text
+        assert "no tiene responsable" in text
+
+
+async def test_big_screen_shows_an_overview_beside_or_below(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.pause()
+        assert screen.has_class("-overview-below")  # the guide panel takes the side
+        assert "Showroom visit" in str(screen.query_one("#overview-priorities").render())
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.has_class("-overview-side")
+        assert screen.query_one("#overview-curve").display
+
+
+def test_owner_overload_jumps_to_a_touchpoint_of_that_owner(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Owners", framework="five-stage")
+        seg = store.add_segment(sid, "Everyone")
+        stages = [s.key for s in store.load(sid).stages]
+        for n in range(12):
+            tp = store.add_touchpoint(sid, seg, stages[n % 5], f"Touchpoint {n}")
+            owner = "After-sales" if n % 3 else f"Team {n}"
+            store.update_touchpoint(tp.db_id, owner=owner)
+        session = store.load(sid)
+    analysis = analyse(session)
+    finding = next(f for f in analysis.findings if f.rule == "owner-overload")
+    target = finding_target(finding, session, analysis)
+    assert target.step == "details"
+    assert session.touchpoint(target.touchpoint).owner == "After-sales"
+    assert finding_target(
+        next(f for f in analysis.findings if f.rule == "no-process"), session, analysis
+    ) == Target("details", "everyone", stages[0], "tp-1")
+
+
+def test_shades_grow_with_density() -> None:
+    assert shade(0, 5) == 0
+    assert 1 <= shade(1, 8) < shade(8, 8) == 4
+
+
+def test_findings_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
+    sid = sample_session(db_path)
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        await no_blink(pilot)
+
+    app: WorkshopApp = open_app(db_path, sid)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
