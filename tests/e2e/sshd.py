@@ -57,9 +57,7 @@ def start_sshd(workdir: Path, db: Path, session: str) -> SshServer:
     workdir.mkdir(parents=True, exist_ok=True)
     host_key, user_key = workdir / "host_ed25519", workdir / "user_ed25519"
     for key in (host_key, user_key):
-        subprocess.run(
-            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True
-        )
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
     authorized = workdir / "authorized_keys"
     authorized.write_text(Path(f"{user_key}.pub").read_text())
     authorized.chmod(0o600)

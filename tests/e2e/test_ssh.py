@@ -52,16 +52,21 @@ def test_restricted_participants_join_over_ssh_and_see_each_other(
         server.stop()
 
 
-def test_restricted_mode_refuses_other_commands(tmp_path: Path, live_db: tuple[Path, int]
-                                                ) -> None:
+def test_restricted_mode_refuses_other_commands(tmp_path: Path, live_db: tuple[Path, int]) -> None:
     db, _ = live_db
     import sys
 
-    for args in (["export", "1", "-o", str(tmp_path / "x.toml")], ["import", "x.toml"], ["list"],
-                 []):
+    for args in (
+        ["export", "1", "-o", str(tmp_path / "x.toml")],
+        ["import", "x.toml"],
+        ["list"],
+        [],
+    ):
         result = subprocess.run(
             [sys.executable, "-m", "tpworkshop", "--restricted", "--db", str(db), *args],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.returncode == 1, result
         assert "restricted" in result.stderr

@@ -16,14 +16,25 @@ needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 class Terminal:
     """One tmux session of a given size running one command."""
 
-    def __init__(self, command: str, *, width: int = 80, height: int = 24,
-                 env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, command: str, *, width: int = 80, height: int = 24, env: dict[str, str] | None = None
+    ) -> None:
         self.name = f"tpw-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{k}={_quote(v)}" for k, v in (env or {}).items())
         shell = f"{'env ' + exports + ' ' if exports else ''}{command}; sleep 5"
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-             shell],
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                shell,
+            ],
             check=True,
         )
 
@@ -59,7 +70,9 @@ class Terminal:
         """The pid of the program running in the pane's shell (its first child)."""
         result = subprocess.run(
             ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         shell_pid = int(result.stdout.split()[0])
         children = subprocess.run(

@@ -147,6 +147,9 @@ def inspect_file(path: Path) -> None:
         raise StorageError("cannot_open", path=str(path), detail=error.strerror) from error
     if header != SQLITE_HEADER:
         raise StorageError("not_tpworkshop", path=str(path))
+    if not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)):
+        # SQLite in WAL mode needs to write beside the file even to read it.
+        raise StorageError("read_only", path=str(path))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -156,6 +159,8 @@ def inspect_file(path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.OperationalError as error:
+        raise StorageError("cannot_open", path=str(path), detail=str(error)) from error
     except sqlite3.DatabaseError as error:
         raise StorageError("corrupt", path=str(path), detail=str(error)) from error
     finally:

@@ -61,11 +61,11 @@ CURVE_STEPS = 10
 
 
 def card_colour(rating: int | None) -> str:
-    return UNRATED_COLOUR if rating is None else CARD_COLOURS[rating]
+    return CARD_COLOURS.get(rating, UNRATED_COLOUR) if rating is not None else UNRATED_COLOUR
 
 
 def border_colour(rating: int | None) -> str:
-    return UNRATED_BORDER if rating is None else BORDER_COLOURS[rating]
+    return BORDER_COLOURS.get(rating, UNRATED_BORDER) if rating is not None else UNRATED_BORDER
 
 
 def _rounded(mean: float) -> int:
@@ -78,8 +78,9 @@ def _rounded(mean: float) -> int:
 
 def _header(session: Session, analysis: Analysis, lang: str) -> Panel:
     who = [session.organisation, session.facilitator]
-    if session.updated or session.created:
-        who.append(format_date(session.updated or session.created, lang))  # type: ignore[arg-type]
+    moment = session.updated or session.created
+    if moment is not None:
+        who.append(format_date(moment, lang))
     lines = [Text(session.name, style=f"bold {INK}")]
     byline = " · ".join(part for part in who if part)
     if byline:
@@ -116,6 +117,7 @@ def _card(tp: Touchpoint, lang: str) -> Panel:
     body = Text(tp.name, style=f"bold {INK}")
     body.append("\n")
     body.append(tp.channel or REPORT("no_channel", lang), style=f"italic {MUTED}")
+    body.overflow = "fold"
     rating = tp.effectiveness
     subtitle = f"{rating}/5" if rating is not None else REPORT("unrated", lang)
     if tp.votes:
@@ -135,8 +137,12 @@ def _card(tp: Touchpoint, lang: str) -> Panel:
     )
 
 
+def _row_label(text: str) -> Text:
+    return Text(text, style=f"bold {INK}", overflow="fold")
+
+
 def _stage_heading(stage: Stage, lang: str) -> Text:
-    heading = Text(stage.name, style=f"bold {INK}")
+    heading = Text(stage.name, style=f"bold {INK}", overflow="fold")
     heading.append("\n" + REPORT("weight_short", lang, weight=stage.weight), style=MUTED)
     return heading
 
@@ -161,7 +167,7 @@ def _map(session: Session, lang: str) -> RenderableType:
         return Text(REPORT("no_map", lang), style=MUTED)
     table = _grid(session, lang, REPORT("segment_stage", lang))
     rows: dict[str, list[RenderableType]] = {
-        seg.key: [Text(seg.name, style=f"bold {INK}")] for seg in session.segments
+        seg.key: [_row_label(seg.name)] for seg in session.segments
     }
     for segment, _stage, cell in session.iter_cells():
         cards: RenderableType = (
@@ -178,10 +184,17 @@ def _map(session: Session, lang: str) -> RenderableType:
 # --- the coverage heatmap ------------------------------------------------------------------
 
 
-def _heat(count: int) -> Text:
+def _heat(count: int, height: int) -> Text:
+    """A tile as tall as its row (the segment's name may wrap), the count in the middle."""
     colour = HEAT_COLOURS[min(count, len(HEAT_COLOURS) - 1)]
     ink = "#ffffff" if count >= len(HEAT_COLOURS) - 1 else INK
-    return Text(str(count).center(CARD_WIDTH), style=f"bold {ink} on {colour}")
+    lines = [" " * CARD_WIDTH] * height
+    lines[(height - 1) // 2] = str(count).center(CARD_WIDTH)
+    return Text("\n".join(lines), style=f"bold {ink} on {colour}")
+
+
+def _lines(console: Console, renderable: RenderableType, width: int) -> int:
+    return len(console.render_lines(renderable, console.options.update_width(width), pad=False))
 
 
 def _balance(figures: StageFigures, flagged: dict[str, str], lang: str) -> Text:
@@ -194,24 +207,22 @@ def _balance(figures: StageFigures, flagged: dict[str, str], lang: str) -> Text:
     return text
 
 
-def _row_label(text: str) -> Text:
-    return Text(text, style=f"bold {INK}", no_wrap=True, overflow="ellipsis")
-
-
-def _heatmap(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+def _heatmap(session: Session, analysis: Analysis, lang: str, console: Console) -> RenderableType:
     if not session.segments or not session.stages:
         return Text("")
     table = _grid(session, lang, "", lines=False)
     for seg in session.segments:
-        counts = [_heat(analysis.cells.get((seg.key, st.key), 0)) for st in session.stages]
-        table.add_row(_row_label(seg.name), *counts)
+        label = _row_label(seg.name)
+        height = _lines(console, label, SEGMENT_WIDTH)
+        cells = [analysis.cells.get((seg.key, st.key), 0) for st in session.stages]
+        table.add_row(label, *(_heat(count, height) for count in cells))
     flagged = {
         f.stage: "▼" if f.rule == "under-invested" else "▲"
         for f in analysis.findings
         if f.rule in ("under-invested", "over-invested") and f.stage
     }
     table.add_row()
-    label = Text(REPORT("balance", lang), style=MUTED, no_wrap=True, overflow="ellipsis")
+    label = Text(REPORT("balance", lang), style=MUTED, overflow="fold")
     table.add_row(label, *(_balance(fig, flagged, lang) for fig in analysis.stages))
     note = Text(REPORT("balance_legend", lang), style=f"italic {MUTED}")
     return Group(Text(REPORT("heatmap", lang), style=f"bold {INK}"), table, note)
@@ -280,7 +291,7 @@ def _record(session: Session, analysis: Analysis) -> Console:
         _header(session, analysis, lang),
         _legend(lang),
         _map(session, lang),
-        _heatmap(session, analysis, lang),
+        _heatmap(session, analysis, lang, console),
         _curve(session, analysis, lang),
     ):
         console.print(part)
@@ -303,7 +314,9 @@ def render_svg(session: Session, analysis: Analysis) -> str:
     return self_contained(_tidy_svg(svg))
 
 
-_WINDOW_BUTTONS = re.compile(r"<g transform=\"translate\([^)]*\)\">\s*(?:<circle\b[^>]*/>\s*){3}</g>\s*")
+_WINDOW_BUTTONS = re.compile(
+    r"<g transform=\"translate\([^)]*\)\">\s*(?:<circle\b[^>]*/>\s*){3}</g>\s*"
+)
 
 
 def _tidy_svg(svg: str) -> str:

@@ -75,8 +75,8 @@ TEXT = Catalog(
         "mark.desired_outcome": {"en": "R", "es": "O"},
         "mark.data_generated": {"en": "D", "es": "D"},
         "legend": {
-            "en": "Missing: O owner · P process · R result · D data",
-            "es": "Falta: R responsable · P proceso · O objetivo · D datos",
+            "en": "Missing: O owner P process\nR result D data",
+            "es": "Falta: R responsable\nP proceso O objetivo\nD datos",
         },
         "none_left": {
             "en": "Nothing left to fill for this filter. Press f for the next one.",
@@ -202,7 +202,7 @@ class DetailsScreen(StepScreen):
     CSS_PATH = ["base.tcss", "details.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+down", "next_tp", "key.next_tp", priority=True),
-        Binding("pageup,ctrl+up", "prev_tp", "key.prev_tp", priority=True),
+        Binding("pageup,ctrl+up", "prev_tp", "key.prev_tp", priority=True, show=False),
         Binding("n", "next_tp", "key.next_tp", show=False),
         Binding("p", "prev_tp", "key.prev_tp", show=False),
         Binding("f", "cycle_filter", "key.filter"),
@@ -275,6 +275,8 @@ class DetailsScreen(StepScreen):
             if kind != "list":
                 self._set_error(field, None)
         super().on_mount()
+        if self.focused is None:
+            self.picker.focus()
 
     # --- state -----------------------------------------------------------------------
 

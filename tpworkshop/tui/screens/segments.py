@@ -1,15 +1,328 @@
-"""The segments step (placeholder until built)."""
+"""Step 2, Segments: who the customers are, and whether they live the same touchpoints.
+
+A table of segments (name, description, touchpoints) with add/edit/reorder/remove
+keys, and a fast-entry line below it: type a name, Enter, type the next.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Static
+
+from tpworkshop.domain.model import Segment, clean
+from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n import Catalog
+from tpworkshop.tui.app import EDIT_FAILED, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.setup_table import MOVE_GROUP, KeyedTable, clip, translate_groups
+
+TABLE_ACTIONS = {"add_segment", "edit_segment", "move_segment", "remove_segment"}
+
+TEXT = Catalog(
+    "tui.segments",
+    {
+        "prompt": {
+            "en": "Do all your customers live the same touchpoints? If not, list each "
+            "segment here; the map then gets one row per segment.",
+            "es": "¿Viven todos sus clientes los mismos puntos de contacto? Si no, anote "
+            "aquí cada segmento; el mapa tendrá una fila por segmento.",
+        },
+        "col.n": {"en": "#", "es": "#"},
+        "col.name": {"en": "Segment", "es": "Segmento"},
+        "col.description": {"en": "Description", "es": "Descripción"},
+        "col.tps": {"en": "Touchpoints", "es": "Puntos de contacto"},
+        "empty": {
+            "en": "No segments yet. Type a name below and press Enter, or press A.",
+            "es": "Aún no hay segmentos. Escriba un nombre abajo y pulse Intro, o pulse A.",
+        },
+        "fast.placeholder": {
+            "en": "New segment… (type a name, Enter, then the next)",
+            "es": "Nuevo segmento… (escriba un nombre, Intro, y el siguiente)",
+        },
+        # bindings
+        "key.add": {"en": "Add", "es": "Añadir"},
+        "key.edit": {"en": "Edit", "es": "Editar"},
+        "key.up": {"en": "Move up", "es": "Subir"},
+        "key.down": {"en": "Move down", "es": "Bajar"},
+        "key.remove": {"en": "Remove", "es": "Quitar"},
+        "key.new": {"en": "Type new", "es": "Escribir"},
+        "group.move": {"en": "Move", "es": "Mover"},
+        # dialogs and notices
+        "add.title": {"en": "New segment", "es": "Nuevo segmento"},
+        "edit.title": {"en": "Edit the segment “{name}”", "es": "Editar el segmento «{name}»"},
+        "field.name": {"en": "Name", "es": "Nombre"},
+        "field.description": {
+            "en": "Description (who they are, what sets them apart)",
+            "es": "Descripción (quiénes son, qué los distingue)",
+        },
+        "remove.one": {
+            "en": "Remove the segment “{name}”? It holds 1 touchpoint, which goes too.",
+            "es": "¿Quitar el segmento «{name}»? Tiene 1 punto de contacto, que también se borrará.",
+        },
+        "remove.many": {
+            "en": "Remove the segment “{name}”? It holds {n} touchpoints, which go too.",
+            "es": "¿Quitar el segmento «{name}»? Tiene {n} puntos de contacto, que también se borrarán.",
+        },
+        "removed": {"en": "Removed the segment “{name}”.", "es": "Se quitó el segmento «{name}»."},
+        "not_saved": {
+            "en": "{error} Not saved until fixed.",
+            "es": "{error} No se guarda hasta corregirlo.",
+        },
+        # palette
+        "cmd.add": {"en": "Add a segment", "es": "Añadir un segmento"},
+        "cmd.add.help": {
+            "en": "Name and description of a customer segment",
+            "es": "Nombre y descripción de un segmento de clientes",
+        },
+        "cmd.edit": {"en": "Edit the selected segment", "es": "Editar el segmento elegido"},
+        "cmd.edit.help": {
+            "en": "Its name and description",
+            "es": "Su nombre y su descripción",
+        },
+        "cmd.up": {"en": "Move the segment up", "es": "Subir el segmento"},
+        "cmd.up.help": {"en": "One row up on the map", "es": "Una fila más arriba en el mapa"},
+        "cmd.down": {"en": "Move the segment down", "es": "Bajar el segmento"},
+        "cmd.down.help": {"en": "One row down on the map", "es": "Una fila más abajo en el mapa"},
+        "cmd.remove": {"en": "Remove the selected segment", "es": "Quitar el segmento elegido"},
+        "cmd.remove.help": {
+            "en": "Asks first when it holds touchpoints",
+            "es": "Pregunta antes si tiene puntos de contacto",
+        },
+        "cmd.new": {"en": "Type new segments", "es": "Escribir segmentos nuevos"},
+        "cmd.new.help": {
+            "en": "Fast entry: a name, Enter, the next name",
+            "es": "Entrada rápida: un nombre, Intro, el siguiente",
+        },
+    },
+)
 
 
 class SegmentsScreen(StepScreen):
     STEP = "segments"
+    AUTO_FOCUS = "#segments"
+    CSS_PATH: ClassVar[Any] = ["base.tcss", "segments.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_segment", "key.add"),
+        Binding("e", "edit_segment", "key.edit"),
+        Binding("u,shift+up", "move_segment(-1)", "key.up", group=MOVE_GROUP),
+        Binding("d,shift+down", "move_segment(1)", "key.down", group=MOVE_GROUP),
+        Binding("x,delete", "remove_segment", "key.remove"),
+        Binding("n", "type_new", "key.new", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._first_fill = True
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.step_name(), id="segments-placeholder")
+        yield Static(TEXT("prompt", self.lang), id="segments-prompt")
+        yield KeyedTable(id="segments")
+        yield Static(TEXT("empty", self.lang), id="segments-empty")
+        yield Static(id="segments-error")
+        yield Input(placeholder=TEXT("fast.placeholder", self.lang), id="segment-new")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#segments", KeyedTable)
+        for key in ("col.n", "col.name", "col.description", "col.tps"):
+            table.add_column(TEXT(key, self.lang), key=key)
+        if not self.session.segments:
+            self.query_one("#segment-new", Input).focus()
+
+    def translate_own_bindings(self) -> None:
+        translate_bindings(self, TEXT, self.lang)
+        translate_groups(self, TEXT, self.lang)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Segment keys act only when the list, not the typing line, has focus."""
+        if action in TABLE_ACTIONS:
+            return not isinstance(self.focused, Input)
+        return True
+
+    # --- redraw ----------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted or self.workshop.session is None:
+            return
+        session = self.session
+        counts = Counter(tp.segment for tp in session.touchpoints)
+        table = self.query_one("#segments", KeyedTable)
+        name_width, description_width = self._column_widths(table.size.width)
+        rows = [
+            (
+                segment.key,
+                (
+                    str(n),
+                    clip(segment.name, name_width),
+                    clip(segment.description, description_width),
+                    str(counts[segment.key]),
+                ),
+            )
+            for n, segment in enumerate(session.segments, start=1)
+        ]
+        select = None
+        if self._first_fill:
+            self._first_fill = False
+            select = session.position.segment
+        table.show_rows(rows, select=select)
+        self.query_one("#segments-empty", Static).display = not session.segments
+
+    @staticmethod
+    def _column_widths(width: int) -> tuple[int, int]:
+        """Name and description widths that fit the table (guess 78 before layout)."""
+        usable = (width or 78) - 4 - 13 - 8
+        name = max(12, min(32, usable // 3))
+        return name, max(16, usable - name)
+
+    def on_keyed_table_resized(self, event: KeyedTable.Resized) -> None:
+        self.refresh_view()
+
+    def selected_segment(self) -> Segment | None:
+        key = self.query_one("#segments", KeyedTable).selected_key
+        return self.session.segment(key) if key else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # Read the table now rather than the event: a redraw may have moved the cursor.
+        key = self.query_one("#segments", KeyedTable).selected_key
+        if key is not None and self.workshop.session is not None:
+            self.note_position(segment=key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_edit_segment()
+
+    # --- fast entry ------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "segment-new":
+            return
+        typed = event.value
+        if not typed.strip():
+            return
+        try:
+            clean("segment", "name", typed)
+        except ValidationError as error:
+            self._show_error(error.message(self.lang))
+            return
+        app = self.workshop
+        key = app.edit(app.store.add_segment, app.session_id, typed)
+        if key is EDIT_FAILED:
+            self._show_error(app.live.last_error or "")
+            return
+        self._show_error(None)
+        event.input.value = ""
+        self.query_one("#segments", KeyedTable).select_key(str(key))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "segment-new" and not event.value.strip():
+            self._show_error(None)
+
+    def _show_error(self, sentence: str | None) -> None:
+        line = self.query_one("#segments-error", Static)
+        line.update(TEXT("not_saved", self.lang, error=sentence) if sentence else "")
+        line.display = bool(sentence)
+        self.query_one("#segment-new", Input).set_class(bool(sentence), "-bad")
+
+    def action_type_new(self) -> None:
+        self.query_one("#segment-new", Input).focus()
+
+    # --- dialogs ---------------------------------------------------------------------
+
+    def _validate(self, values: dict[str, str]) -> str | None:
+        try:
+            clean("segment", "name", values["name"])
+            clean("segment", "description", values["description"])
+        except ValidationError as error:
+            return error.message(self.lang)
+        return None
+
+    def _form(self, title: str, segment: Segment | None) -> FormDialog:
+        return FormDialog(
+            title,
+            [
+                FormField("name", TEXT("field.name", self.lang), segment.name if segment else ""),
+                FormField(
+                    "description",
+                    TEXT("field.description", self.lang),
+                    segment.description if segment else "",
+                ),
+            ],
+            self._validate,
+        )
+
+    def action_add_segment(self) -> None:
+        def added(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            app = self.workshop
+            key = app.edit(
+                app.store.add_segment, app.session_id, values["name"], values["description"]
+            )
+            if isinstance(key, str):
+                self.query_one("#segments", KeyedTable).select_key(key)
+
+        self.app.push_screen(self._form(TEXT("add.title", self.lang), None), added)
+
+    def action_edit_segment(self) -> None:
+        segment = self.selected_segment()
+        if segment is None:
+            return
+
+        def edited(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            changes = {
+                name: value
+                for name, value in values.items()
+                if clean("segment", name, value) != getattr(segment, name)
+            }
+            if changes:
+                self.workshop.edit(self.workshop.store.update_segment, segment.db_id, **changes)
+
+        self.app.push_screen(
+            self._form(TEXT("edit.title", self.lang, name=segment.name), segment), edited
+        )
+
+    def action_move_segment(self, offset: int) -> None:
+        segment = self.selected_segment()
+        if segment is None:
+            return
+        index = self.session.segments.index(segment)
+        if 0 <= index + offset < len(self.session.segments):
+            self.workshop.edit(self.workshop.store.move_segment, segment.db_id, offset)
+
+    def action_remove_segment(self) -> None:
+        segment = self.selected_segment()
+        if segment is None:
+            return
+        n = sum(1 for tp in self.session.touchpoints if tp.segment == segment.key)
+        if n == 0:
+            self._remove(segment)
+            return
+        variant = "remove.one" if n == 1 else "remove.many"
+        self.app.push_screen(
+            ConfirmDialog(TEXT(variant, self.lang, name=segment.name, n=n)),
+            lambda yes: self._remove(segment) if yes else None,
+        )
+
+    def _remove(self, segment: Segment) -> None:
+        if self.workshop.edit(self.workshop.store.remove_segment, segment.db_id) is None:
+            self.notify(TEXT("removed", self.lang, name=segment.name), timeout=4)
+
+    # --- palette ---------------------------------------------------------------------
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        lang = self.lang
+        for name, callback in (
+            ("add", self.action_add_segment),
+            ("edit", self.action_edit_segment),
+            ("up", lambda: self.action_move_segment(-1)),
+            ("down", lambda: self.action_move_segment(1)),
+            ("remove", self.action_remove_segment),
+            ("new", self.action_type_new),
+        ):
+            yield SystemCommand(TEXT(f"cmd.{name}", lang), TEXT(f"cmd.{name}.help", lang), callback)

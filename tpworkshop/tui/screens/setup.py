@@ -7,7 +7,6 @@ keep the typed text so it can be fixed; nothing is saved until the value is vali
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -29,7 +28,13 @@ from tpworkshop.i18n import LANGUAGES, Catalog, resolve_language
 from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
-from tpworkshop.tui.widgets.setup_table import KeyedTable, weight_dots
+from tpworkshop.tui.widgets.setup_table import (
+    MOVE_GROUP,
+    WEIGHT_GROUP,
+    KeyedTable,
+    translate_groups,
+    weight_dots,
+)
 
 AUTOSAVE_SECONDS = 0.8
 WIDE_LAYOUT = 120
@@ -197,23 +202,6 @@ TEXT = Catalog(
         },
     },
 )
-
-
-def translate_groups(node: Screen[Any], catalog: Catalog, lang: str) -> None:
-    """Binding groups (footer labels such as "+- Weight") named by catalog keys."""
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            dataclasses.replace(
-                b, group=Binding.Group(catalog(b.group.description, lang), compact=b.group.compact)
-            )
-            if b.group is not None and b.group.description in catalog
-            else b
-            for b in bindings
-        ]
-
-
-WEIGHT_GROUP = Binding.Group("group.weight", compact=True)
-MOVE_GROUP = Binding.Group("group.move", compact=True)
 
 
 class ResponsiveLayout(Horizontal):

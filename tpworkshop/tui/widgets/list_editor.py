@@ -93,8 +93,8 @@ class ListEditor(Vertical):
         self.input.value = ""
         self.input.placeholder = self.placeholder
         self.set_error(None)
-        self.items = []
-        self.set_items(items)
+        self.items = list(items)
+        self._render_items()
         self.item_list.highlighted = 0 if self.items else None
 
     def _render_items(self) -> None:

@@ -7,12 +7,36 @@ reordering or weighing a row never loses their place.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
+from textual import events
+from textual.binding import Binding
 from textual.coordinate import Coordinate
+from textual.dom import DOMNode
+from textual.message import Message
 from textual.widgets import DataTable
 
+from tpworkshop.i18n import Catalog
+
 Row = tuple[str, Sequence[str]]
+
+# Footer groups shared by the stage and segment lists; descriptions are catalog keys.
+WEIGHT_GROUP = Binding.Group("group.weight", compact=True)
+MOVE_GROUP = Binding.Group("group.move", compact=True)
+
+
+def translate_groups(node: DOMNode, catalog: Catalog, lang: str) -> None:
+    """Binding groups (footer labels such as "+- Weight") named by catalog keys."""
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            dataclasses.replace(
+                b, group=Binding.Group(catalog(b.group.description, lang), compact=b.group.compact)
+            )
+            if b.group is not None and b.group.description in catalog
+            else b
+            for b in bindings
+        ]
 
 
 def weight_dots(weight: int, top: int = 5) -> str:
@@ -32,9 +56,15 @@ def clip(text: str, width: int) -> str:
 class KeyedTable(DataTable[str]):
     """A zebra row-cursor DataTable addressed by row keys."""
 
+    class Resized(Message):
+        """The table's width changed (so clipped cells can be redrawn to fit)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self._shown: list[tuple[str, tuple[str, ...]]] = []
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     @property
     def keys(self) -> list[str]:

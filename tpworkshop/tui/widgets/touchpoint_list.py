@@ -1,0 +1,225 @@
+"""A fast list of touchpoints (one map cell), drawn a line at a time.
+
+A cell can hold hundreds of touchpoints; a DataTable measures every cell of every
+new row, which costs tenths of a second. This widget only formats the lines on
+screen, so filling it or moving the cursor costs the same for 5 rows or 5,000.
+The first line is a header that stays put while the rows scroll. Rows are identified
+by key (a touchpoint ref) so the owner can keep the cursor on the same touchpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+EMPTY = "·"
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    key: str
+    label: str
+    width: int
+    dim: bool = False
+
+
+class TouchpointList(ScrollView, can_focus=True):
+    """Rows of short texts under a fixed header; Up/Down/PgUp/PgDn/Home/End, Enter."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "touchpoint-list--header",
+        "touchpoint-list--cursor",
+        "touchpoint-list--dim",
+        "touchpoint-list--odd",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", show=False),
+        Binding("down", "cursor(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "edge(0)", show=False),
+        Binding("end", "edge(1)", show=False),
+        Binding("enter", "select", show=False),
+    ]
+
+    class Highlighted(Message):
+        """The cursor moved to the row ``key`` (None when the list is empty)."""
+
+        def __init__(self, touchpoint_list: TouchpointList, key: str | None) -> None:
+            super().__init__()
+            self.touchpoint_list = touchpoint_list
+            self.key = key
+
+        @property
+        def control(self) -> TouchpointList:
+            return self.touchpoint_list
+
+    class Selected(Message):
+        """Enter (or a click) on the row ``key``."""
+
+        def __init__(self, touchpoint_list: TouchpointList, key: str) -> None:
+            super().__init__()
+            self.touchpoint_list = touchpoint_list
+            self.key = key
+
+        @property
+        def control(self) -> TouchpointList:
+            return self.touchpoint_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.columns: list[ListColumn] = []
+        self.keys: list[str] = []
+        self.rows: dict[str, tuple[str, ...]] = {}
+        self.cursor = 0
+
+    # --- data ------------------------------------------------------------------------
+
+    def set_columns(self, columns: Sequence[ListColumn]) -> None:
+        self.columns = list(columns)
+        self._resize_virtual()
+        self.refresh()
+
+    def set_rows(self, rows: Sequence[tuple[str, tuple[str, ...]]], cursor_key: str | None) -> None:
+        """Replace the rows; the cursor goes to ``cursor_key`` if present, else stays at
+        its index (clamped), so deleting a row lands on its neighbour."""
+        self.keys = [key for key, _ in rows]
+        self.rows = dict(rows)
+        if cursor_key is not None and cursor_key in self.rows:
+            index = self.keys.index(cursor_key)
+        else:
+            index = self.cursor
+        self._resize_virtual()
+        self.move_cursor(index, force=True)
+        self.refresh()
+
+    @property
+    def current_key(self) -> str | None:
+        return self.keys[self.cursor] if self.keys else None
+
+    def move_cursor(self, index: int, *, force: bool = False) -> None:
+        index = max(0, min(index, len(self.keys) - 1)) if self.keys else 0
+        changed = index != self.cursor
+        self.cursor = index
+        self._scroll_to_cursor()
+        if changed or force:
+            self.refresh()
+            self.post_message(self.Highlighted(self, self.current_key))
+
+    def select_key(self, key: str) -> bool:
+        if key not in self.rows:
+            return False
+        self.move_cursor(self.keys.index(key))
+        return True
+
+    # --- geometry --------------------------------------------------------------------
+
+    @property
+    def _body_height(self) -> int:
+        """Rows visible under the header."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _resize_virtual(self) -> None:
+        width = sum(column.width + 2 for column in self.columns)
+        self.virtual_size = Size(width, len(self.keys) + 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_y)
+        height = self._body_height
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_to_cursor()
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def _style(self, name: str, fallback: str) -> Style:
+        style = self.get_component_rich_style(name, partial=True)
+        return style if style else Style.parse(fallback)
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            strip = self._header_strip(base + self._style("touchpoint-list--header", "bold"))
+        else:
+            index = y - 1 + scroll_y
+            if index >= len(self.keys):
+                return Strip.blank(width, base)
+            strip = self._row_strip(index, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, strip_style(strip, base))
+
+    def _header_strip(self, style: Style) -> Strip:
+        cells = [Segment(" " + set_cell_size(c.label, c.width) + " ", style) for c in self.columns]
+        return Strip(cells)
+
+    def _row_strip(self, index: int, base: Style) -> Strip:
+        values = self.rows[self.keys[index]]
+        style = base
+        if index % 2:
+            style += self._style("touchpoint-list--odd", "")
+        if index == self.cursor:
+            cursor = self._style("touchpoint-list--cursor", "reverse")
+            style += cursor if self.has_focus else Style(underline=True) + cursor
+        dim = style + self._style("touchpoint-list--dim", "dim")
+        segments = []
+        for column, value in zip(self.columns, values, strict=False):
+            text = value or EMPTY
+            segments.append(
+                Segment(
+                    " " + set_cell_size(text, column.width) + " ",
+                    dim if column.dim or not value else style,
+                )
+            )
+        return Strip(segments)
+
+    # --- input -----------------------------------------------------------------------
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_cursor(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(self.cursor + direction * self._body_height)
+
+    def action_edge(self, end: int) -> None:
+        self.move_cursor(len(self.keys) - 1 if end else 0)
+
+    def action_select(self) -> None:
+        key = self.current_key
+        if key is not None:
+            self.post_message(self.Selected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y == 0:
+            return
+        index = event.y - 1 + round(self.scroll_y)
+        if 0 <= index < len(self.keys):
+            self.move_cursor(index)
+            if event.chain >= 2:
+                self.action_select()
+
+
+def strip_style(strip: Strip, base: Style) -> Style:
+    """The style to pad a strip with (the row's own background)."""
+    return base
