@@ -104,7 +104,8 @@ def _investment_flags(analysis: Analysis) -> dict[str, str]:
 def render_rich(analysis: Analysis, session: Session) -> RenderableType:
     """The whole analysis as one rich renderable, for the app and the terminal."""
     lang = analysis.language
-    title = Text(LABELS("title", lang, name=analysis.session_name), style="bold")
+    title = Text()
+    title.append(LABELS("title", lang, name=analysis.session_name), style="bold")
     title.append(f"  ({_framework_name(analysis)})", style="dim")
     parts: list[RenderableType] = [title, _rich_summary(analysis), Text("")]
     parts += [_rich_heatmap(analysis, session), Text("")]

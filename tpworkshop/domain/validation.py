@@ -164,7 +164,8 @@ def integer(field: str, value: Any) -> int:
         raise ValidationError(field, "not_int")
     if isinstance(value, str):
         text = value.strip()
-        if not re.fullmatch(r"[+-]?\d+", text):
+        # Bounded length: a form or file may hold thousands of digits (int() refuses them).
+        if not re.fullmatch(r"[+-]?\d{1,18}", text):
             raise ValidationError(field, "not_int")
         return int(text)
     if isinstance(value, int):

@@ -1,15 +1,784 @@
-"""The assess step (placeholder until built)."""
+"""Step 5, Assess: rate, flag pain points, take the room's dot votes, agree actions.
+
+Top, the touchpoints in map order (or most votes first) with their rating, pain flag
+and votes; keys act on the highlighted row. Below, the actions agreed so far. Digits
+1-6 keep switching steps, so ratings go through ``e`` and a one-key prompt, or ``[`` and
+``]`` to lower and raise. Redraws keep both cursors on the same touchpoint and action.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import ClassVar
 
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.widgets import DataTable, Static
+
+from tpworkshop.domain.labels import FIELD_LABELS
+from tpworkshop.domain.model import Action, Touchpoint, clean
+from tpworkshop.domain.text import fold
+from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n import Catalog, format_date
+from tpworkshop.tui.app import translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
+from tpworkshop.tui.widgets.touchpoint_picker import Places
+
+TEXT = Catalog(
+    "tui.assess",
+    {
+        # bindings
+        "key.rate": {"en": "Rate", "es": "Puntuar"},
+        "key.raise": {"en": "Raise rating", "es": "Subir nota"},
+        "key.lower": {"en": "Lower rating", "es": "Bajar nota"},
+        "key.clear": {"en": "Clear rating", "es": "Borrar nota"},
+        "key.pain": {"en": "Pain", "es": "Dolor"},
+        "key.note": {"en": "Pain note", "es": "Nota de dolor"},
+        "key.vote": {"en": "Vote", "es": "Voto"},
+        "key.unvote": {"en": "Unvote", "es": "Quitar voto"},
+        "key.add_action": {"en": "Action", "es": "Acción"},
+        "key.sort": {"en": "Sort", "es": "Ordenar"},
+        "key.done": {"en": "Done/open", "es": "Hecha/abierta"},
+        "key.edit_action": {"en": "Edit action", "es": "Editar acción"},
+        "key.delete_action": {"en": "Delete action", "es": "Borrar acción"},
+        "key.tie": {"en": "Tie to touchpoint", "es": "Vincular a un punto"},
+        # table
+        "col.segment": {"en": "Segment", "es": "Segmento"},
+        "col.stage": {"en": "Stage", "es": "Etapa"},
+        "col.name": {"en": "Touchpoint", "es": "Punto de contacto"},
+        "col.eff": {"en": "Eff.", "es": "Efic."},
+        "col.votes": {"en": "Votes", "es": "Votos"},
+        "col.status": {"en": "", "es": ""},
+        "col.title": {"en": "Action", "es": "Acción"},
+        "col.owner": {"en": "Owner", "es": "Responsable"},
+        "col.due": {"en": "Due", "es": "Fecha"},
+        "col.touchpoint": {"en": "Touchpoint", "es": "Punto de contacto"},
+        "order.map": {"en": "Map order", "es": "Orden del mapa"},
+        "order.votes": {"en": "Most votes first", "es": "Más votados primero"},
+        "summary": {
+            "en": "{order} (s) · {rated} of {total} rated · {pains} pain points · {votes} votes",
+            "es": "{order} (s) · {rated} de {total} puntuados · {pains} puntos de dolor · {votes} votos",
+        },
+        "empty": {
+            "en": "No touchpoints to assess yet. Press 3 to add them in the Touchpoints step.",
+            "es": "Aún no hay puntos que evaluar. Pulse 3 para añadirlos en el paso Puntos.",
+        },
+        "note.pain": {"en": "⚠ {name}: {note}", "es": "⚠ {name}: {note}"},
+        "note.pain_empty": {
+            "en": "⚠ {name}: pain point (n adds a note)",
+            "es": "⚠ {name}: punto de dolor (n añade una nota)",
+        },
+        "note.none": {
+            "en": "{name}: e rate · p pain point · +/- votes · a action",
+            "es": "{name}: e puntuar · p punto de dolor · +/- votos · a acción",
+        },
+        "actions.title": {
+            "en": "Actions · {open} open · {done} done",
+            "es": "Acciones · {open} abiertas · {done} hechas",
+        },
+        "actions.empty": {
+            "en": "Actions · none yet: press a to agree one",
+            "es": "Acciones · ninguna todavía: pulse a para acordar una",
+        },
+        "no_touchpoint": {"en": "—", "es": "—"},
+        # dialogs
+        "pain.title": {"en": "Pain point: {name}", "es": "Punto de dolor: {name}"},
+        "pain.note": {
+            "en": "What goes wrong here? (optional)",
+            "es": "¿Qué falla aquí? (opcional)",
+        },
+        "action.new": {"en": "New action", "es": "Nueva acción"},
+        "action.edit": {"en": "Edit action", "es": "Editar acción"},
+        "action.due": {
+            "en": "Due date (YYYY-MM-DD, optional)",
+            "es": "Fecha límite (DD/MM/AAAA o AAAA-MM-DD, opcional)",
+        },
+        "action.due.placeholder": {"en": "2026-12-31", "es": "31/12/2026"},
+        "action.owner": {"en": "Owner (optional)", "es": "Responsable (opcional)"},
+        "action.touchpoint": {
+            "en": "Touchpoint (blank: not tied to one)",
+            "es": "Punto de contacto (en blanco: ninguno)",
+        },
+        "bad_due": {
+            "en": "The due date must be a date such as 2026-12-31.",
+            "es": "La fecha límite debe ser una fecha como 31/12/2026 o 2026-12-31.",
+        },
+        "no_such_touchpoint": {
+            "en": "No touchpoint is called “{text}”. Leave it blank, or press t in the actions list to pick one.",
+            "es": "Ningún punto de contacto se llama «{text}». Déjelo en blanco o pulse t en la lista de acciones para elegir uno.",
+        },
+        "ambiguous_touchpoint": {
+            "en": "Several touchpoints are called “{text}”: type one of {choices}.",
+            "es": "Varios puntos de contacto se llaman «{text}»: escriba uno de {choices}.",
+        },
+        "delete.confirm": {
+            "en": "Delete the action “{title}”?",
+            "es": "¿Borrar la acción «{title}»?",
+        },
+        "tie.title": {
+            "en": "Tie “{title}” to a touchpoint",
+            "es": "Vincular «{title}» a un punto de contacto",
+        },
+        "tie.none": {"en": "— no touchpoint —", "es": "— ningún punto —"},
+        "no_votes": {"en": "“{name}” has no votes to remove.", "es": "«{name}» no tiene votos que quitar."},
+        # palette
+        "cmd.rate": {"en": "Assess: rate the touchpoint", "es": "Evaluar: puntuar el punto"},
+        "cmd.rate.help": {
+            "en": "e, then 1-5 (0 clears); [ and ] lower and raise",
+            "es": "e y luego 1-5 (0 borra); [ y ] bajan y suben",
+        },
+        "cmd.raise": {"en": "Assess: raise the rating", "es": "Evaluar: subir la nota"},
+        "cmd.lower": {"en": "Assess: lower the rating", "es": "Evaluar: bajar la nota"},
+        "cmd.clear": {"en": "Assess: clear the rating", "es": "Evaluar: borrar la nota"},
+        "cmd.pain": {
+            "en": "Assess: flag or unflag a pain point",
+            "es": "Evaluar: marcar o desmarcar punto de dolor",
+        },
+        "cmd.note": {"en": "Assess: edit the pain note", "es": "Evaluar: editar la nota de dolor"},
+        "cmd.vote": {"en": "Assess: add a vote", "es": "Evaluar: añadir un voto"},
+        "cmd.unvote": {"en": "Assess: remove a vote", "es": "Evaluar: quitar un voto"},
+        "cmd.sort": {
+            "en": "Assess: sort by map order / most votes",
+            "es": "Evaluar: ordenar por mapa / más votos",
+        },
+        "cmd.add_action": {"en": "Assess: new action", "es": "Evaluar: nueva acción"},
+        "cmd.toggle": {
+            "en": "Assess: mark the action done/open",
+            "es": "Evaluar: marcar la acción hecha/abierta",
+        },
+        "cmd.edit_action": {"en": "Assess: edit the action", "es": "Evaluar: editar la acción"},
+        "cmd.delete_action": {"en": "Assess: delete the action", "es": "Evaluar: borrar la acción"},
+        "cmd.tie": {
+            "en": "Assess: tie the action to a touchpoint",
+            "es": "Evaluar: vincular la acción a un punto",
+        },
+        "cmd.focus_actions": {"en": "Assess: go to the actions", "es": "Evaluar: ir a las acciones"},
+        "cmd.focus_touchpoints": {
+            "en": "Assess: go to the touchpoints",
+            "es": "Evaluar: ir a los puntos de contacto",
+        },
+        "cmd.help": {"en": "Key: {key}", "es": "Tecla: {key}"},
+    },
+)
+
+TP_COLUMNS = ("segment", "stage", "name", "eff", "pain", "votes")
+ACTION_COLUMNS = ("status", "title", "owner", "due", "touchpoint")
+DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def stars(value: int | None) -> Text:
+    if value is None:
+        return Text("·····", style="dim")
+    return Text("★" * value, style="bold yellow") + Text("☆" * (5 - value), style="dim")
+
+
+def parse_due(text: str, lang: str) -> date | None:
+    """YYYY-MM-DD in any language; DD/MM/YYYY too in Spanish. Raises ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    match = DMY.match(text)
+    if match and lang == "es":
+        day, month, year = (int(g) for g in match.groups())
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+class AssessTable(DataTable[Text | str]):
+    """A DataTable that tells its screen when its width changes."""
+
+    def on_resize(self, event: Resize) -> None:
+        relayout = getattr(self.screen, "relayout", None)
+        if relayout is not None:
+            relayout()
 
 
 class AssessScreen(StepScreen):
     STEP = "assess"
+    CSS_PATH = ["base.tcss", "assess.tcss"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "rate", "key.rate"),
+        Binding("right_square_bracket,greater_than_sign", "nudge(1)", "key.raise", show=False),
+        Binding("left_square_bracket,less_than_sign", "nudge(-1)", "key.lower", show=False),
+        Binding("0,backspace", "clear_rating", "key.clear", show=False),
+        Binding("p", "toggle_pain", "key.pain"),
+        Binding("n", "pain_note", "key.note", show=False),
+        Binding("plus,equals_sign", "vote(1)", "key.vote"),
+        Binding("minus", "vote(-1)", "key.unvote", show=False),
+        Binding("a", "add_action", "key.add_action"),
+        Binding("s", "toggle_sort", "key.sort", show=False),
+        Binding("space,d", "toggle_done", "key.done"),
+        Binding("enter", "edit_action", "key.edit_action", show=False),
+        Binding("x,delete", "delete_action", "key.delete_action"),
+        Binding("t", "tie_action", "key.tie", show=False),
+    ]
+    TP_ACTIONS: ClassVar[set[str]] = {
+        "rate",
+        "nudge",
+        "clear_rating",
+        "toggle_pain",
+        "pain_note",
+        "vote",
+    }
+    ACTION_ACTIONS: ClassVar[set[str]] = {"toggle_done", "edit_action", "delete_action", "tie_action"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_votes = False
+        self.selected: str | None = None
+        self.selected_action: int | None = None
+        self._tp_rows: list[tuple[str, tuple[str, ...]]] = []
+        self._action_rows: list[tuple[str, tuple[str, ...]]] = []
+        self._widths: tuple[int, ...] = ()
+
+    # --- layout ----------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.step_name(), id="assess-placeholder")
+        yield Static(id="assess-summary")
+        yield AssessTable(id="assess-touchpoints", cursor_type="row", zebra_stripes=True)
+        yield Static(id="assess-empty")
+        yield Static(id="assess-note")
+        yield Static(id="assess-actions-title")
+        yield AssessTable(id="assess-actions", cursor_type="row")
+
+    def translate_own_bindings(self) -> None:
+        translate_bindings(self, TEXT, self.lang)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.tp_table.focus()
+
+    @property
+    def tp_table(self) -> AssessTable:
+        return self.query_one("#assess-touchpoints", AssessTable)
+
+    @property
+    def action_table(self) -> AssessTable:
+        return self.query_one("#assess-actions", AssessTable)
+
+    def relayout(self) -> None:
+        """Fit the columns to the width (the name and title columns take the rest)."""
+        width = self.tp_table.size.width or self.size.width
+        if width and self._column_widths(width) != self._widths:
+            self._tp_rows = []
+            self._action_rows = []
+            self.refresh_view()
+
+    def _column_widths(self, width: int) -> tuple[int, ...]:
+        session = self.session
+        segment = max((len(s.name) for s in session.segments), default=7)
+        stage = max((len(s.name) for s in session.stages), default=5)
+        segment, stage = min(max(segment, 7), 14), min(max(stage, 5), 14)
+        room = width - 2 - 2 * len(TP_COLUMNS)
+        name = max(10, room - segment - stage - 5 - 1 - 5)
+        room_actions = width - 2 - 2 * len(ACTION_COLUMNS)
+        title = max(10, room_actions - 3 - 12 - 10 - 16)
+        return (segment, stage, name, 5, 1, 5, 3, title, 12, 10, 16)
+
+    def _ensure_columns(self) -> None:
+        width = self.tp_table.size.width or self.size.width or 80
+        widths = self._column_widths(width)
+        if widths == self._widths and self.tp_table.columns:
+            return
+        self._widths = widths
+        lang = self.lang
+        table = self.tp_table
+        table.clear(columns=True)
+        for key, w in zip(TP_COLUMNS, widths[:6], strict=True):
+            label = "⚠" if key == "pain" else TEXT(f"col.{key}", lang)
+            table.add_column(label, key=key, width=w)
+        actions = self.action_table
+        actions.clear(columns=True)
+        for key, w in zip(ACTION_COLUMNS, widths[6:], strict=True):
+            actions.add_column(TEXT(f"col.{key}", lang), key=key, width=w)
+        self._tp_rows = []
+        self._action_rows = []
+
+    # --- redraw ----------------------------------------------------------------------
+
+    def ordered(self) -> list[Touchpoint]:
+        tps = self.session.in_map_order()
+        if self.by_votes:
+            tps = sorted(tps, key=lambda t: -t.votes)
+        return tps
+
+    def current(self) -> Touchpoint | None:
+        if self.selected is None or self.workshop.session is None:
+            return None
+        return self.session.touchpoint(self.selected)
+
+    def current_action(self) -> Action | None:
+        if self.selected_action is None or self.workshop.session is None:
+            return None
+        return next((a for a in self.session.actions if a.db_id == self.selected_action), None)
+
+    def refresh_view(self) -> None:
+        if not self.is_mounted or self.workshop.session is None:
+            return
+        self._ensure_columns()
+        tps = self.ordered()
+        if self.selected is None or self.session.touchpoint(self.selected) is None:
+            remembered = self.session.position.touchpoint
+            if self.selected is None and remembered and self.session.touchpoint(remembered):
+                self.selected = remembered
+            else:
+                self.selected = tps[0].ref if tps else None
+        self._fill_touchpoints(tps)
+        self._fill_actions()
+        self._refresh_texts(tps)
+
+    def _tp_cells(self, tps: list[Touchpoint]) -> list[tuple[str, tuple[Text, ...]]]:
+        places = Places.of(self.session)
+        rows = []
+        previous: tuple[str, str] | None = None
+        for tp in tps:
+            same_segment = not self.by_votes and previous and previous[0] == tp.segment
+            same_cell = same_segment and previous and previous[1] == tp.stage
+            segment = "" if same_segment else places.segments.get(tp.segment, tp.segment)
+            stage = "" if same_cell else places.stages.get(tp.stage, tp.stage)
+            previous = (tp.segment, tp.stage)
+            cells = (
+                Text(segment, style="bold"),
+                Text(stage),
+                Text(tp.name),
+                stars(tp.effectiveness),
+                Text("⚠", style="bold red") if tp.pain_point else Text(""),
+                Text(str(tp.votes) if tp.votes else "·", justify="right"),
+            )
+            rows.append((tp.ref, cells))
+        return rows
+
+    def _fill_touchpoints(self, tps: list[Touchpoint]) -> None:
+        rows = self._tp_cells(tps)
+        self._sync(self.tp_table, rows, self._tp_rows, TP_COLUMNS, self.selected)
+        self._tp_rows = [(key, tuple(c.markup for c in cells)) for key, cells in rows]
+
+    def _action_cells(self) -> list[tuple[str, tuple[Text, ...]]]:
+        places = Places.of(self.session)
+        rows = []
+        for action in self.session.actions:
+            done = action.status == "done"
+            style = "dim strike" if done else ""
+            tp = self.session.touchpoint(action.touchpoint) if action.touchpoint else None
+            cells = (
+                Text("[x]" if done else "[ ]", style="green" if done else ""),
+                Text(action.title, style=style),
+                Text(action.owner, style=style),
+                Text(format_date(action.due, self.lang) if action.due else "", style=style),
+                Text(
+                    f"{tp.name} ({places.label(tp)})" if tp else TEXT("no_touchpoint", self.lang),
+                    style="dim" if tp is None or done else "",
+                ),
+            )
+            rows.append((str(action.db_id), cells))
+        return rows
+
+    def _fill_actions(self) -> None:
+        rows = self._action_cells()
+        keys = [key for key, _ in rows]
+        if self.selected_action is None or str(self.selected_action) not in keys:
+            self.selected_action = int(keys[0]) if keys else None
+        selected = str(self.selected_action) if self.selected_action is not None else None
+        self._sync(self.action_table, rows, self._action_rows, ACTION_COLUMNS, selected)
+        self._action_rows = [(key, tuple(c.markup for c in cells)) for key, cells in rows]
+
+    @staticmethod
+    def _sync(
+        table: DataTable[Text | str],
+        rows: list[tuple[str, tuple[Text, ...]]],
+        shown: list[tuple[str, tuple[str, ...]]],
+        columns: tuple[str, ...],
+        selected: str | None,
+    ) -> None:
+        """Update only the cells that changed; rebuild when rows came or went or moved."""
+        if [key for key, _ in rows] == [key for key, _ in shown]:
+            for (key, cells), (_, old) in zip(rows, shown, strict=True):
+                for column, cell, before in zip(columns, cells, old, strict=True):
+                    if cell.markup != before:
+                        table.update_cell(key, column, cell)
+        else:
+            scroll_y = table.scroll_y
+            table.clear()
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+            table.scroll_y = scroll_y
+        if selected is not None and rows:
+            index = table.get_row_index(selected)
+            if table.cursor_row != index:
+                table.move_cursor(row=index)
+
+    def _refresh_texts(self, tps: list[Touchpoint]) -> None:
+        lang = self.lang
+        total = len(tps)
+        summary = TEXT(
+            "summary",
+            lang,
+            order=TEXT("order.votes" if self.by_votes else "order.map", lang),
+            rated=sum(1 for t in tps if t.effectiveness is not None),
+            total=total,
+            pains=sum(1 for t in tps if t.pain_point),
+            votes=sum(t.votes for t in tps),
+        )
+        self.query_one("#assess-summary", Static).update(
+            Text(summary, no_wrap=True, overflow="ellipsis")
+        )
+        empty = self.query_one("#assess-empty", Static)
+        empty.update(TEXT("empty", lang))
+        empty.display = not tps
+        self.tp_table.display = bool(tps)
+        tp = self.current()
+        if tp is None:
+            note = ""
+        elif tp.pain_point and tp.pain_note.strip():
+            note = TEXT("note.pain", lang, name=tp.name, note=" ".join(tp.pain_note.split()))
+        elif tp.pain_point:
+            note = TEXT("note.pain_empty", lang, name=tp.name)
+        else:
+            note = TEXT("note.none", lang, name=tp.name)
+        self.query_one("#assess-note", Static).update(
+            Text(note, no_wrap=True, overflow="ellipsis", style="bold" if tp else "")
+        )
+        actions = self.session.actions
+        done = sum(1 for a in actions if a.status == "done")
+        title = (
+            TEXT("actions.title", lang, open=len(actions) - done, done=done)
+            if actions
+            else TEXT("actions.empty", lang)
+        )
+        self.query_one("#assess-actions-title", Static).update(
+            Text(title, no_wrap=True, overflow="ellipsis")
+        )
+
+    # --- selection -------------------------------------------------------------------
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if table is self.tp_table:
+            if key and key != self.selected:
+                self.selected = key
+                tp = self.current()
+                if tp is not None:
+                    self.note_position(segment=tp.segment, stage=tp.stage, touchpoint=tp.ref)
+                    self._refresh_texts(self.ordered())
+        elif table is self.action_table and key:
+            self.selected_action = int(key)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table is self.tp_table:
+            self.action_rate()
+        elif event.data_table is self.action_table:
+            self.action_edit_action()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.TP_ACTIONS:
+            return self.focused is self.tp_table and self.current() is not None
+        if action in self.ACTION_ACTIONS:
+            return self.focused is self.action_table and self.current_action() is not None
+        return True
+
+    # --- touchpoint actions ----------------------------------------------------------
+
+    def _update(self, tp: Touchpoint, **fields: object) -> None:
+        if tp.db_id is not None:
+            self.workshop.edit(self.workshop.store.update_touchpoint, tp.db_id, **fields)
+
+    def action_rate(self) -> None:
+        tp = self.current()
+        if tp is None:
+            return
+
+        def rated(value: int | None) -> None:
+            if value is None:
+                return
+            new = value or None
+            if new != tp.effectiveness:
+                self._update(tp, effectiveness=new)
+
+        self.app.push_screen(RatingPrompt(tp.name, tp.effectiveness), rated)
+
+    def action_nudge(self, offset: int) -> None:
+        tp = self.current()
+        if tp is None:
+            return
+        current = tp.effectiveness
+        if current is None:
+            new = 1 if offset > 0 else None
+        else:
+            new = max(1, min(5, current + offset))
+        if new is None or new == current:
+            self.app.bell()
+            return
+        self._update(tp, effectiveness=new)
+
+    def action_clear_rating(self) -> None:
+        tp = self.current()
+        if tp is not None and tp.effectiveness is not None:
+            self._update(tp, effectiveness=None)
+
+    def action_toggle_pain(self) -> None:
+        tp = self.current()
+        if tp is None:
+            return
+        if tp.pain_point:
+            self._update(tp, pain_point=False)
+        else:
+            self._ask_note(tp, flag=True)
+
+    def action_pain_note(self) -> None:
+        tp = self.current()
+        if tp is not None:
+            self._ask_note(tp, flag=False)
+
+    def _ask_note(self, tp: Touchpoint, *, flag: bool) -> None:
+        lang = self.lang
+        shown = " ".join(tp.pain_note.split()) if "\n" in tp.pain_note else tp.pain_note
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                clean("touchpoint", "pain_note", values["note"])
+            except ValidationError as error:
+                return error.message(lang)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            fields: dict[str, object] = {}
+            if flag:
+                fields["pain_point"] = True
+            if values["note"] != shown:
+                fields["pain_note"] = values["note"].strip()
+            if fields:
+                self._update(tp, **fields)
+
+        self.app.push_screen(
+            FormDialog(
+                TEXT("pain.title", lang, name=tp.name),
+                [FormField("note", TEXT("pain.note", lang), shown)],
+                validate,
+            ),
+            done,
+        )
+
+    def action_vote(self, delta: int) -> None:
+        tp = self.current()
+        if tp is None or tp.db_id is None:
+            return
+        if delta < 0 and tp.votes <= 0:
+            self.app.bell()
+            self.notify(TEXT("no_votes", self.lang, name=tp.name), timeout=3)
+            return
+        self.workshop.edit(self.workshop.store.add_votes, tp.db_id, delta)
+
+    def action_toggle_sort(self) -> None:
+        self.by_votes = not self.by_votes
+        self.refresh_view()
+
+    # --- actions (the agreed ones) ---------------------------------------------------
+
+    def _action_form(self, action: Action | None) -> tuple[list[FormField], str | None, str]:
+        """The dialog's fields, the ref behind the prefilled touchpoint text, and that text."""
+        lang = self.lang
+        places = Places.of(self.session)
+        if action is None:
+            tp = self.current()
+        else:
+            tp = self.session.touchpoint(action.touchpoint) if action.touchpoint else None
+        tp_text = places.long_label(tp) if tp else ""
+        fields = [
+            FormField("title", FIELD_LABELS("title", lang), action.title if action else ""),
+            FormField("owner", TEXT("action.owner", lang), action.owner if action else ""),
+            FormField(
+                "due",
+                TEXT("action.due", lang),
+                format_date(action.due, lang) if action and action.due else "",
+                TEXT("action.due.placeholder", lang),
+            ),
+            FormField("touchpoint", TEXT("action.touchpoint", lang), tp_text),
+        ]
+        return fields, tp.ref if tp else None, tp_text
+
+    def resolve_touchpoint(self, text: str, default_ref: str | None, default_text: str) -> str | None:
+        """The ref the typed text names; raises ValueError with the sentence to show."""
+        lang = self.lang
+        wanted = fold(text.strip())
+        if not wanted:
+            return None
+        if text.strip() == default_text.strip():
+            return default_ref
+        places = Places.of(self.session)
+        tps = self.session.in_map_order()
+        for tp in tps:
+            if wanted in (fold(tp.ref), fold(places.long_label(tp))):
+                return tp.ref
+        named = [tp for tp in tps if fold(tp.name) == wanted]
+        if len(named) == 1:
+            return named[0].ref
+        if not named:
+            raise ValueError(TEXT("no_such_touchpoint", lang, text=text.strip()))
+        choices = ", ".join(f"“{places.long_label(tp)}”" for tp in named[:3])
+        raise ValueError(TEXT("ambiguous_touchpoint", lang, text=text.strip(), choices=choices))
+
+    def _check_action_values(
+        self, values: dict[str, str], default_ref: str | None, default_text: str
+    ) -> dict[str, object]:
+        """Cleaned title/owner/due/touchpoint; raises ValueError with the sentence to show."""
+        lang = self.lang
+        try:
+            title = clean("action", "title", values["title"])
+            owner = clean("action", "owner", values["owner"])
+        except ValidationError as error:
+            raise ValueError(error.message(lang)) from error
+        try:
+            due = parse_due(values["due"], lang)
+        except ValueError as error:
+            raise ValueError(TEXT("bad_due", lang)) from error
+        ref = self.resolve_touchpoint(values["touchpoint"], default_ref, default_text)
+        return {"title": title, "owner": owner, "due": due, "touchpoint": ref}
+
+    def _open_action_form(self, action: Action | None) -> None:
+        fields, default_ref, default_text = self._action_form(action)
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                self._check_action_values(values, default_ref, default_text)
+            except ValueError as error:
+                return str(error)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            cleaned = self._check_action_values(values, default_ref, default_text)
+            if action is None:
+                self._add_action(cleaned)
+            else:
+                self._change_action(action, cleaned)
+
+        title = TEXT("action.new" if action is None else "action.edit", self.lang)
+        self.app.push_screen(FormDialog(title, fields, validate), done)
+
+    def _add_action(self, cleaned: dict[str, object]) -> None:
+        new_id = self.workshop.edit(
+            self.workshop.store.add_action,
+            self.workshop.session_id,
+            cleaned["title"],
+            touchpoint=cleaned["touchpoint"],
+            owner=cleaned["owner"],
+            due=cleaned["due"],
+        )
+        if isinstance(new_id, int):
+            self.selected_action = new_id
+            self.refresh_view()
+
+    def _change_action(self, action: Action, cleaned: dict[str, object]) -> None:
+        changed = {
+            name: value for name, value in cleaned.items() if getattr(action, name) != value
+        }
+        if changed and action.db_id is not None:
+            self.workshop.edit(self.workshop.store.update_action, action.db_id, **changed)
+
+    def action_add_action(self) -> None:
+        self._open_action_form(None)
+
+    def action_edit_action(self) -> None:
+        action = self.current_action()
+        if action is not None:
+            self._open_action_form(action)
+
+    def action_toggle_done(self) -> None:
+        action = self.current_action()
+        if action is None or action.db_id is None:
+            return
+        status = "open" if action.status == "done" else "done"
+        self.workshop.edit(self.workshop.store.update_action, action.db_id, status=status)
+
+    def action_delete_action(self) -> None:
+        action = self.current_action()
+        if action is None or action.db_id is None:
+            return
+        action_id = action.db_id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.workshop.edit(self.workshop.store.delete_action, action_id)
+
+        self.app.push_screen(
+            ConfirmDialog(TEXT("delete.confirm", self.lang, title=action.title)), confirmed
+        )
+
+    def action_tie_action(self) -> None:
+        action = self.current_action()
+        if action is None or action.db_id is None:
+            return
+        action_id = action.db_id
+
+        def chosen(ref: str | None) -> None:
+            if ref is None:
+                return
+            new = ref or None
+            if new != action.touchpoint:
+                self.workshop.edit(
+                    self.workshop.store.update_action, action_id, touchpoint=new
+                )
+
+        self.app.push_screen(
+            TouchpointChoice(
+                TEXT("tie.title", self.lang, title=action.title),
+                self.session,
+                action.touchpoint or self.selected,
+                TEXT("tie.none", self.lang),
+            ),
+            chosen,
+        )
+
+    # --- palette ---------------------------------------------------------------------
+
+    def screen_commands(self) -> Iterable[SystemCommand]:
+        lang = self.lang
+
+        def command(key: str, help_key: str | None, callback: object) -> SystemCommand:
+            help_text = TEXT(help_key, lang) if help_key else ""
+            return SystemCommand(TEXT(key, lang), help_text, callback)  # type: ignore[arg-type]
+
+        def on_touchpoints(callback: object) -> object:
+            def run() -> None:
+                self.tp_table.focus()
+                callback()  # type: ignore[operator]
+
+            return run
+
+        def on_actions(callback: object) -> object:
+            def run() -> None:
+                self.action_table.focus()
+                callback()  # type: ignore[operator]
+
+            return run
+
+        if self.current() is not None:
+            yield command("cmd.rate", "cmd.rate.help", on_touchpoints(self.action_rate))
+            yield command("cmd.raise", None, on_touchpoints(lambda: self.action_nudge(1)))
+            yield command("cmd.lower", None, on_touchpoints(lambda: self.action_nudge(-1)))
+            yield command("cmd.clear", None, on_touchpoints(self.action_clear_rating))
+            yield command("cmd.pain", None, on_touchpoints(self.action_toggle_pain))
+            yield command("cmd.note", None, on_touchpoints(self.action_pain_note))
+            yield command("cmd.vote", None, on_touchpoints(lambda: self.action_vote(1)))
+            yield command("cmd.unvote", None, on_touchpoints(lambda: self.action_vote(-1)))
+        yield command("cmd.sort", None, self.action_toggle_sort)
+        yield command("cmd.add_action", None, self.action_add_action)
+        if self.current_action() is not None:
+            yield command("cmd.toggle", None, on_actions(self.action_toggle_done))
+            yield command("cmd.edit_action", None, on_actions(self.action_edit_action))
+            yield command("cmd.delete_action", None, on_actions(self.action_delete_action))
+            yield command("cmd.tie", None, on_actions(self.action_tie_action))
+            yield command("cmd.focus_actions", None, self.action_table.focus)
+        yield command("cmd.focus_touchpoints", None, self.tp_table.focus)

@@ -211,21 +211,36 @@ class ResponsiveLayout(Horizontal):
         self.set_class(event.size.width >= WIDE_LAYOUT, "-wide")
 
 
-class SingleChoiceDialog(ChoiceDialog):
-    """A ChoiceDialog that starts on the current option and returns the highlighted one.
+class FrameworkDialog(ChoiceDialog):
+    """Pick one framework; the stages of the highlighted one show below the list.
 
-    (The shared dialog returns the *ticked* options, so with the current one ticked
-    an arrow + Enter would return the old choice.)
+    Unlike the shared ChoiceDialog it starts on the current option and Enter returns
+    the highlighted one (the shared dialog returns the *ticked* options).
     """
 
-    def __init__(self, title: str, options: list[tuple[str, str]], current: str) -> None:
+    def __init__(
+        self, title: str, options: list[tuple[str, str]], hints: dict[str, str], current: str
+    ) -> None:
         super().__init__(title, options, multiple=False)
+        self.hints = hints
         self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield SelectionList[str](*[(label, value) for value, label in self.options])
+            yield Static(id="framework-hint", classes="dialog-message")
 
     def on_mount(self) -> None:
         values = [value for value, _ in self.options]
         if self.current in values:
             self.query_one(SelectionList).highlighted = values.index(self.current)
+
+    def on_selection_list_selection_highlighted(
+        self, event: SelectionList.SelectionHighlighted[str]
+    ) -> None:
+        hint = self.hints.get(event.selection.value, "")
+        self.query_one("#framework-hint", Static).update(hint)
 
     def action_submit(self) -> None:
         choices = self.query_one(SelectionList)
@@ -633,14 +648,14 @@ class SetupScreen(StepScreen):
     def action_framework(self) -> None:
         lang = self.lang
         current = self.session.framework
-        options = []
+        options, hints = [], {}
         for key, framework in FRAMEWORKS.items():
-            stages = ", ".join(s.names.get(lang, s.names["en"]) for s in framework.stages)
-            hint = stages or TEXT("framework.custom_hint", lang)
             mark = f" {TEXT('framework.current', lang)}" if key == current else ""
-            options.append((key, f"{framework.name(lang)}{mark}\n  {hint}"))
+            options.append((key, f"{framework.name(lang)}{mark}"))
+            stages = " → ".join(s.names.get(lang, s.names["en"]) for s in framework.stages)
+            hints[key] = stages or TEXT("framework.custom_hint", lang)
         self.app.push_screen(
-            SingleChoiceDialog(TEXT("framework.title", lang), options, current),
+            FrameworkDialog(TEXT("framework.title", lang), options, hints, current),
             self._framework_picked,
         )
 

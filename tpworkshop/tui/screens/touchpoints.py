@@ -21,7 +21,7 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from tpworkshop.domain.model import INITIATIVES, KINDS, Touchpoint, clean
 from tpworkshop.domain.text import fold
@@ -30,8 +30,9 @@ from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
-from tpworkshop.tui.widgets.map_grid import MAP_TEXT, Cell, MapGrid, shorten
+from tpworkshop.tui.widgets.map_grid import MAP_TEXT, Cell, MapGrid
 from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
+from tpworkshop.tui.widgets.touchpoint_list import ListColumn, TouchpointList
 
 TEXT = Catalog(
     "tui.touchpoints",
@@ -239,7 +240,7 @@ POSITION_DELAY = 0.3  # seconds of stillness before the cursor position is writt
 LIST_FIXED = {"ref": 6, "channel": 14, "kind": 9, "initiative": 10}
 MIN_NAME_WIDTH = 12
 
-Row = tuple[str, str, str, str, str]
+LIST_KEYS = ("ref", "name", "channel", "kind", "initiative")
 
 
 class PickDialog(ChoiceDialog):
@@ -283,9 +284,6 @@ class TouchpointsScreen(StepScreen):
         self._cells: dict[Cell, list[Touchpoint]] = {}
         self._indexed: object | None = None
         self._shown_cell: Cell | None = None
-        self._row_refs: list[str] = []
-        self._rows: dict[str, Row] = {}
-        self._list_widths: dict[str, int] = {}
         self._list_ref: str | None = None
         self._pending_ref: str | None = None
         self._undo: list[tuple[Touchpoint, list[int]]] = []
@@ -300,7 +298,7 @@ class TouchpointsScreen(StepScreen):
         yield Static(id="tp-cell-title")
         yield Input(id="tp-name")
         yield Static(id="tp-hint")
-        yield DataTable(id="tp-list", cursor_type="row", zebra_stripes=True)
+        yield TouchpointList(id="tp-list")
 
     @property
     def grid(self) -> MapGrid:
@@ -311,8 +309,8 @@ class TouchpointsScreen(StepScreen):
         return self.query_one("#tp-name", Input)
 
     @property
-    def cell_list(self) -> DataTable[Text]:
-        return self.query_one("#tp-list", DataTable)
+    def cell_list(self) -> TouchpointList:
+        return self.query_one("#tp-list", TouchpointList)
 
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
@@ -420,14 +418,18 @@ class TouchpointsScreen(StepScreen):
 
     # --- the cell list ---------------------------------------------------------------
 
-    def _widths(self) -> dict[str, int]:
+    def _columns(self) -> list[ListColumn]:
         width = self.cell_list.size.width or self.query_one("#step-body").size.width
-        width = width or self.app.size.width
-        padding = 2 * (len(LIST_FIXED) + 1) + 1  # cell padding and the scrollbar
+        width = (width or self.app.size.width) - 1  # room for the scrollbar
+        padding = 2 * (len(LIST_FIXED) + 1)
         name = max(MIN_NAME_WIDTH, width - sum(LIST_FIXED.values()) - padding)
-        return {**LIST_FIXED, "name": name}
+        widths = {**LIST_FIXED, "name": name}
+        return [
+            ListColumn(key, TEXT(f"col.{key}", self.lang), widths[key], dim=key == "ref")
+            for key in LIST_KEYS
+        ]
 
-    def _row(self, tp: Touchpoint) -> Row:
+    def _row(self, tp: Touchpoint) -> tuple[str, ...]:
         lang = self.lang
         return (
             tp.ref,
@@ -437,68 +439,26 @@ class TouchpointsScreen(StepScreen):
             TEXT(f"initiative.{tp.initiative}", lang) if tp.initiative else "",
         )
 
-    def _cells_of(self, row: Row) -> list[Text]:
-        widths = self._list_widths
-        keys = ("ref", "name", "channel", "kind", "initiative")
-        out = []
-        for key, value in zip(keys, row, strict=True):
-            if value:
-                out.append(Text(shorten(value, widths[key]), style="dim" if key == "ref" else ""))
-            else:
-                out.append(Text("·", style="dim"))
-        return out
-
     def _fill_list(self, cell: Cell | None, tps: list[Touchpoint]) -> None:
+        """Cheap whatever the cell's size: the list formats only the lines on screen."""
         table = self.cell_list
-        rows = {tp.ref: self._row(tp) for tp in tps}
-        refs = [tp.ref for tp in tps]
-        widths = self._widths()
+        columns = self._columns()
+        if columns != table.columns:
+            table.set_columns(columns)
         same_cell = cell == self._shown_cell
         target = self._pending_ref or (self._list_ref if same_cell else None)
         self._pending_ref = None
-        if widths != self._list_widths:
-            self._list_widths = widths
-            table.clear(columns=True)
-            for key in ("ref", "name", "channel", "kind", "initiative"):
-                table.add_column(TEXT(f"col.{key}", self.lang), width=widths[key], key=key)
-            self._row_refs = []
-        if refs != self._row_refs:
-            index = table.cursor_row if same_cell else 0
-            table.clear()
-            for ref in refs:
-                table.add_row(*self._cells_of(rows[ref]), key=ref)
-            if target in rows:
-                index = refs.index(target)
-            if refs:
-                table.move_cursor(row=min(max(index, 0), len(refs) - 1))
-        else:
-            self._update_rows(rows)
-            if target in rows and target != self._current_ref():
-                table.move_cursor(row=refs.index(target))
-        self._row_refs = refs
-        self._rows = rows
+        if not same_cell:
+            table.cursor = 0
+        table.set_rows([(tp.ref, self._row(tp)) for tp in tps], target)
         self._shown_cell = cell
-        self._list_ref = self._current_ref()
-
-    def _update_rows(self, rows: dict[str, Row]) -> None:
-        table = self.cell_list
-        keys = ("ref", "name", "channel", "kind", "initiative")
-        for ref, row in rows.items():
-            old = self._rows.get(ref)
-            if old == row:
-                continue
-            for key, cell in zip(keys, self._cells_of(row), strict=True):
-                table.update_cell(ref, key, cell)
+        self._list_ref = table.current_key
 
     def _current_ref(self) -> str | None:
-        table = self.cell_list
-        if not self._row_refs or table.row_count == 0:
-            return None
-        return self._row_refs[min(max(table.cursor_row, 0), len(self._row_refs) - 1)]
+        return self.cell_list.current_key
 
     def _select_ref(self, ref: str) -> None:
-        if ref in self._row_refs:
-            self.cell_list.move_cursor(row=self._row_refs.index(ref))
+        if self.cell_list.select_key(ref):
             self._list_ref = ref
             self._remember_position()
 
@@ -519,16 +479,13 @@ class TouchpointsScreen(StepScreen):
     def on_map_grid_cell_selected(self, event: MapGrid.CellSelected) -> None:
         self.action_add()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table is self.cell_list:
-            ref = self._current_ref()
-            if ref != self._list_ref:
-                self._list_ref = ref
-                self._remember_position()
+    def on_touchpoint_list_highlighted(self, event: TouchpointList.Highlighted) -> None:
+        if event.key != self._list_ref:
+            self._list_ref = event.key
+            self._remember_position()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table is self.cell_list:
-            self.action_rename()
+    def on_touchpoint_list_selected(self, event: TouchpointList.Selected) -> None:
+        self.action_rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self.name_input and self.query_one("#tp-hint").has_class("error"):
@@ -548,7 +505,7 @@ class TouchpointsScreen(StepScreen):
         self.call_after_refresh(self._fit_list)
 
     def _fit_list(self) -> None:
-        if self.is_mounted and self._list_widths and self._widths() != self._list_widths:
+        if self.is_mounted and self._shown_cell and self._columns() != self.cell_list.columns:
             self._show_cell()
 
     # --- brainstorm ------------------------------------------------------------------

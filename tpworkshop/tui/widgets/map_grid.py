@@ -181,7 +181,7 @@ class MapGrid(DataTable[Text]):
                 count = counts.get((segment.key, stage.key), 0)
                 self._counts[(segment.key, stage.key)] = count
                 row.append(self.cell_text(count))
-            self.add_row(*row, key=segment.key, label=shorten(segment.name, label_width))
+            self.add_row(*row, key=segment.key, label=Text(shorten(segment.name, label_width)))
         if keep is not None and self.select_cell(*keep):
             return
         self.move_cursor(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -40,6 +40,7 @@ class TouchpointList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "touchpoint-list--header",
         "touchpoint-list--cursor",
+        "touchpoint-list--cursor-blurred",
         "touchpoint-list--dim",
         "touchpoint-list--odd",
     }
@@ -156,30 +157,39 @@ class TouchpointList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
-            strip = self._header_strip(base + self._style("touchpoint-list--header", "bold"))
+            style = base + self._style("touchpoint-list--header", "bold")
+            strip = self._header_strip(style)
         else:
             index = y - 1 + scroll_y
             if index >= len(self.keys):
                 return Strip.blank(width, base)
-            strip = self._row_strip(index, base)
-        return strip.crop_extend(scroll_x, scroll_x + width, strip_style(strip, base))
+            style = self._row_style(index, base)
+            strip = self._row_strip(index, style)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def _header_strip(self, style: Style) -> Strip:
         cells = [Segment(" " + set_cell_size(c.label, c.width) + " ", style) for c in self.columns]
         return Strip(cells)
 
-    def _row_strip(self, index: int, base: Style) -> Strip:
-        values = self.rows[self.keys[index]]
+    def _row_style(self, index: int, base: Style) -> Style:
         style = base
         if index % 2:
             style += self._style("touchpoint-list--odd", "")
         if index == self.cursor:
-            cursor = self._style("touchpoint-list--cursor", "reverse")
-            style += cursor if self.has_focus else Style(underline=True) + cursor
+            if self.has_focus:
+                style += self._style("touchpoint-list--cursor", "reverse")
+            else:
+                style += self._style("touchpoint-list--cursor-blurred", "underline")
+        return style
+
+    def _row_strip(self, index: int, style: Style) -> Strip:
+        values = self.rows[self.keys[index]]
         dim = style + self._style("touchpoint-list--dim", "dim")
         segments = []
         for column, value in zip(self.columns, values, strict=False):
             text = value or EMPTY
+            if cell_len(text) > column.width:
+                text = set_cell_size(text, column.width - 1) + "…"
             segments.append(
                 Segment(
                     " " + set_cell_size(text, column.width) + " ",
@@ -218,8 +228,3 @@ class TouchpointList(ScrollView, can_focus=True):
             self.move_cursor(index)
             if event.chain >= 2:
                 self.action_select()
-
-
-def strip_style(strip: Strip, base: Style) -> Style:
-    """The style to pad a strip with (the row's own background)."""
-    return base
