@@ -627,7 +627,7 @@ def test_the_spanish_example(example_path: Path) -> None:
         == "Flotas de empresa no tiene ningún punto de contacto en «Contacto principal»."
     )
     assert messages[1] == (
-        "«Contacto principal» reúne el 11 % de los puntos de contacto pero tiene el 24 % "
+        "«Contacto principal» reúne el 11 % de los puntos de contacto, pero tiene el 24 % "
         "del peso total: necesita más esfuerzo."
     )
     assert (
@@ -861,7 +861,7 @@ def test_to_dict_has_the_shape_of_gaps_md(example_path: Path) -> None:
         "stage": "prime",
         "touchpoint": None,
         "message": (
-            "«Contacto principal» reúne el 11 % de los puntos de contacto pero tiene el 24 % "
+            "«Contacto principal» reúne el 11 % de los puntos de contacto, pero tiene el 24 % "
             "del peso total: necesita más esfuerzo."
         ),
     }

@@ -213,10 +213,14 @@ def test_markdown_escapes_pipes_and_newlines_in_cells() -> None:
     assert "| Before<br>after | 3 | 1 | 100% | 100% | — |" in text
     assert "| Sales \\| support | 1 |" in text
     assert "“Phone \\| mail” (Us \\| them, Before<br>after) lists no process" in text
+    # every row of a table has as many unescaped pipes as the table's header
+    tables: list[list[int]] = [[]]
     for line in text.splitlines():
         if line.startswith("|"):
-            cells = line.replace("\\|", "").count("|")
-            assert cells == line.count("|") - line.count("\\|")
+            tables[-1].append(line.replace("\\|", "").count("|"))
+        elif tables[-1]:
+            tables.append([])
+    assert [len(set(table)) for table in tables if table] == [1, 1, 1, 1]
 
 
 def test_markdown_of_an_empty_session() -> None:
@@ -226,3 +230,19 @@ def test_markdown_of_an_empty_session() -> None:
     assert "Sin hallazgos" in text
     assert "Aún no hay etapas." in text
     assert "Ningún punto de contacto tiene responsable todavía." in text
+
+
+def test_rich_never_reads_names_as_markup() -> None:
+    session = make(
+        [Stage("a", "[bold]Post[/bold]", 3), Stage("b", "Other", 3)],
+        [Segment("s", "[red]VIP")],
+        [tp("tp-1", "s", "a", "[/oops] :smile:", owner="", pain_point=True, votes=1)],
+    )
+    console = Console(width=200, color_system=None, force_terminal=False)  # markup on
+    with console.capture() as captured:
+        console.print(render_rich(analyse(session), session))
+    text = captured.get()
+    assert "[bold]Post[/bold]" in text
+    assert "[red]VIP" in text
+    assert "“[/oops] :smile:” ([red]VIP, [bold]Post[/bold]) has no owner." in text
+    assert "1. “[/oops] :smile:” — [red]VIP · [bold]Post[/bold] · pain point · 1 vote" in text

@@ -156,8 +156,13 @@ class Analysis:
 # --- helpers --------------------------------------------------------------------------------
 
 
+def _fold(text: str) -> str:
+    """fold(), with a shortcut: on ASCII text NFKD changes nothing and there are no accents."""
+    return text.strip().lower() if text.isascii() else fold(text)
+
+
 class _Folder:
-    """fold() with a memo: the analysis folds each distinct text once."""
+    """_fold() with a memo: the analysis folds each distinct text once."""
 
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
@@ -165,14 +170,8 @@ class _Folder:
     def __call__(self, text: str) -> str:
         result = self._memo.get(text)
         if result is None:
-            # For ASCII text NFKD changes nothing and there are no accents: the same result.
-            result = text.strip().lower() if text.isascii() else fold(text)
-            self._memo[text] = result
+            result = self._memo[text] = _fold(text)
         return result
-
-
-def _filled(items: list[str]) -> bool:
-    return bool(items) and any(map(str.strip, items))
 
 
 def _weight_severity(weight: int) -> str:
@@ -217,19 +216,15 @@ class _Texts:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._where = WHERE("touchpoint", lang)
-        self._around_cell: dict[tuple[int, int], tuple[str, str]] = {}
 
     def say(self, key: str, **params: object) -> str:
         return FINDINGS(key, self.lang, **params)
 
-    def where(self, touchpoint: str, seg_i: int, segment: str, stage_i: int, stage: str) -> str:
-        """'«Visita» (Familias, Contacto posterior)': a touchpoint in its cell."""
-        around = self._around_cell.get((seg_i, stage_i))
-        if around is None:
-            text = self._where.format(touchpoint=self._MARK, segment=segment, stage=stage)
-            before, _, after = text.partition(self._MARK)
-            around = self._around_cell[(seg_i, stage_i)] = (before, after)
-        return around[0] + touchpoint + around[1]
+    def around_name(self, segment: str, stage: str) -> tuple[str, str]:
+        """What goes before and after a touchpoint's name to say where it is on the map."""
+        text = self._where.format(touchpoint=self._MARK, segment=segment, stage=stage)
+        before, _, after = text.partition(self._MARK)
+        return before, after
 
     def around(self, key: str, rating: int | None = None) -> tuple[str, str]:
         """The sentence ``key`` about a touchpoint, split where the touchpoint goes."""
@@ -419,16 +414,14 @@ def _spec_maker(out: _Collector) -> Callable[..., _Spec]:
 def _touchpoint_rules(out: _Collector) -> int:
     """no-owner, no-process, no-outcome, no-data, low-effectiveness, pain-without-action.
 
-    The hot loop of the analysis (several findings per touchpoint are common), so sentences
-    and ranks are prepared once and findings are built inline. Returns how many of the five
-    detail fields of ``completeness`` are filled over all touchpoints, so the summary need
-    not look at them again.
+    The hot loop of the analysis (several findings per touchpoint are common), so it walks
+    the map cell by cell, prepares sentences and ranks once, and builds findings inline.
+    Returns how many of the five detail fields of ``completeness`` are filled over all
+    touchpoints, so the summary need not look at them again.
     """
     m, texts = out.m, out.texts
     acted_on = {action.touchpoint for action in m.session.actions if action.touchpoint}
-    stages, segments = m.stages, m.segments
     keys, findings = out.keys, out.findings
-    stage_unit, segment_unit, tp_unit = out.stage_unit, out.segment_unit, out.touchpoint_unit
     spec = _spec_maker(out)
     no_owner_high = spec("no-owner", "high", "no-owner")
     no_owner_medium = spec("no-owner", "medium", "no-owner")
@@ -437,60 +430,66 @@ def _touchpoint_rules(out: _Collector) -> int:
     no_data = spec("no-data", "low", "no-data")
     pain_without_action = spec("pain-without-action", "high", "pain-without-action")
     new, set_attribute, strip = object.__new__, _set_attribute, str.strip
+    unit = out.touchpoint_unit
     filled = 0
-    index = -1
-    for tp, seg_i, stage_i in zip(m.touchpoints, m.segment_of, m.stage_of, strict=True):
-        index += 1
-        has_owner = bool(tp.owner.strip())
-        processes, data = tp.processes, tp.data_generated
-        has_process = bool(processes) and any(map(strip, processes))  # _filled(), inlined
-        has_outcome = bool(tp.desired_outcome.strip())
-        has_data = bool(data) and any(map(strip, data))
-        filled += has_owner + has_process + has_outcome + has_data + bool(tp.channel.strip())
-        rating = tp.effectiveness
-        low_rated = rating is not None and rating <= LOW_RATING
-        unaddressed = tp.pain_point and tp.ref not in acted_on
-        complete = has_owner and has_process and has_outcome and has_data
-        if complete and not (low_rated or unaddressed):
-            continue
-        stage = stages[stage_i]
-        found: list[_Spec] = []
-        if not has_owner:
-            severe = tp.pain_point or stage.weight >= HIGH_WEIGHT
-            found.append(no_owner_high if severe else no_owner_medium)
-        if not has_process:
-            found.append(no_process)
-        if not has_outcome:
-            found.append(no_outcome)
-        if not has_data:
-            found.append(no_data)
-        if low_rated:
-            if tp.pain_point:
-                found.append(spec("low-effectiveness", "high", "low-effectiveness-pain", rating))
-            else:
-                found.append(spec("low-effectiveness", "medium", "low-effectiveness", rating))
-        if unaddressed:
-            found.append(pain_without_action)
-        segment = segments[seg_i]
-        where = texts.where(tp.name, seg_i, segment.name, stage_i, stage.name)
-        place = stage_i * stage_unit + seg_i * segment_unit + index * tp_unit
-        segment_key, stage_key, ref = segment.key, stage.key, tp.ref
-        for rule, severity, before, after, rank in found:
-            keys.append(rank + place)
-            finding = new(Finding)  # as _new_finding(), inlined: this is the hot spot
-            set_attribute(
-                finding,
-                "__dict__",
-                {
-                    "rule": rule,
-                    "severity": severity,
-                    "segment": segment_key,
-                    "stage": stage_key,
-                    "touchpoint": ref,
-                    "message": before + where + after,
-                },
-            )
-            findings.append(finding)
+    index = 0  # of the touchpoint in map order
+    for (seg_i, stage_i), cell in m.cells.items():  # cells are in map order
+        segment, stage = m.segments[seg_i], m.stages[stage_i]
+        segment_key, stage_key = segment.key, stage.key
+        before_name, after_name = texts.around_name(segment.name, stage.name)
+        no_owner = no_owner_high if stage.weight >= HIGH_WEIGHT else no_owner_medium
+        first = stage_i * out.stage_unit + seg_i * out.segment_unit + index * unit
+        index += len(cell)
+        places = range(first, first + len(cell) * unit, unit)  # sort-key digits of each one
+        for place, tp in zip(places, cell, strict=True):
+            has_owner = bool(tp.owner.strip())
+            processes, data = tp.processes, tp.data_generated
+            has_process = bool(processes) and any(map(strip, processes))  # a non-blank item
+            has_outcome = bool(tp.desired_outcome.strip())
+            has_data = bool(data) and any(map(strip, data))
+            filled += has_owner + has_process + has_outcome + has_data + bool(tp.channel.strip())
+            rating = tp.effectiveness
+            low_rated = rating is not None and rating <= LOW_RATING
+            unaddressed = tp.pain_point and tp.ref not in acted_on
+            complete = has_owner and has_process and has_outcome and has_data
+            if complete and not (low_rated or unaddressed):
+                continue
+            found: list[_Spec] = []
+            if not has_owner:
+                found.append(no_owner_high if tp.pain_point else no_owner)
+            if not has_process:
+                found.append(no_process)
+            if not has_outcome:
+                found.append(no_outcome)
+            if not has_data:
+                found.append(no_data)
+            if low_rated:
+                if tp.pain_point:
+                    found.append(
+                        spec("low-effectiveness", "high", "low-effectiveness-pain", rating)
+                    )
+                else:
+                    found.append(spec("low-effectiveness", "medium", "low-effectiveness", rating))
+            if unaddressed:
+                found.append(pain_without_action)
+            where = f"{before_name}{tp.name}{after_name}"
+            ref = tp.ref
+            for rule, severity, before, after, rank in found:
+                keys.append(rank + place)
+                finding = new(Finding)  # as _new_finding(), inlined: this is the hot spot
+                set_attribute(
+                    finding,
+                    "__dict__",
+                    {
+                        "rule": rule,
+                        "severity": severity,
+                        "segment": segment_key,
+                        "stage": stage_key,
+                        "touchpoint": ref,
+                        "message": f"{before}{where}{after}",
+                    },
+                )
+                findings.append(finding)
     return filled
 
 
@@ -561,35 +560,38 @@ def _inconsistent(out: _Collector) -> None:
     total = len(m.segments)
     if total < 2:
         return
-    # per stage: folded name -> (first spelling, indexes of the segments that have it)
-    names: list[dict[str, tuple[str, set[int]]]] = [{} for _ in m.stages]
-    raw_names = map(attrgetter("name"), m.touchpoints)
-    for stage_i, name, seg_i in dict.fromkeys(
-        zip(m.stage_of, raw_names, m.segment_of, strict=True)
-    ):
-        key = m.fold(name)
-        entry = names[stage_i].get(key)
-        if entry is None:
-            names[stage_i][key] = (name.strip(), {seg_i})
-        else:
-            entry[1].add(seg_i)
-    for stage_i, stage_names in enumerate(names):
-        stage = m.stages[stage_i]
-        for name, having in stage_names.values():
-            count = len(having)
-            if count < 2 or 2 * count < total or count == total:
-                continue
-            for seg_i, segment in enumerate(m.segments):
-                if seg_i not in having:
-                    message = texts.say(
-                        "inconsistent",
-                        touchpoint=name,
-                        stage=stage.name,
-                        count=count,
-                        total=total,
-                        segment=segment.name,
-                    )
-                    out.add("inconsistent", "low", message, segment=seg_i, stage=stage_i)
+    least = max(2, (total + 1) // 2)  # segments that must have the name
+    raw_names = list(map(attrgetter("name"), m.touchpoints))
+    fold_of = {name: _fold(name) for name in set(raw_names)}
+    names = list(map(fold_of.__getitem__, raw_names))
+    # A name's touchpoints in a stage bound its segments there: most names are ruled out
+    # here. The Counter keeps map order, the order in which names are reported.
+    counts = Counter(zip(m.stage_of, names, strict=True))
+    having = {key: set[int]() for key, count in counts.items() if count >= least}
+    if not having:
+        return
+    spelling: dict[tuple[int, str], str] = {}
+    for stage_i, name, seg_i, raw in zip(m.stage_of, names, m.segment_of, raw_names, strict=True):
+        segments = having.get((stage_i, name))
+        if segments is not None:
+            segments.add(seg_i)
+            spelling.setdefault((stage_i, name), raw.strip())
+    for key, segments in having.items():
+        count = len(segments)
+        if count < least or count == total:
+            continue
+        stage_i, stage = key[0], m.stages[key[0]]
+        for seg_i, segment in enumerate(m.segments):
+            if seg_i not in segments:
+                message = texts.say(
+                    "inconsistent",
+                    touchpoint=spelling[key],
+                    stage=stage.name,
+                    count=count,
+                    total=total,
+                    segment=segment.name,
+                )
+                out.add("inconsistent", "low", message, segment=seg_i, stage=stage_i)
 
 
 # --- figures --------------------------------------------------------------------------------
@@ -685,20 +687,15 @@ def _channels(m: _Map) -> dict[tuple[str, str], int]:
 
 def _top_priorities(m: _Map) -> list[str]:
     """Pain points first, then most votes, then lowest rating (unrated last), then map order."""
-
-    def rank(index: int) -> tuple[bool, int, int, int]:
-        tp = m.touchpoints[index]
-        rating = tp.effectiveness
-        return (not tp.pain_point, -tp.votes, 6 if rating is None else rating, index)
-
-    candidates = [
-        index
-        for index, tp in enumerate(m.touchpoints)
+    unrated = 6  # ranks after every rating
+    ranked = [
+        (not tp.pain_point, -tp.votes, unrated if tp.effectiveness is None else tp.effectiveness, i)
+        for i, tp in enumerate(m.touchpoints)
         if tp.pain_point
         or tp.votes > 0
         or (tp.effectiveness is not None and tp.effectiveness <= LOW_RATING)
     ]
-    return [m.touchpoints[i].ref for i in heapq.nsmallest(TOP_PRIORITIES, candidates, key=rank)]
+    return [m.touchpoints[rank[-1]].ref for rank in heapq.nsmallest(TOP_PRIORITIES, ranked)]
 
 
 # --- entry point ----------------------------------------------------------------------------

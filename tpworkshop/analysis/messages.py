@@ -52,7 +52,7 @@ FINDINGS = Catalog(
                 "total weight: it needs more effort."
             ),
             "es": (
-                "«{stage}» reúne el {share} de los puntos de contacto pero tiene el "
+                "«{stage}» reúne el {share} de los puntos de contacto, pero tiene el "
                 "{weight_share} del peso total: necesita más esfuerzo."
             ),
         },

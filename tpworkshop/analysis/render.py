@@ -24,8 +24,8 @@ SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 EMPTY_CELL_STYLE = "bold white on red3"
 CELL_STYLES = ("black on yellow3", "black on green3", "black on bright_green")  # busier ->
 CURVE_WIDTH = 10  # characters of the experience-curve bar (two per effectiveness point)
-OWNERS_SHOWN = 8
-LONGEST_UNBROKEN = 16  # a column widens to keep words up to this long whole  # owners named on the rich summary's owners line
+OWNERS_SHOWN = 8  # owners named on the rich summary's owners line
+LONGEST_UNBROKEN = 16  # a column widens to keep words up to this long whole
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def _rich_heatmap(analysis: Analysis, session: Session) -> RenderableType:
     )
     for stage in analysis.stages:
         header = f"{stage.name}\n{LABELS('weight_short', lang, weight=stage.weight)}"
-        table.add_column(header, justify="center", overflow="fold")
+        table.add_column(Text(header, justify="center"), justify="center", overflow="fold")
     busiest = max(analysis.cells.values(), default=0)
     for key, name in segments:
         row: list[RenderableType] = [Text(name)]
@@ -212,7 +212,7 @@ def _rich_stages(analysis: Analysis) -> RenderableType:
         flag = flags.get(figures.key)
         share_style = {"under-invested": "bold red", "over-invested": "yellow"}.get(flag or "", "")
         table.add_row(
-            figures.name,
+            Text(figures.name),  # Text: names are never read as rich markup
             str(figures.weight),
             str(figures.touchpoints),
             Text(format_percent(figures.share, lang), style=share_style),
@@ -237,7 +237,7 @@ def _rich_findings(analysis: Analysis) -> RenderableType:
         table.add_row(
             Text(LABELS(finding.severity, lang), style=style),
             Text(RULE_LABELS(finding.rule, lang), style=style),
-            finding.message,
+            Text(finding.message),
         )
     return table
 

@@ -257,6 +257,8 @@ class WorkshopApp(App[int | None]):
 
     @property
     def current_step(self) -> str | None:
+        if not self.screen_stack:  # starting up or shutting down
+            return None
         step = getattr(self.screen, "STEP", None)
         return step if step in WORKSHOP_STEPS else None
 
@@ -344,6 +346,8 @@ class WorkshopApp(App[int | None]):
                 refresh()
 
     def _refresh_chrome(self) -> None:
+        if not self.screen_stack:
+            return
         refresh = getattr(self.screen, "refresh_chrome", None)
         if refresh is not None:
             refresh()

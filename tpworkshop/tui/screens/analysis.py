@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -345,6 +347,16 @@ def export_path_problem(text: str, lang: str) -> str | None:
 # --- the screen ----------------------------------------------------------------------------
 
 
+class AnalysisBody(Vertical):
+    """The step's body; tells the screen when its size changes (window, guide panel)."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
 def _plural(key: str, n: int, lang: str, **params: object) -> str:
     return TEXT(f"{key}.one" if n == 1 else f"{key}.many", lang, n=n, **params)
 
@@ -373,6 +385,10 @@ class AnalysisScreen(StepScreen):
     # --- layout -------------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
+        with AnalysisBody(id="analysis-body"):
+            yield from self._compose_views()
+
+    def _compose_views(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="analysis-summary")
         with TabbedContent(id="analysis-tabs", initial="tab-findings"):
@@ -406,17 +422,13 @@ class AnalysisScreen(StepScreen):
     def on_mount(self) -> None:
         self.query_one("#findings", OptionList).focus()
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._redraw_sized)
-
-    def apply_guide_visibility(self) -> None:
-        super().apply_guide_visibility()
-        if self.analysis is not None:
-            self.call_after_refresh(self._redraw_sized)
+    def on_analysis_body_resized(self, event: AnalysisBody.Resized) -> None:
+        event.stop()
+        self._redraw_sized()
 
     def _body_size(self) -> tuple[int, int]:
         """The body's size; before the first layout, the screen's (less a shown guide)."""
-        size = self.query_one("#step-body").size
+        size = self.query_one(AnalysisBody).size
         if size.width and size.height:
             return size.width, size.height
         guide = GUIDE_GUESS if self.workshop.show_guide else 0
@@ -488,9 +500,7 @@ class AnalysisScreen(StepScreen):
             for index, finding in group[:FINDINGS_PER_GROUP]:
                 option_id = f"finding-{index}"
                 self._finding_options[option_id] = finding
-                options.append(
-                    Option(Content.assemble(("● ", style), finding.message), id=option_id)
-                )
+                options.append(Option(self._finding_prompt(finding, style), id=option_id))
             if len(group) > FINDINGS_PER_GROUP:
                 more = TEXT("group.more", lang, n=len(group) - FINDINGS_PER_GROUP)
                 options.append(Option(Text(more, style="italic"), disabled=True))
@@ -498,6 +508,15 @@ class AnalysisScreen(StepScreen):
             empty = "findings.none" if self.session.segments else "findings.nothing"
             options.append(Option(Text(TEXT(empty, lang), style="italic"), disabled=True))
         return options
+
+    def _finding_prompt(self, finding: Finding, style: str) -> Table:
+        """A bullet in the severity's colour, and the message wrapped beside it."""
+        colour = self.app.theme_variables.get(style.removeprefix("$"), "")
+        grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_row(Text("●", style=colour), Text(finding.message))
+        return grid
 
     def _show_findings(self, analysis: Analysis) -> None:
         shown = (self.lang, tuple(analysis.findings), bool(self.session.segments))

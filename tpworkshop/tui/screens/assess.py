@@ -28,6 +28,7 @@ from tpworkshop.tui.app import translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
+from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.touchpoint_picker import Places
 
 TEXT = Catalog(
@@ -62,8 +63,8 @@ TEXT = Catalog(
         "order.map": {"en": "Map order", "es": "Orden del mapa"},
         "order.votes": {"en": "Most votes first", "es": "Más votados primero"},
         "summary": {
-            "en": "{order} (s) · {rated} of {total} rated · {pains} pain points · {votes} votes",
-            "es": "{order} (s) · {rated} de {total} puntuados · {pains} puntos de dolor · {votes} votos",
+            "en": "{order} (s) · rated {rated}/{total} · pain points {pains} · votes {votes}",
+            "es": "{order} (s) · puntuados {rated}/{total} · puntos de dolor {pains} · votos {votes}",
         },
         "empty": {
             "en": "No touchpoints to assess yet. Press 3 to add them in the Touchpoints step.",
@@ -126,7 +127,10 @@ TEXT = Catalog(
             "es": "Vincular «{title}» a un punto de contacto",
         },
         "tie.none": {"en": "— no touchpoint —", "es": "— ningún punto —"},
-        "no_votes": {"en": "“{name}” has no votes to remove.", "es": "«{name}» no tiene votos que quitar."},
+        "no_votes": {
+            "en": "“{name}” has no votes to remove.",
+            "es": "«{name}» no tiene votos que quitar.",
+        },
         # palette
         "cmd.rate": {"en": "Assess: rate the touchpoint", "es": "Evaluar: puntuar el punto"},
         "cmd.rate.help": {
@@ -158,12 +162,14 @@ TEXT = Catalog(
             "en": "Assess: tie the action to a touchpoint",
             "es": "Evaluar: vincular la acción a un punto",
         },
-        "cmd.focus_actions": {"en": "Assess: go to the actions", "es": "Evaluar: ir a las acciones"},
+        "cmd.focus_actions": {
+            "en": "Assess: go to the actions",
+            "es": "Evaluar: ir a las acciones",
+        },
         "cmd.focus_touchpoints": {
             "en": "Assess: go to the touchpoints",
             "es": "Evaluar: ir a los puntos de contacto",
         },
-        "cmd.help": {"en": "Key: {key}", "es": "Tecla: {key}"},
     },
 )
 
@@ -176,6 +182,13 @@ def stars(value: int | None) -> Text:
     if value is None:
         return Text("·····", style="dim")
     return Text("★" * value, style="bold yellow") + Text("☆" * (5 - value), style="dim")
+
+
+def nudged(current: int | None, offset: int) -> int | None:
+    """One step up or down the 1..5 scale; raising an unrated touchpoint gives 1."""
+    if current is None:
+        return 1 if offset > 0 else None
+    return max(1, min(5, current + offset))
 
 
 def parse_due(text: str, lang: str) -> date | None:
@@ -226,7 +239,12 @@ class AssessScreen(StepScreen):
         "pain_note",
         "vote",
     }
-    ACTION_ACTIONS: ClassVar[set[str]] = {"toggle_done", "edit_action", "delete_action", "tie_action"}
+    ACTION_ACTIONS: ClassVar[set[str]] = {
+        "toggle_done",
+        "edit_action",
+        "delete_action",
+        "tie_action",
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -249,6 +267,11 @@ class AssessScreen(StepScreen):
 
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
+
+    def refresh_chrome(self) -> None:
+        # The app's 1 s tick can land while the app is closing and the frame is gone.
+        if self.query(StatusBar):
+            super().refresh_chrome()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -278,8 +301,8 @@ class AssessScreen(StepScreen):
         room = width - 2 - 2 * len(TP_COLUMNS)
         name = max(10, room - segment - stage - 5 - 1 - 5)
         room_actions = width - 2 - 2 * len(ACTION_COLUMNS)
-        title = max(10, room_actions - 3 - 12 - 10 - 16)
-        return (segment, stage, name, 5, 1, 5, 3, title, 12, 10, 16)
+        title = max(10, room_actions - 3 - 12 - 10 - 18)
+        return (segment, stage, name, 5, 1, 5, 3, title, 12, 10, 18)
 
     def _ensure_columns(self) -> None:
         width = self.tp_table.size.width or self.size.width or 80
@@ -360,7 +383,6 @@ class AssessScreen(StepScreen):
         self._tp_rows = [(key, tuple(c.markup for c in cells)) for key, cells in rows]
 
     def _action_cells(self) -> list[tuple[str, tuple[Text, ...]]]:
-        places = Places.of(self.session)
         rows = []
         for action in self.session.actions:
             done = action.status == "done"
@@ -372,7 +394,7 @@ class AssessScreen(StepScreen):
                 Text(action.owner, style=style),
                 Text(format_date(action.due, self.lang) if action.due else "", style=style),
                 Text(
-                    f"{tp.name} ({places.label(tp)})" if tp else TEXT("no_touchpoint", self.lang),
+                    tp.name if tp else TEXT("no_touchpoint", self.lang),
                     style="dim" if tp is None or done else "",
                 ),
             )
@@ -510,10 +532,7 @@ class AssessScreen(StepScreen):
         if tp is None:
             return
         current = tp.effectiveness
-        if current is None:
-            new = 1 if offset > 0 else None
-        else:
-            new = max(1, min(5, current + offset))
+        new = nudged(current, offset)
         if new is None or new == current:
             self.app.bell()
             return
@@ -607,7 +626,9 @@ class AssessScreen(StepScreen):
         ]
         return fields, tp.ref if tp else None, tp_text
 
-    def resolve_touchpoint(self, text: str, default_ref: str | None, default_text: str) -> str | None:
+    def resolve_touchpoint(
+        self, text: str, default_ref: str | None, default_text: str
+    ) -> str | None:
         """The ref the typed text names; raises ValueError with the sentence to show."""
         lang = self.lang
         wanted = fold(text.strip())
@@ -681,9 +702,7 @@ class AssessScreen(StepScreen):
             self.refresh_view()
 
     def _change_action(self, action: Action, cleaned: dict[str, object]) -> None:
-        changed = {
-            name: value for name, value in cleaned.items() if getattr(action, name) != value
-        }
+        changed = {name: value for name, value in cleaned.items() if getattr(action, name) != value}
         if changed and action.db_id is not None:
             self.workshop.edit(self.workshop.store.update_action, action.db_id, **changed)
 
@@ -727,9 +746,7 @@ class AssessScreen(StepScreen):
                 return
             new = ref or None
             if new != action.touchpoint:
-                self.workshop.edit(
-                    self.workshop.store.update_action, action_id, touchpoint=new
-                )
+                self.workshop.edit(self.workshop.store.update_action, action_id, touchpoint=new)
 
         self.app.push_screen(
             TouchpointChoice(

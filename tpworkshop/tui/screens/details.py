@@ -31,6 +31,7 @@ from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
+from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -56,7 +57,10 @@ TEXT = Catalog(
         "filter.processes": {"en": "Missing process", "es": "Sin proceso"},
         "filter.data_generated": {"en": "Missing data", "es": "Sin datos generados"},
         "count.all": {"en": "{total} touchpoints", "es": "{total} puntos de contacto"},
-        "count.owner": {"en": "{n} of {total} miss an owner", "es": "{n} de {total} sin responsable"},
+        "count.owner": {
+            "en": "{n} of {total} miss an owner",
+            "es": "{n} de {total} sin responsable",
+        },
         "count.desired_outcome": {
             "en": "{n} of {total} miss an outcome",
             "es": "{n} de {total} sin resultado",
@@ -176,7 +180,10 @@ TEXT = Catalog(
             "en": "Details: move the highlighted list item down",
             "es": "Detalles: bajar el elemento marcado de la lista",
         },
-        "cmd.item.help": {"en": "Shift+Up / Shift+Down in a list", "es": "Mayús+↑ / Mayús+↓ en una lista"},
+        "cmd.item.help": {
+            "en": "Shift+Up / Shift+Down in a list",
+            "es": "Mayús+↑ / Mayús+↓ en una lista",
+        },
     },
 )
 
@@ -220,6 +227,7 @@ class DetailsScreen(StepScreen):
         self._autosave: dict[str, Timer] = {}
         self._owners: list[str] = []
         self._last_form_focus: str | None = None
+        self._letters: list[str] = []
 
     # --- layout ----------------------------------------------------------------------
 
@@ -270,6 +278,11 @@ class DetailsScreen(StepScreen):
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
 
+    def refresh_chrome(self) -> None:
+        # The app's 1 s tick can land while the app is closing and the frame is gone.
+        if self.query(StatusBar):
+            super().refresh_chrome()
+
     def on_mount(self) -> None:
         for field, kind in FIELDS:
             if kind != "list":
@@ -295,21 +308,24 @@ class DetailsScreen(StepScreen):
     def visible(self) -> list[Touchpoint]:
         """The filtered list; the selected touchpoint stays in it until one moves on."""
         return [
-            tp
-            for tp in self.session.in_map_order()
-            if self.matches(tp) or tp.ref == self.selected
+            tp for tp in self.session.in_map_order() if self.matches(tp) or tp.ref == self.selected
         ]
 
-    def marker(self, tp: Touchpoint) -> Text:
-        text = Text()
-        missing = [f for f in TRACKED if is_missing(tp, f)]
-        if not missing:
+    def marker(self, tp: Touchpoint) -> str:
+        """``"O·R·"``: the letter of each tracked detail still missing, ``"✓"`` if none."""
+        letters = self._letters
+        code = "".join(
+            letter if is_missing(tp, field) else "·"
+            for field, letter in zip(TRACKED, letters, strict=True)
+        )
+        return "✓" if code == "····" else code
+
+    def mark_style(self, code: str) -> Text:
+        if code == "✓":
             return Text(" ✓  ", style="green")
-        for field in TRACKED:
-            if field in missing:
-                text.append(TEXT(f"mark.{field}", self.lang), style="bold yellow")
-            else:
-                text.append("·", style="dim")
+        text = Text()
+        for char in code:
+            text.append(char, style="dim" if char == "·" else "bold yellow")
         return text
 
     # --- redraw ----------------------------------------------------------------------
@@ -347,7 +363,10 @@ class DetailsScreen(StepScreen):
 
     def _refresh_navigator(self) -> None:
         visible = self.visible()
-        self.picker.show(self.session, visible, self.selected, marker=self.marker)
+        self._letters = [TEXT(f"mark.{field}", self.lang) for field in TRACKED]
+        self.picker.show(
+            self.session, visible, self.selected, marker=self.marker, mark_style=self.mark_style
+        )
         total = len(self.session.touchpoints)
         lang = self.lang
         if self.filter == "all":
@@ -675,8 +694,12 @@ class DetailsScreen(StepScreen):
 
     def screen_commands(self) -> Iterable[SystemCommand]:
         lang = self.lang
-        yield SystemCommand(TEXT("cmd.next", lang), TEXT("cmd.next.help", lang), self.action_next_tp)
-        yield SystemCommand(TEXT("cmd.prev", lang), TEXT("cmd.prev.help", lang), self.action_prev_tp)
+        yield SystemCommand(
+            TEXT("cmd.next", lang), TEXT("cmd.next.help", lang), self.action_next_tp
+        )
+        yield SystemCommand(
+            TEXT("cmd.prev", lang), TEXT("cmd.prev.help", lang), self.action_prev_tp
+        )
         for name in FILTERS:
             yield SystemCommand(
                 TEXT("cmd.filter", lang, name=TEXT(f"filter.{name}", lang).lower()),

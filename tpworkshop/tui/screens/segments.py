@@ -109,9 +109,9 @@ class SegmentsScreen(StepScreen):
     CSS_PATH: ClassVar[Any] = ["base.tcss", "segments.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_segment", "key.add"),
-        Binding("e", "edit_segment", "key.edit"),
-        Binding("u,shift+up", "move_segment(-1)", "key.up", group=MOVE_GROUP),
-        Binding("d,shift+down", "move_segment(1)", "key.down", group=MOVE_GROUP),
+        Binding("e", "edit_segment", "key.edit", show=False),
+        Binding("less_than_sign,shift+up", "move_segment(-1)", "key.up", group=MOVE_GROUP),
+        Binding("greater_than_sign,shift+down", "move_segment(1)", "key.down", group=MOVE_GROUP),
         Binding("x,delete", "remove_segment", "key.remove"),
         Binding("n", "type_new", "key.new", show=False),
     ]
@@ -202,6 +202,7 @@ class SegmentsScreen(StepScreen):
             return
         typed = event.value
         if not typed.strip():
+            event.input.value = ""
             return
         try:
             clean("segment", "name", typed)

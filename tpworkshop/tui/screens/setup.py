@@ -76,12 +76,12 @@ TEXT = Catalog(
             "es": "{error} No se guarda hasta corregirlo.",
         },
         "stages.title": {
-            "en": "Stages · {framework} · total weight {total}",
-            "es": "Etapas · {framework} · peso total {total}",
+            "en": "{framework} · total weight {total}",
+            "es": "{framework} · peso total {total}",
         },
         "stages.hint": {
-            "en": "F framework · Enter rename",
-            "es": "F marco · Intro renombrar",
+            "en": "F framework · Enter rename · X remove",
+            "es": "F marco · Intro renombrar · X quitar",
         },
         "stages.empty": {
             "en": "No stages yet. Press A to add one, or F to pick a framework.",
@@ -273,11 +273,11 @@ class SetupScreen(StepScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add_stage", "key.add"),
         Binding("r", "rename_stage", "key.rename", show=False),
-        Binding("plus", "weigh(1)", "key.heavier", group=WEIGHT_GROUP),
+        Binding("plus,equals_sign", "weigh(1)", "key.heavier", group=WEIGHT_GROUP),
         Binding("minus", "weigh(-1)", "key.lighter", group=WEIGHT_GROUP),
-        Binding("u,shift+up", "move_stage(-1)", "key.up", group=MOVE_GROUP),
-        Binding("d,shift+down", "move_stage(1)", "key.down", group=MOVE_GROUP),
-        Binding("x,delete", "remove_stage", "key.remove"),
+        Binding("less_than_sign,shift+up", "move_stage(-1)", "key.up", group=MOVE_GROUP),
+        Binding("greater_than_sign,shift+down", "move_stage(1)", "key.down", group=MOVE_GROUP),
+        Binding("x,delete", "remove_stage", "key.remove", show=False),
         Binding("f", "framework", "key.framework", show=False),
         Binding("e", "edit_fields", "key.fields", show=False),
     ]
@@ -405,9 +405,11 @@ class SetupScreen(StepScreen):
             framework=framework.name(self.lang) if framework else session.framework,
             total=sum(s.weight for s in session.stages),
         )
-        bar = RichTable.grid(expand=True)
-        bar.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        bar.add_column(justify="right", no_wrap=True, style="not bold dim")
+        bar = RichTable.grid(expand=True, padding=(0, 1), pad_edge=False)
+        bar.add_column(no_wrap=True)
+        bar.add_column(
+            ratio=1, justify="right", no_wrap=True, overflow="ellipsis", style="not bold dim"
+        )
         bar.add_row(title, TEXT("stages.hint", self.lang))
         self.query_one("#stages-title", Static).update(bar)
         self.query_one("#stages-empty", Static).display = not session.stages

@@ -14,12 +14,14 @@ reload; moving the cursor only redraws one small cell list.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Input, SelectionList, Static
 
@@ -237,7 +239,7 @@ LIST_ACTIONS = frozenset(
     }
 )
 POSITION_DELAY = 0.3  # seconds of stillness before the cursor position is written
-LIST_FIXED = {"ref": 6, "channel": 14, "kind": 9, "initiative": 10}
+LIST_FIXED = {"ref": 5, "channel": 14, "kind": 9, "initiative": 10}
 MIN_NAME_WIDTH = 12
 
 LIST_KEYS = ("ref", "name", "channel", "kind", "initiative")
@@ -290,6 +292,7 @@ class TouchpointsScreen(StepScreen):
         self._restored = False
         self._position_timer: Timer | None = None
         self._where: tuple[Cell | None, str | None] = (None, None)
+        self._ref_width = LIST_FIXED["ref"]
 
     # --- layout ----------------------------------------------------------------------
 
@@ -322,6 +325,11 @@ class TouchpointsScreen(StepScreen):
         # StepScreen.on_mount runs after this one and calls refresh_view().
         self.grid.focus()
 
+    def refresh_chrome(self) -> None:
+        # The app's one-second tick can land while the screen is being torn down.
+        with suppress(NoMatches):
+            super().refresh_chrome()
+
     def on_screen_suspend(self) -> None:
         self._save_position_now()
 
@@ -348,8 +356,11 @@ class TouchpointsScreen(StepScreen):
         if self._indexed is session:
             return
         cells: dict[Cell, list[Touchpoint]] = {}
+        longest_ref = 0
         for tp in session.touchpoints:
             cells.setdefault((tp.segment, tp.stage), []).append(tp)
+            longest_ref = max(longest_ref, len(tp.ref))
+        self._ref_width = max(LIST_FIXED["ref"], longest_ref)
         for tps in cells.values():
             tps.sort(key=lambda t: t.position)
         self._cells = cells
@@ -421,9 +432,9 @@ class TouchpointsScreen(StepScreen):
     def _columns(self) -> list[ListColumn]:
         width = self.cell_list.size.width or self.query_one("#step-body").size.width
         width = (width or self.app.size.width) - 1  # room for the scrollbar
-        padding = 2 * (len(LIST_FIXED) + 1)
-        name = max(MIN_NAME_WIDTH, width - sum(LIST_FIXED.values()) - padding)
-        widths = {**LIST_FIXED, "name": name}
+        widths = {**LIST_FIXED, "ref": self._ref_width}
+        padding = 2 * (len(widths) + 1)
+        widths["name"] = max(MIN_NAME_WIDTH, width - sum(widths.values()) - padding)
         return [
             ListColumn(key, TEXT(f"col.{key}", self.lang), widths[key], dim=key == "ref")
             for key in LIST_KEYS

@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from typing import Any, ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.events import Click
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
 
@@ -59,11 +65,37 @@ class Places:
         return f"{tp.name} ({self.label(tp)})"
 
 
-Marker = Callable[[Touchpoint], Text]
+Marker = Callable[[Touchpoint], str]
+"""A short code per touchpoint (say ``"O·R·"``) shown before its name."""
+
+MarkStyle = Callable[[str], Text]
+"""How a code looks; called once per distinct code."""
 
 
-class TouchpointPicker(OptionList):
-    """Touchpoints grouped by cell; arrows move, Enter chooses."""
+class TouchpointPicker(ScrollView, can_focus=True):
+    """Touchpoints grouped by cell, one line each; arrows move, Enter chooses.
+
+    A line-API widget: only the visible lines are rendered, so a map of thousands of
+    touchpoints redraws and filters at once.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("home", "edge(-1)", show=False),
+        Binding("end", "edge(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("enter", "choose", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "touchpoint-picker--header",
+        "touchpoint-picker--none",
+        "touchpoint-picker--cursor",
+        "touchpoint-picker--cursor-blurred",
+    }
+
+    cursor: reactive[int | None] = reactive(None, init=False)
 
     class Picked(Message):
         """The highlight moved to a touchpoint (``ref``), or to "none" (``None``)."""
@@ -90,8 +122,12 @@ class TouchpointPicker(OptionList):
             return self.picker
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, compact=True)
-        self._signature: list[tuple[str, str]] = []
+        super().__init__(id=id, classes=classes)
+        self._rows: list[tuple[str, str, str]] = []
+        self._index: dict[str, int] = {}
+        self._mark_style: MarkStyle | None = None
+        self._mark_cache: dict[str, Text] = {}
+        self._line_cache: dict[tuple[Any, ...], Strip] = {}
 
     # --- content ---------------------------------------------------------------------
 
@@ -102,74 +138,178 @@ class TouchpointPicker(OptionList):
         selected: str | None,
         *,
         marker: Marker | None = None,
+        mark_style: MarkStyle | None = None,
         none_label: str | None = None,
     ) -> None:
         """Show ``touchpoints`` (in the order given) and highlight ``selected``."""
+        if mark_style is not None and mark_style != self._mark_style:
+            self._mark_style = mark_style
+            self._mark_cache = {}
+            self._line_cache = {}
         places = Places.of(session)
-        entries: list[tuple[str, Text, bool]] = []
+        rows: list[tuple[str, str, str]] = []
         if none_label is not None:
-            entries.append((NONE_ID, Text(none_label, style="italic"), False))
+            rows.append((NONE_ID, "", none_label))
         cell: tuple[str, str] | None = None
         for tp in touchpoints:
             if (tp.segment, tp.stage) != cell:
                 cell = (tp.segment, tp.stage)
-                header = Text(places.label(tp), style="bold")
-                entries.append((f"{HEADER_PREFIX}{tp.segment}:{tp.stage}", header, True))
-            prompt = Text()
-            if marker is not None:
-                prompt.append_text(marker(tp))
-                prompt.append(" ")
-            prompt.append(tp.name)
-            entries.append((f"{TOUCHPOINT_PREFIX}{tp.ref}", prompt, False))
-        self._apply(entries)
+                rows.append((f"{HEADER_PREFIX}{tp.segment}:{tp.stage}", "", places.label(tp)))
+            code = marker(tp) if marker is not None else ""
+            rows.append((f"{TOUCHPOINT_PREFIX}{tp.ref}", code, tp.name))
+        if rows != self._rows:
+            keep = self.highlighted_key
+            self._rows = rows
+            self._index = {row[0]: i for i, row in enumerate(rows)}
+            self.virtual_size = Size(self.size.width, len(rows))
+            self.refresh()
+            if keep is not None and keep in self._index:
+                self.set_reactive(TouchpointPicker.cursor, self._index[keep])
+            elif self.cursor is not None and self.cursor >= len(rows):
+                self.set_reactive(TouchpointPicker.cursor, None)
         self.highlight_ref(selected, none=none_label is not None)
 
-    def _apply(self, entries: list[tuple[str, Text, bool]]) -> None:
-        signature = [(key, prompt.markup) for key, prompt, _ in entries]
-        if signature == self._signature:
-            return
-        if [key for key, _ in signature] == [key for key, _ in self._signature]:
-            for (key, text), (old_key, old_text), (_, prompt, _) in zip(
-                signature, self._signature, entries, strict=True
-            ):
-                if text != old_text and key == old_key:
-                    self.replace_option_prompt(key, prompt)
-        else:
-            highlighted = self.highlighted_option
-            keep = highlighted.id if highlighted is not None else None
-            self.set_options(
-                Option(prompt, id=key, disabled=disabled) for key, prompt, disabled in entries
-            )
-            if keep is not None and keep in {key for key, _, _ in entries}:
-                self.highlighted = self.get_option_index(keep)
-        self._signature = signature
-
-    def highlight_ref(self, ref: str | None, *, none: bool = False) -> None:
-        key = f"{TOUCHPOINT_PREFIX}{ref}" if ref is not None else (NONE_ID if none else None)
-        if key is None or key not in {k for k, _ in self._signature}:
-            return
-        index = self.get_option_index(key)
-        if self.highlighted != index:
-            self.highlighted = index
+    @property
+    def highlighted_key(self) -> str | None:
+        if self.cursor is None or not 0 <= self.cursor < len(self._rows):
+            return None
+        return self._rows[self.cursor][0]
 
     @property
     def highlighted_ref(self) -> str | None:
-        option = self.highlighted_option
-        if option is None or option.id is None:
-            return None
-        return ref_of(option.id)
+        key = self.highlighted_key
+        return ref_of(key) if key is not None else None
 
-    # --- events ----------------------------------------------------------------------
+    @property
+    def refs(self) -> list[str]:
+        """The touchpoints shown, in order."""
+        return [ref for key, _, _ in self._rows if (ref := ref_of(key)) is not None]
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Picked(self, ref_of(event.option.id)))
+    def highlight_ref(self, ref: str | None, *, none: bool = False) -> None:
+        key = f"{TOUCHPOINT_PREFIX}{ref}" if ref is not None else (NONE_ID if none else None)
+        if key is not None and key in self._index and self.cursor != self._index[key]:
+            self.cursor = self._index[key]
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(self, ref_of(event.option.id)))
+    # --- rendering -------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        row = self._rows[index]
+        state = (
+            "cursor"
+            if index == self.cursor and self.has_focus
+            else "blurred"
+            if index == self.cursor
+            else ""
+        )
+        cache_key = (row, state, width)
+        strip = self._line_cache.get(cache_key)
+        if strip is None:
+            strip = self._render_row(row, state, width)
+            if len(self._line_cache) > 512:
+                self._line_cache.clear()
+            self._line_cache[cache_key] = strip
+        return strip.apply_offsets(scroll_x, index)
+
+    def _render_row(self, row: tuple[str, str, str], state: str, width: int) -> Strip:
+        key, code, label = row
+        base = self.rich_style
+        if key.startswith(HEADER_PREFIX):
+            text = Text(label, style=self.get_component_rich_style("touchpoint-picker--header"))
+        elif key == NONE_ID:
+            text = Text(label, style=self.get_component_rich_style("touchpoint-picker--none"))
+        else:
+            text = Text()
+            if code:
+                text.append_text(self._marks(code))
+                text.append(" ")
+            else:
+                text.append("  ")
+            text.append(label)
+        if state:
+            name = "touchpoint-picker--cursor" + ("" if state == "cursor" else "-blurred")
+            text.stylize(self.get_component_rich_style(name))
+        text.truncate(width, overflow="ellipsis", pad=True)
+        segments = list(text.render(self.app.console))
+        return Strip(segments).apply_style(base).crop_extend(0, width, base)
+
+    def _marks(self, code: str) -> Text:
+        marks = self._mark_cache.get(code)
+        if marks is None:
+            marks = self._mark_style(code) if self._mark_style is not None else Text(code)
+            self._mark_cache[code] = marks
+        return marks
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line_cache = {}
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._rows))
+        self._line_cache = {}
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # --- moving ----------------------------------------------------------------------
+
+    def _selectable(self, index: int) -> bool:
+        return 0 <= index < len(self._rows) and not self._rows[index][0].startswith(
+            HEADER_PREFIX
+        )
+
+    def _next_selectable(self, start: int, step: int) -> int | None:
+        index = start
+        while 0 <= index < len(self._rows):
+            if self._selectable(index):
+                return index
+            index += step
+        return None
+
+    def watch_cursor(self, old: int | None, new: int | None) -> None:
+        self.refresh()
+        if new is None:
+            return
+        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+        self.post_message(self.Picked(self, ref_of(self._rows[new][0])))
+
+    def action_move(self, step: int) -> None:
+        start = (self.cursor + step) if self.cursor is not None else 0
+        found = self._next_selectable(start, step)
+        if found is not None:
+            self.cursor = found
+
+    def action_edge(self, step: int) -> None:
+        start = 0 if step < 0 else len(self._rows) - 1
+        found = self._next_selectable(start, -step)
+        if found is not None:
+            self.cursor = found
+
+    def action_page(self, step: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        current = self.cursor if self.cursor is not None else 0
+        start = max(0, min(len(self._rows) - 1, current + step * height))
+        found = self._next_selectable(start, step) or self._next_selectable(start, -step)
+        if found is not None:
+            self.cursor = found
+
+    def action_choose(self) -> None:
+        if self.cursor is not None and self._selectable(self.cursor):
+            self.post_message(self.Chosen(self, ref_of(self._rows[self.cursor][0])))
+
+    def on_click(self, event: Click) -> None:
+        index = event.y + self.scroll_offset.y
+        if self._selectable(index):
+            if self.cursor == index and event.chain >= 2:
+                self.action_choose()
+            self.cursor = index
 
 
 def ref_of(option_id: str) -> str | None:

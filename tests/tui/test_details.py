@@ -1,0 +1,221 @@
+"""Step 4, Details: driven by keys, checked in the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.events import Paste
+from textual.widgets import Input, Static, TextArea
+
+from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tpworkshop.domain.model import Position
+from tpworkshop.storage import Store
+from tpworkshop.tui.screens.details import DetailsScreen
+from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
+from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker, ref_of
+
+
+def at_details(db_path: Path, *, lang: str = "en", touchpoint: str | None = None) -> int:
+    sid = sample_session(db_path, lang=lang)
+    with Store(db_path) as store:
+        store.save_position(sid, Position(step="details", touchpoint=touchpoint))
+    return sid
+
+
+def shown_refs(screen: DetailsScreen) -> list[str]:
+    picker = screen.query_one(TouchpointPicker)
+    return [ref for o in picker.options if o.id and (ref := ref_of(o.id))]
+
+
+def tp_named(db_path: Path, sid: int, name: str):  # noqa: ANN201 - a Touchpoint
+    return next(t for t in reread(db_path, sid).touchpoints if t.name == name)
+
+
+async def test_fill_text_list_and_owner(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        assert screen.selected == "tp-1"
+        await pilot.press("enter")  # from the navigator into the form: Need
+        assert isinstance(app.focused, TextArea) and app.focused.id == "field-need"
+        await pilot.press(*"Sees the brand", "enter", *"in her feed", "tab")
+        # Interactions: add two, remove the first.
+        await pilot.press(*"Banner", "enter", *"Story", "enter")
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ItemList)
+        await pilot.press("x")
+        await pilot.press("tab", "tab")
+        assert isinstance(app.focused, Input) and app.focused.id == "field-owner"
+        await pilot.press(*"Marketing", "enter")
+        await pilot.pause()
+    tp = tp_named(db_path, sid, "Instagram ad")
+    assert tp.need == "Sees the brand\nin her feed"
+    assert tp.interactions == ["Story"]
+    assert tp.owner == "Marketing"
+    assert tp.processes == [] and tp.desired_outcome == ""
+
+
+async def test_list_items_edit_and_move(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "tab")  # need -> interactions input
+        await pilot.press(*"One", "enter", *"Two", "enter", *"Three", "enter")
+        await pilot.press("shift+tab", "down", "down", "shift+up")  # Three above Two
+        await pilot.press("up", "enter")  # edit "One"
+        await pilot.press("ctrl+u", *"First", "enter")
+        await pilot.pause()
+    assert tp_named(db_path, sid, "Instagram ad").interactions == ["First", "Three", "Two"]
+
+
+async def test_missing_owner_filter_walks_the_empty_ones(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        assert len(shown_refs(screen)) == 4
+        await pilot.press("f")
+        assert screen.filter == "owner"
+        missing = [t.ref for t in reread(db_path, sid).in_map_order() if not t.owner]
+        assert shown_refs(screen) == missing and len(missing) == 3
+        header = str(screen.query_one("#details-filter", Static).content)
+        assert "3 of 4 miss an owner" in header
+        # Enter goes to the owner field; fill it, jump on: the filled one leaves the list.
+        await pilot.press("enter")
+        assert app.focused is not None and app.focused.id == "field-owner"
+        await pilot.press(*"Social team", "enter", "pagedown")
+        await pilot.pause()
+        assert screen.selected == missing[1]
+        assert app.focused is not None and app.focused.id == "field-owner"
+        assert shown_refs(screen) == missing[1:]
+        assert "2 of 4 miss an owner" in str(screen.query_one("#details-filter", Static).content)
+    assert reread(db_path, sid).touchpoint(missing[0]).owner == "Social team"
+
+
+async def test_owner_is_suggested_from_those_used(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "enter", *"sa")
+        await pilot.pause(0.2)
+        await pilot.press("right", "enter")  # accept the suggestion "Sales"
+        await pilot.pause()
+    assert tp_named(db_path, sid, "Instagram ad").owner == "Sales"
+
+
+async def test_too_long_owner_is_refused_and_nothing_saved(db_path: Path) -> None:
+    sid = at_details(db_path)
+    before = reread(db_path, sid).updated
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f", "enter", *("x" * 201), "enter")
+        await pilot.pause()
+        error = screen.query_one("#error-owner", Static)
+        assert error.display and "too long" in str(error.content)
+        await pilot.press("pagedown")  # refused: stays on the touchpoint with the bad value
+        assert screen.selected == "tp-1"
+    session = reread(db_path, sid)
+    assert session.touchpoint("tp-1").owner == ""
+    assert session.updated == before
+
+
+async def test_control_characters_in_a_list_item_are_refused(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "tab")
+        app.focused.post_message(Paste("Mail\tshot"))  # a pasted tab
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen.query_one("#field-interactions", ListEditor)
+        assert "control characters" in str(editor.query_one(".field-error", Static).content)
+        assert editor.input.value == "Mail\tshot"
+    assert tp_named(db_path, sid, "Instagram ad").interactions == []
+
+
+async def test_too_long_text_is_refused(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        app.focused.post_message(Paste("y" * 5001))
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        error = app.screen.query_one("#error-need", Static)
+        assert error.display and "5000" in str(error.content)
+    assert tp_named(db_path, sid, "Instagram ad").need == ""
+
+
+async def test_concurrent_edit_of_another_field_survives_and_shows(db_path: Path) -> None:
+    sid = at_details(db_path)
+    db_id = tp_named(db_path, sid, "Instagram ad").db_id
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f", "enter", *"Ops")  # typing the owner, not yet saved
+        with Store(db_path) as other:  # a participant in another process
+            other.update_touchpoint(db_id, desired_outcome="Answer in one hour")
+            other.update_touchpoint(db_id, owner="Somebody else")
+        await pilot.pause(0.8)  # the live poll picks it up
+        outcome = screen.query_one("#field-desired_outcome", TextArea)
+        assert outcome.text == "Answer in one hour"
+        owner = screen.query_one("#field-owner", Input)
+        assert app.focused is owner and owner.value == "Ops"  # not clobbered
+        await pilot.press("enter")
+        await pilot.pause()
+    tp = tp_named(db_path, sid, "Instagram ad")
+    assert tp.owner == "Ops"
+    assert tp.desired_outcome == "Answer in one hour"
+
+
+async def test_selection_is_remembered_for_the_next_open(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown")
+        assert app.screen.selected == "tp-3"
+    assert reread(db_path, sid).position.touchpoint == "tp-3"
+    again = open_app(db_path, sid)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.selected == "tp-3"
+        assert again.screen.query_one(TouchpointPicker).highlighted_ref == "tp-3"
+
+
+async def test_spanish_labels(db_path: Path) -> None:
+    sid = at_details(db_path, lang="es")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        header = str(app.screen.query_one("#details-filter", Static).content)
+        assert "3 de 4 sin responsable" in header
+
+
+def test_details_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
+    sid = at_details(db_path)
+
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        await pilot.pause()
+        await pilot.press("f", "enter", *"Social team", "enter", "pagedown")
+        await pilot.press("shift+tab", *"Brochure", "enter", *"Word of mouth", "enter")
+        await pilot.press("tab", *"So")  # the owner field suggests "Social team"
+        await pilot.pause(0.2)
+        await no_blink(pilot)
+
+    assert snap_compare(open_app(db_path, sid), terminal_size=(80, 24), run_before=run_before)
