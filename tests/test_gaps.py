@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import tomllib
+from collections.abc import Sequence
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,8 @@ def tp(ref: str, segment: str, stage: str, name: str | None = None, **fields: An
 def make(
     stages: list[Stage] | list[tuple[str, int]],
     segments: list[str] | list[Segment],
-    touchpoints: list[Touchpoint] = (),  # type: ignore[assignment]
-    actions: list[Action] = (),  # type: ignore[assignment]
+    touchpoints: Sequence[Touchpoint] = (),
+    actions: Sequence[Action] = (),
     framework: str = "custom",
     language: str = "en",
 ) -> Session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,8 @@ def load_example(path: Path) -> Session:
 
 
 def make(
-    stages: list[Stage], segments: list[Segment], touchpoints: list[Touchpoint] = (), **kw: Any
-) -> Session:  # type: ignore[assignment]
+    stages: list[Stage], segments: list[Segment], touchpoints: Sequence[Touchpoint] = (), **kw: Any
+) -> Session:
     return Session(
         name="Test",
         stages=list(stages),

@@ -52,20 +52,18 @@ async def running(
 
 
 def _plain(renderable: object) -> str:
+    if isinstance(renderable, Content):
+        return renderable.plain
     console = Console(width=100, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 
 
 def _shown_findings(screen: AnalysisScreen) -> list[tuple[str, str]]:
-    """(option id, text) of every line of the findings list, headers included."""
+    """(option id, text on one line) of every entry of the findings list, headers included."""
     listing = screen.query_one("#findings", OptionList)
     return [
-        (
-            option.id or "",
-            str(option.prompt) if isinstance(option.prompt, Content) else _plain(option.prompt),
-        )
-        for option in listing.options
+        (option.id or "", " ".join(_plain(option.prompt).split())) for option in listing.options
     ]
 
 
@@ -440,6 +438,30 @@ async def test_tall_narrow_screen_shows_the_overview_below_and_80x24_none(db_pat
         await pilot.pause()
         assert not screen.has_class("-overview-below")
         assert not screen.has_class("-overview-side")
+
+
+async def test_an_empty_session_says_what_to_do_first(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Empty", framework="custom")
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        text = " ".join(t for _, t in _shown_findings(screen))
+        assert "Nothing to analyse yet" in text
+        assert screen.selected_finding() is None
+        await pilot.press("enter", "o", "m")
+        await pilot.pause()
+        assert app.current_step == "analysis"
+        assert not screen.query_one("#map-grid").display
+        assert "No map yet" in _plain(screen.query_one("#map-legend", Static).content)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "No touchpoint has a channel" in _plain(
+            screen.query_one("#channel-legend", Static).content
+        )
+        await pilot.press("e", "p", "enter")
+        await pilot.pause()
+        assert app.current_step == "analysis"
 
 
 def test_owner_overload_jumps_to_a_touchpoint_of_that_owner(db_path: Path) -> None:

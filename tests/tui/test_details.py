@@ -12,7 +12,7 @@ from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.details import DetailsScreen
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
-from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker, ref_of
+from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
 
 
 def at_details(db_path: Path, *, lang: str = "en", touchpoint: str | None = None) -> int:
@@ -23,8 +23,7 @@ def at_details(db_path: Path, *, lang: str = "en", touchpoint: str | None = None
 
 
 def shown_refs(screen: DetailsScreen) -> list[str]:
-    picker = screen.query_one(TouchpointPicker)
-    return [ref for o in picker.options if o.id and (ref := ref_of(o.id))]
+    return screen.query_one(TouchpointPicker).refs
 
 
 def tp_named(db_path: Path, sid: int, name: str):  # noqa: ANN201 - a Touchpoint

@@ -63,6 +63,12 @@ async def test_fast_entry_adds_one_segment_per_enter_and_keeps_focus(db_path: Pa
         table = screen.query_one("#segments", KeyedTable)
         assert table.selected_key == "young-drivers"
         assert not screen.query_one("#segments-empty", Static).display
+        await pilot.press("escape")
+        assert app.focused is table
+        await pilot.press("n")
+        assert app.focused is fast
+        await pilot.press("up")
+        assert app.focused is table
 
 
 async def test_fast_entry_refuses_a_too_long_name_and_keeps_it(db_path: Path) -> None:
@@ -235,7 +241,7 @@ async def test_resume_selects_the_saved_segment_and_palette_has_actions(db_path:
         assert screen.query_one("#segments", KeyedTable).selected_key == "fleets"
         titles = [c.title for c in again.get_system_commands(screen)]
         assert "Añadir un segmento" in titles and "Quitar el segmento elegido" in titles
-        assert len(list(screen.screen_commands())) == 6
+        assert len(list(screen.screen_commands())) == 7
 
 
 def test_segments_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001

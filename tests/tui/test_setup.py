@@ -314,6 +314,18 @@ async def test_typing_is_saved_after_a_pause_without_leaving(db_path: Path) -> N
         assert reread(db_path, sid).organisation == "Autos"
 
 
+async def test_text_typed_just_before_quitting_is_kept(db_path: Path) -> None:
+    sid = bare_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Autos Sur")
+        await pilot.press("ctrl+q")  # before the autosave pause is over
+        await pilot.pause()
+    assert reread(db_path, sid).organisation == "Autos Sur"
+
+
 async def test_redraw_keeps_half_typed_text_and_shows_others_changes(db_path: Path) -> None:
     sid = bare_session(db_path)
     app = open_app(db_path, sid)
@@ -367,6 +379,24 @@ async def test_stage_keys_do_nothing_while_typing_in_a_field(db_path: Path) -> N
         assert [s.weight for s in reread(db_path, sid).stages] == [3, 3, 3, 3, 3]
 
 
+async def test_escape_goes_back_from_a_field_to_the_stages(db_path: Path) -> None:
+    sid = bare_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        stages = screen.query_one("#stages")
+        await pilot.press("e")  # to the fields
+        assert app.focused is screen.query_one("#field-name", Input)
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Marta")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is stages
+        assert reread(db_path, sid).facilitator == "Marta"  # leaving saved it
+        await pilot.press("escape")  # nothing more to leave
+        assert app.focused is stages
+
+
 async def test_every_action_is_in_the_palette(db_path: Path) -> None:
     sid = bare_session(db_path)
     app = open_app(db_path, sid, lang="es")
@@ -375,7 +405,7 @@ async def test_every_action_is_in_the_palette(db_path: Path) -> None:
         titles = [command.title for command in app.get_system_commands(screen)]
         for title in ("Añadir una etapa", "Cambiar el marco de etapas", "Quitar la etapa elegida"):
             assert title in titles
-        assert len(list(screen.screen_commands())) == 9
+        assert len(list(screen.screen_commands())) == 10
 
 
 def test_setup_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001

@@ -352,8 +352,8 @@ class _Collector:
 
     def sorted(self) -> list[Finding]:
         """Stable: equal keys (same rule, same place) keep the order they were found in."""
-        keys, findings = self.keys, self.findings
-        return [findings[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+        order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
+        return list(map(self.findings.__getitem__, order))
 
 
 # --- rules ----------------------------------------------------------------------------------
@@ -393,7 +393,8 @@ def _one_channel(cell: list[Touchpoint], fold_: _Folder) -> bool:
     return len(channels) == 1 and "" not in channels
 
 
-_Spec = tuple[str, str, str, str, int]  # rule, severity, text before and after, rank
+# rule, severity, sentence before and after the touchpoint, sort rank, index of the severity
+_Spec = tuple[str, str, str, str, int, int]
 
 
 def _spec_maker(out: _Collector) -> Callable[..., _Spec]:
@@ -405,7 +406,8 @@ def _spec_maker(out: _Collector) -> Callable[..., _Spec]:
         if found is None:
             before, after = out.texts.around(text, rating)
             rank = out.rank[(severity, rule)]
-            found = made[(rule, severity, text, rating)] = (rule, severity, before, after, rank)
+            found = (rule, severity, before, after, rank, _SEVERITY_RANK[severity])
+            made[(rule, severity, text, rating)] = found
         return found
 
     return spec
@@ -416,19 +418,24 @@ def _touchpoint_rules(out: _Collector) -> int:
 
     The hot loop of the analysis (several findings per touchpoint are common), so it walks
     the map cell by cell, prepares sentences and ranks once, and builds findings inline.
-    Returns how many of the five detail fields of ``completeness`` are filled over all
-    touchpoints, so the summary need not look at them again.
+    Findings go to one bucket per severity and stage, where they arrive in sort order
+    (segment, touchpoint, then rule: the checks below are in rule-name order), so that the
+    final sort only merges long runs. Returns how many of the five detail fields of
+    ``completeness`` are filled over all touchpoints, so the summary need not look again.
     """
     m, texts = out.m, out.texts
     acted_on = {action.touchpoint for action in m.session.actions if action.touchpoint}
-    keys, findings = out.keys, out.findings
     spec = _spec_maker(out)
+    no_data = spec("no-data", "low", "no-data")
+    no_outcome = spec("no-outcome", "medium", "no-outcome")
     no_owner_high = spec("no-owner", "high", "no-owner")
     no_owner_medium = spec("no-owner", "medium", "no-owner")
     no_process = spec("no-process", "medium", "no-process")
-    no_outcome = spec("no-outcome", "medium", "no-outcome")
-    no_data = spec("no-data", "low", "no-data")
     pain_without_action = spec("pain-without-action", "high", "pain-without-action")
+    buckets: list[list[tuple[list[int], list[Finding]]]] = [  # [stage][severity]
+        [([], []) for _ in SEVERITIES] for _ in m.stages
+    ]
+    appenders = [[(keys.append, found.append) for keys, found in row] for row in buckets]
     new, set_attribute, strip = object.__new__, _set_attribute, str.strip
     unit = out.touchpoint_unit
     filled = 0
@@ -438,6 +445,7 @@ def _touchpoint_rules(out: _Collector) -> int:
         segment_key, stage_key = segment.key, stage.key
         before_name, after_name = texts.around_name(segment.name, stage.name)
         no_owner = no_owner_high if stage.weight >= HIGH_WEIGHT else no_owner_medium
+        stage_appenders = appenders[stage_i]
         first = stage_i * out.stage_unit + seg_i * out.segment_unit + index * unit
         index += len(cell)
         places = range(first, first + len(cell) * unit, unit)  # sort-key digits of each one
@@ -455,14 +463,6 @@ def _touchpoint_rules(out: _Collector) -> int:
             if complete and not (low_rated or unaddressed):
                 continue
             found: list[_Spec] = []
-            if not has_owner:
-                found.append(no_owner_high if tp.pain_point else no_owner)
-            if not has_process:
-                found.append(no_process)
-            if not has_outcome:
-                found.append(no_outcome)
-            if not has_data:
-                found.append(no_data)
             if low_rated:
                 if tp.pain_point:
                     found.append(
@@ -470,12 +470,21 @@ def _touchpoint_rules(out: _Collector) -> int:
                     )
                 else:
                     found.append(spec("low-effectiveness", "medium", "low-effectiveness", rating))
+            if not has_data:
+                found.append(no_data)
+            if not has_outcome:
+                found.append(no_outcome)
+            if not has_owner:
+                found.append(no_owner_high if tp.pain_point else no_owner)
+            if not has_process:
+                found.append(no_process)
             if unaddressed:
                 found.append(pain_without_action)
             where = f"{before_name}{tp.name}{after_name}"
             ref = tp.ref
-            for rule, severity, before, after, rank in found:
-                keys.append(rank + place)
+            for rule, severity, before, after, rank, severity_i in found:
+                add_key, add_finding = stage_appenders[severity_i]
+                add_key(rank + place)
                 finding = new(Finding)  # as _new_finding(), inlined: this is the hot spot
                 set_attribute(
                     finding,
@@ -489,7 +498,12 @@ def _touchpoint_rules(out: _Collector) -> int:
                         "message": f"{before}{where}{after}",
                     },
                 )
-                findings.append(finding)
+                add_finding(finding)
+    for severity_i in range(len(SEVERITIES)):
+        for stage_buckets in buckets:
+            keys, findings = stage_buckets[severity_i]
+            out.keys.extend(keys)
+            out.findings.extend(findings)
     return filled
 
 
@@ -562,12 +576,16 @@ def _inconsistent(out: _Collector) -> None:
         return
     least = max(2, (total + 1) // 2)  # segments that must have the name
     raw_names = list(map(attrgetter("name"), m.touchpoints))
-    fold_of = {name: _fold(name) for name in set(raw_names)}
+    fold_of = {  # _fold(), inlined
+        name: name.strip().lower() if name.isascii() else fold(name) for name in set(raw_names)
+    }
     names = list(map(fold_of.__getitem__, raw_names))
     # A name's touchpoints in a stage bound its segments there: most names are ruled out
     # here. The Counter keeps map order, the order in which names are reported.
     counts = Counter(zip(m.stage_of, names, strict=True))
-    having = {key: set[int]() for key, count in counts.items() if count >= least}
+    having: dict[tuple[int, str], set[int]] = {
+        key: set() for key, count in counts.items() if count >= least
+    }
     if not having:
         return
     spelling: dict[tuple[int, str], str] = {}

@@ -129,7 +129,7 @@ class WorkshopApp(App[int | None]):
         Binding("f2", "toggle_guide", "key.guide", show=False),
         Binding("f3", "toggle_timer", "key.timer", show=False),
         Binding("f4", "extend_timer", "key.extend", show=False),
-        Binding("f6", "toggle_follow", "key.follow"),
+        Binding("f8", "toggle_follow", "key.follow"),
         Binding("f7", "who", "key.who", show=False),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
     ]

@@ -120,8 +120,8 @@ UI = Catalog(
             "es": "Vuelve a seguir a quien facilita.",
         },
         "follow.off": {
-            "en": "Looking around on your own; F6 follows the facilitator again.",
-            "es": "Explora por su cuenta; F6 vuelve a seguir a quien facilita.",
+            "en": "Looking around on your own; F8 follows the facilitator again.",
+            "es": "Explora por su cuenta; F8 vuelve a seguir a quien facilita.",
         },
         "cmd.who": {"en": "Who's here", "es": "Quién está conectado"},
         "cmd.who.help": {

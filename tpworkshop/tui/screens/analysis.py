@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -21,7 +22,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult, SystemCommand
@@ -207,11 +207,13 @@ TAB_KEYS = {"findings": "f", "map": "m", "channels": "c", "curve": "e", "priorit
 REPORT_FORMATS = ("markdown", "csv", "svg", "html")
 EXTENSIONS = {"toml": "toml", "markdown": "md", "csv": "csv", "svg": "svg", "html": "html"}
 SEVERITY_STYLES = {"high": "$text-error", "medium": "$text-warning", "low": "$text-accent"}
-FINDINGS_PER_GROUP = 300  # a room reads a few dozen; the export holds them all
+FINDINGS_PER_GROUP = 200  # a room reads a few dozen; the export holds them all
 CHANNEL_ROWS = 60
 WIDE_BODY = 130  # from this many columns the findings tab shows an overview beside them
 TALL_BODY = 40  # ... or, from this many rows, below them
 OVERVIEW_WIDTH = 62
+OVERVIEW_SIDE = 66  # the side overview's width in analysis.tcss
+LIST_CHROME = 4  # the findings list's padding and scrollbar
 GUIDE_GUESS = 56
 
 
@@ -357,6 +359,16 @@ class AnalysisBody(Vertical):
         self.post_message(self.Resized())
 
 
+def finding_prompt(message: str, style: str, width: int) -> Content:
+    """A bullet in the severity's colour, the message wrapped with a hanging indent.
+
+    Wrapped here rather than by a Rich table: a few hundred table prompts take a second
+    to measure, these take milliseconds, and the list redraws on every live commit.
+    """
+    lines = textwrap.wrap(message, width=max(width - 2, 20)) or [""]
+    return Content.assemble(("● ", style), "\n  ".join(lines))
+
+
 def _plural(key: str, n: int, lang: str, **params: object) -> str:
     return TEXT(f"{key}.one" if n == 1 else f"{key}.many", lang, n=n, **params)
 
@@ -440,7 +452,6 @@ class AnalysisScreen(StepScreen):
         if not self.is_mounted or self.workshop.session is None:
             return
         self.analysis = analyse(self.session, self.lang)
-        self._show_findings(self.analysis)
         self._show_priorities(self.analysis)
         self._redraw_sized()
 
@@ -455,6 +466,7 @@ class AnalysisScreen(StepScreen):
         self.set_class(side, "-overview-side")
         self.set_class(below, "-overview-below")
         self._show_summary(analysis, width)
+        self._show_findings(analysis, width - (OVERVIEW_SIDE if side else 0) - LIST_CHROME)
         self._show_map(analysis, width)
         self._show_channels(analysis, width)
         self._show_curve(analysis, width)
@@ -479,7 +491,7 @@ class AnalysisScreen(StepScreen):
                 lines.append(piece)
         self.query_one("#analysis-summary", Static).update(Text("\n".join(lines)))
 
-    def _finding_prompts(self, analysis: Analysis) -> list[Option]:
+    def _finding_prompts(self, analysis: Analysis, width: int) -> list[Option]:
         lang = self.lang
         options: list[Option] = []
         self._finding_options = {}
@@ -500,7 +512,8 @@ class AnalysisScreen(StepScreen):
             for index, finding in group[:FINDINGS_PER_GROUP]:
                 option_id = f"finding-{index}"
                 self._finding_options[option_id] = finding
-                options.append(Option(self._finding_prompt(finding, style), id=option_id))
+                prompt = finding_prompt(finding.message, style, width)
+                options.append(Option(prompt, id=option_id))
             if len(group) > FINDINGS_PER_GROUP:
                 more = TEXT("group.more", lang, n=len(group) - FINDINGS_PER_GROUP)
                 options.append(Option(Text(more, style="italic"), disabled=True))
@@ -509,24 +522,15 @@ class AnalysisScreen(StepScreen):
             options.append(Option(Text(TEXT(empty, lang), style="italic"), disabled=True))
         return options
 
-    def _finding_prompt(self, finding: Finding, style: str) -> Table:
-        """A bullet in the severity's colour, and the message wrapped beside it."""
-        colour = self.app.theme_variables.get(style.removeprefix("$"), "")
-        grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
-        grid.add_column(width=1, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(Text("●", style=colour), Text(finding.message))
-        return grid
-
-    def _show_findings(self, analysis: Analysis) -> None:
-        shown = (self.lang, tuple(analysis.findings), bool(self.session.segments))
+    def _show_findings(self, analysis: Analysis, width: int) -> None:
+        shown = (self.lang, tuple(analysis.findings), bool(self.session.segments), width)
         if shown == self._findings_shown:
             return
         self._findings_shown = shown
         listing = self.query_one("#findings", OptionList)
         before = self.selected_finding()
         old_index = listing.highlighted
-        listing.set_options(self._finding_prompts(analysis))
+        listing.set_options(self._finding_prompts(analysis, width))
         _highlight(listing, self._finding_index(before), old_index)
 
     def _finding_index(self, before: Finding | None) -> int | None:

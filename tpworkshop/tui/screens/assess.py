@@ -9,7 +9,7 @@ and votes; keys act on the highlighted row. Below, the actions agreed so far. Di
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import ClassVar
 
@@ -173,6 +173,9 @@ TEXT = Catalog(
     },
 )
 
+Row = tuple[str, tuple[object, ...]]
+"""A table row: its key and the plain values of its cells."""
+
 TP_COLUMNS = ("segment", "stage", "name", "eff", "pain", "votes")
 ACTION_COLUMNS = ("status", "title", "owner", "due", "touchpoint")
 DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
@@ -251,8 +254,8 @@ class AssessScreen(StepScreen):
         self.by_votes = False
         self.selected: str | None = None
         self.selected_action: int | None = None
-        self._tp_rows: list[tuple[str, tuple[str, ...]]] = []
-        self._action_rows: list[tuple[str, tuple[str, ...]]] = []
+        self._tp_rows: list[Row] = []
+        self._action_rows: list[Row] = []
         self._widths: tuple[int, ...] = ()
 
     # --- layout ----------------------------------------------------------------------
@@ -356,79 +359,107 @@ class AssessScreen(StepScreen):
         self._fill_actions()
         self._refresh_texts(tps)
 
-    def _tp_cells(self, tps: list[Touchpoint]) -> list[tuple[str, tuple[Text, ...]]]:
+    def _tp_rows_of(self, tps: list[Touchpoint]) -> list[Row]:
+        """Plain values per row (cheap to compare); cells are built only when they change."""
         places = Places.of(self.session)
-        rows = []
+        rows: list[Row] = []
         previous: tuple[str, str] | None = None
         for tp in tps:
-            same_segment = not self.by_votes and previous and previous[0] == tp.segment
-            same_cell = same_segment and previous and previous[1] == tp.stage
+            same_segment = not self.by_votes and previous is not None and previous[0] == tp.segment
+            same_cell = same_segment and previous is not None and previous[1] == tp.stage
             segment = "" if same_segment else places.segments.get(tp.segment, tp.segment)
             stage = "" if same_cell else places.stages.get(tp.stage, tp.stage)
             previous = (tp.segment, tp.stage)
-            cells = (
-                Text(segment, style="bold"),
-                Text(stage),
-                Text(tp.name),
-                stars(tp.effectiveness),
-                Text("⚠", style="bold red") if tp.pain_point else Text(""),
-                Text(str(tp.votes) if tp.votes else "·", justify="right"),
-            )
-            rows.append((tp.ref, cells))
+            values = (segment, stage, tp.name, tp.effectiveness, tp.pain_point, tp.votes)
+            rows.append((tp.ref, values))
         return rows
+
+    @staticmethod
+    def _tp_cell(column: str, value: object, key: str) -> Text:
+        if column == "segment":
+            return Text(str(value), style="bold")
+        if column == "eff":
+            return stars(value)  # type: ignore[arg-type]
+        if column == "pain":
+            return Text("⚠", style="bold red") if value else Text("")
+        if column == "votes":
+            return Text(str(value) if value else "·")
+        return Text(str(value))
 
     def _fill_touchpoints(self, tps: list[Touchpoint]) -> None:
-        rows = self._tp_cells(tps)
-        self._sync(self.tp_table, rows, self._tp_rows, TP_COLUMNS, self.selected)
-        self._tp_rows = [(key, tuple(c.markup for c in cells)) for key, cells in rows]
+        rows = self._tp_rows_of(tps)
+        self._sync(self.tp_table, rows, self._tp_rows, TP_COLUMNS, self._tp_cell, self.selected)
+        self._tp_rows = rows
 
-    def _action_cells(self) -> list[tuple[str, tuple[Text, ...]]]:
-        rows = []
+    def _action_rows_of(self) -> list[Row]:
+        rows: list[Row] = []
         for action in self.session.actions:
-            done = action.status == "done"
-            style = "dim strike" if done else ""
             tp = self.session.touchpoint(action.touchpoint) if action.touchpoint else None
-            cells = (
-                Text("[x]" if done else "[ ]", style="green" if done else ""),
-                Text(action.title, style=style),
-                Text(action.owner, style=style),
-                Text(format_date(action.due, self.lang) if action.due else "", style=style),
-                Text(
-                    tp.name if tp else TEXT("no_touchpoint", self.lang),
-                    style="dim" if tp is None or done else "",
-                ),
+            due = format_date(action.due, self.lang) if action.due else ""
+            values = (
+                action.status == "done",
+                action.title,
+                action.owner,
+                due,
+                tp.name if tp else None,
             )
-            rows.append((str(action.db_id), cells))
+            rows.append((str(action.db_id), values))
         return rows
 
+    def _action_cell(self, column: str, value: object, done: bool) -> Text:
+        style = "dim strike" if done else ""
+        if column == "status":
+            return Text("[x]", style="green") if value else Text("[ ]")
+        if column == "touchpoint":
+            if value is None:
+                return Text(TEXT("no_touchpoint", self.lang), style="dim")
+            return Text(str(value), style="dim" if done else "")
+        return Text(str(value), style=style)
+
     def _fill_actions(self) -> None:
-        rows = self._action_cells()
+        rows = self._action_rows_of()
         keys = [key for key, _ in rows]
         if self.selected_action is None or str(self.selected_action) not in keys:
             self.selected_action = int(keys[0]) if keys else None
         selected = str(self.selected_action) if self.selected_action is not None else None
-        self._sync(self.action_table, rows, self._action_rows, ACTION_COLUMNS, selected)
-        self._action_rows = [(key, tuple(c.markup for c in cells)) for key, cells in rows]
+        done = {key: bool(values[0]) for key, values in rows}
+        shown_done = {key: bool(values[0]) for key, values in self._action_rows}
+        # A row whose status flipped is redrawn whole: every cell's style follows it.
+        shown = [
+            (key, values if shown_done.get(key) == done.get(key) else (None,) * len(values))
+            for key, values in self._action_rows
+        ]
+
+        def cell(column: str, value: object, key: str) -> Text:
+            return self._action_cell(column, value, done.get(key, False))
+
+        self._sync(self.action_table, rows, shown, ACTION_COLUMNS, cell, selected)
+        self._action_rows = rows
 
     @staticmethod
     def _sync(
         table: DataTable[Text | str],
-        rows: list[tuple[str, tuple[Text, ...]]],
-        shown: list[tuple[str, tuple[str, ...]]],
+        rows: list[Row],
+        shown: list[Row],
         columns: tuple[str, ...],
+        cell: Callable[[str, object, str], Text],
         selected: str | None,
     ) -> None:
-        """Update only the cells that changed; rebuild when rows came or went or moved."""
+        """Update only the cells that changed; rebuild when rows came, went or moved."""
         if [key for key, _ in rows] == [key for key, _ in shown]:
-            for (key, cells), (_, old) in zip(rows, shown, strict=True):
-                for column, cell, before in zip(columns, cells, old, strict=True):
-                    if cell.markup != before:
-                        table.update_cell(key, column, cell)
+            for (key, values), (_, old) in zip(rows, shown, strict=True):
+                if values == old:
+                    continue
+                for column, value, before in zip(columns, values, old, strict=True):
+                    if value != before:
+                        table.update_cell(key, column, cell(column, value, key))
         else:
             scroll_y = table.scroll_y
             table.clear()
-            for key, cells in rows:
-                table.add_row(*cells, key=key)
+            for key, values in rows:
+                table.add_row(
+                    *(cell(c, v, key) for c, v in zip(columns, values, strict=True)), key=key
+                )
             table.scroll_y = scroll_y
         if selected is not None and rows:
             index = table.get_row_index(selected)

@@ -313,10 +313,12 @@ class DetailsScreen(StepScreen):
 
     def marker(self, tp: Touchpoint) -> str:
         """``"O·R·"``: the letter of each tracked detail still missing, ``"✓"`` if none."""
-        letters = self._letters
-        code = "".join(
-            letter if is_missing(tp, field) else "·"
-            for field, letter in zip(TRACKED, letters, strict=True)
+        owner, process, outcome, data = self._letters
+        code = (
+            ("·" if tp.owner.strip() else owner)
+            + ("·" if tp.processes else process)
+            + ("·" if tp.desired_outcome.strip() else outcome)
+            + ("·" if tp.data_generated else data)
         )
         return "✓" if code == "····" else code
 

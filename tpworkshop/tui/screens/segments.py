@@ -6,12 +6,14 @@ keys, and a fast-entry line below it: type a name, Enter, type the next.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Input, Static
 
 from tpworkshop.domain.model import Segment, clean
@@ -36,7 +38,7 @@ TEXT = Catalog(
         "col.n": {"en": "#", "es": "#"},
         "col.name": {"en": "Segment", "es": "Segmento"},
         "col.description": {"en": "Description", "es": "Descripción"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos de contacto"},
+        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
         "empty": {
             "en": "No segments yet. Type a name below and press Enter, or press A.",
             "es": "Aún no hay segmentos. Escriba un nombre abajo y pulse Intro, o pulse A.",
@@ -52,6 +54,7 @@ TEXT = Catalog(
         "key.down": {"en": "Move down", "es": "Bajar"},
         "key.remove": {"en": "Remove", "es": "Quitar"},
         "key.new": {"en": "Type new", "es": "Escribir"},
+        "key.list": {"en": "Back to the list", "es": "Volver a la lista"},
         "group.move": {"en": "Move", "es": "Mover"},
         # dialogs and notices
         "add.title": {"en": "New segment", "es": "Nuevo segmento"},
@@ -95,6 +98,11 @@ TEXT = Catalog(
             "es": "Pregunta antes si tiene puntos de contacto",
         },
         "cmd.new": {"en": "Type new segments", "es": "Escribir segmentos nuevos"},
+        "cmd.list": {"en": "Go to the segment list", "es": "Ir a la lista de segmentos"},
+        "cmd.list.help": {
+            "en": "Where the segment keys work (Escape from the typing line)",
+            "es": "Donde funcionan las teclas de segmentos (Escape desde la línea de escritura)",
+        },
         "cmd.new.help": {
             "en": "Fast entry: a name, Enter, the next name",
             "es": "Entrada rápida: un nombre, Intro, el siguiente",
@@ -114,6 +122,7 @@ class SegmentsScreen(StepScreen):
         Binding("greater_than_sign,shift+down", "move_segment(1)", "key.down", group=MOVE_GROUP),
         Binding("x,delete", "remove_segment", "key.remove"),
         Binding("n", "type_new", "key.new", show=False),
+        Binding("escape,up", "focus_list", "key.list"),
     ]
 
     def __init__(self) -> None:
@@ -140,11 +149,20 @@ class SegmentsScreen(StepScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Segment keys act only when the list, not the typing line, has focus."""
+        typing = isinstance(self.focused, Input)
         if action in TABLE_ACTIONS:
-            return not isinstance(self.focused, Input)
+            return not typing
+        if action == "focus_list":
+            return typing
         return True
 
     # --- redraw ----------------------------------------------------------------------
+
+    def refresh_chrome(self) -> None:
+        # Workaround: the app's 1 s timer tick can land while the app shuts down and
+        # this screen's children are already gone (base.refresh_chrome then raises).
+        with contextlib.suppress(NoMatches):
+            super().refresh_chrome()
 
     def refresh_view(self) -> None:
         if not self.is_mounted or self.workshop.session is None:
@@ -172,11 +190,11 @@ class SegmentsScreen(StepScreen):
         table.show_rows(rows, select=select)
         self.query_one("#segments-empty", Static).display = not session.segments
 
-    @staticmethod
-    def _column_widths(width: int) -> tuple[int, int]:
-        """Name and description widths that fit the table (guess 78 before layout)."""
-        usable = (width or 78) - 4 - 13 - 8
-        name = max(12, min(32, usable // 3))
+    def _column_widths(self, width: int) -> tuple[int, int]:
+        """Name and description widths that fit the table (80 columns before layout)."""
+        count = len(TEXT("col.tps", self.lang))
+        usable = (width or 80) - 3 - (count + 2) - 4 - 2  # '#', count, cell padding, scrollbar
+        name = max(12, min(32, usable * 2 // 5))
         return name, max(16, usable - name)
 
     def on_keyed_table_resized(self, event: KeyedTable.Resized) -> None:
@@ -230,6 +248,9 @@ class SegmentsScreen(StepScreen):
 
     def action_type_new(self) -> None:
         self.query_one("#segment-new", Input).focus()
+
+    def action_focus_list(self) -> None:
+        self.query_one("#segments", KeyedTable).focus()
 
     # --- dialogs ---------------------------------------------------------------------
 
@@ -325,5 +346,6 @@ class SegmentsScreen(StepScreen):
             ("down", lambda: self.action_move_segment(1)),
             ("remove", self.action_remove_segment),
             ("new", self.action_type_new),
+            ("list", self.action_focus_list),
         ):
             yield SystemCommand(TEXT(f"cmd.{name}", lang), TEXT(f"cmd.{name}.help", lang), callback)

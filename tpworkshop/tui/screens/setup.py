@@ -7,6 +7,7 @@ keep the typed text so it can be fixed; nothing is saved until the value is vali
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -16,6 +17,7 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -25,6 +27,7 @@ from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.model import Stage, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import LANGUAGES, Catalog, resolve_language
+from tpworkshop.storage import StorageError
 from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
@@ -91,7 +94,7 @@ TEXT = Catalog(
         "col.stage": {"en": "Stage", "es": "Etapa"},
         "col.key": {"en": "Key", "es": "Clave"},
         "col.weight": {"en": "Weight", "es": "Peso"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos de contacto"},
+        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
         # bindings
         "key.add": {"en": "Add", "es": "Añadir"},
         "key.rename": {"en": "Rename", "es": "Renombrar"},
@@ -102,6 +105,7 @@ TEXT = Catalog(
         "key.remove": {"en": "Remove", "es": "Quitar"},
         "key.framework": {"en": "Framework", "es": "Marco"},
         "key.fields": {"en": "Edit fields", "es": "Editar datos"},
+        "key.stages": {"en": "Back to stages", "es": "Volver a las etapas"},
         "group.weight": {"en": "Weight", "es": "Peso"},
         "group.move": {"en": "Move", "es": "Mover"},
         # dialogs and notices
@@ -196,6 +200,11 @@ TEXT = Catalog(
             "es": "Ciclo de vida, cinco etapas, 5P, Webb o propias",
         },
         "cmd.fields": {"en": "Edit the session's details", "es": "Editar los datos de la sesión"},
+        "cmd.stages": {"en": "Go to the stage list", "es": "Ir a la lista de etapas"},
+        "cmd.stages.help": {
+            "en": "Where the stage keys work (Escape from a field)",
+            "es": "Donde funcionan las teclas de etapas (Escape desde un campo)",
+        },
         "cmd.fields.help": {
             "en": "Name, organisation, facilitator, participants, language, notes",
             "es": "Nombre, organización, facilitador(a), participantes, idioma, notas",
@@ -280,6 +289,7 @@ class SetupScreen(StepScreen):
         Binding("x,delete", "remove_stage", "key.remove", show=False),
         Binding("f", "framework", "key.framework", show=False),
         Binding("e", "edit_fields", "key.fields", show=False),
+        Binding("escape", "focus_stages", "key.stages"),
     ]
 
     def __init__(self) -> None:
@@ -287,6 +297,8 @@ class SetupScreen(StepScreen):
         self._errors: dict[str, str] = {}
         self._autosave: dict[str, Timer] = {}
         self._first_fill = True
+        self._unsaved: dict[str, str] = {}
+        self._session_id: int | None = None
 
     # --- layout ----------------------------------------------------------------------
 
@@ -339,20 +351,33 @@ class SetupScreen(StepScreen):
         for key in ("col.n", "col.stage", "col.key", "col.weight", "col.tps"):
             table.add_column(TEXT(key, self.lang), key=key)
         table.focus()
+        self._session_id = self.workshop.session_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stage keys act only outside the fields (so a letter never edits the stages)."""
         if action in STAGE_ACTIONS:
-            focused = self.focused
-            fields = self.query_one("#setup-fields")
-            return not (focused is not None and fields in focused.ancestors_with_self)
+            return not self._in_fields()
+        if action == "focus_stages":
+            return self._in_fields()
         return True
+
+    def _in_fields(self) -> bool:
+        focused = self.focused
+        return (
+            focused is not None and self.query_one("#setup-fields") in focused.ancestors_with_self
+        )
 
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
         translate_groups(self, TEXT, self.lang)
 
     # --- redraw ----------------------------------------------------------------------
+
+    def refresh_chrome(self) -> None:
+        # Workaround: the app's 1 s timer tick can land while the app shuts down and
+        # this screen's children are already gone (base.refresh_chrome then raises).
+        with contextlib.suppress(NoMatches):
+            super().refresh_chrome()
 
     def refresh_view(self) -> None:
         if not self.is_mounted or self.workshop.session is None:
@@ -449,9 +474,11 @@ class SetupScreen(StepScreen):
         """Autosave a moment after typing stops; typing back the saved text clears errors."""
         self._cancel_timer(field)
         if typed == self._saved_text(field):
+            self._unsaved.pop(field, None)
             if self._errors.pop(field, None) is not None:
                 self._show_errors()
             return
+        self._unsaved[field] = typed
         self._autosave[field] = self.set_timer(AUTOSAVE_SECONDS, lambda: self.commit(field))
 
     def _cancel_timer(self, field: str) -> None:
@@ -474,7 +501,29 @@ class SetupScreen(StepScreen):
             self.commit("notes")
 
     def on_screen_suspend(self) -> None:
-        self.commit_all()
+        if self.workshop.session is None:  # leaving for the session list
+            self._flush_unsaved()
+        else:
+            self.commit_all()
+
+    def on_unmount(self) -> None:
+        self._flush_unsaved()
+
+    def _flush_unsaved(self) -> None:
+        """Last chance for text typed just before quitting (Ctrl+Q within the autosave pause).
+
+        The widgets and the app's redraw are gone by now, so this writes through the
+        store directly; a value that is not valid stays unsaved, as it would on screen.
+        """
+        if self._session_id is None:
+            return
+        for field, typed in list(self._unsaved.items()):
+            try:
+                value = clean("session", field, self._parse(field, typed))
+                self.workshop.store.update_session(self._session_id, **{field: value})
+            except (ValidationError, StorageError):
+                continue
+            self._unsaved.pop(field, None)
 
     def commit_all(self) -> None:
         for field in (*LINE_FIELDS, "notes"):
@@ -496,6 +545,7 @@ class SetupScreen(StepScreen):
             )
             if result is EDIT_FAILED:
                 return self._refuse(field, self.workshop.live.last_error or "")
+        self._unsaved.pop(field, None)
         if self._errors.pop(field, None) is not None:
             self._show_errors()
         return True
@@ -690,6 +740,9 @@ class SetupScreen(StepScreen):
     def action_edit_fields(self) -> None:
         self.query_one("#field-name", Input).focus()
 
+    def action_focus_stages(self) -> None:
+        self.query_one("#stages", KeyedTable).focus()
+
     # --- palette ---------------------------------------------------------------------
 
     def screen_commands(self) -> Iterable[SystemCommand]:
@@ -704,5 +757,6 @@ class SetupScreen(StepScreen):
             ("remove", self.action_remove_stage),
             ("framework", self.action_framework),
             ("fields", self.action_edit_fields),
+            ("stages", self.action_focus_stages),
         ):
             yield SystemCommand(TEXT(f"cmd.{name}", lang), TEXT(f"cmd.{name}.help", lang), callback)

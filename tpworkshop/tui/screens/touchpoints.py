@@ -405,7 +405,8 @@ class TouchpointsScreen(StepScreen):
         else:
             placeholder = TEXT("placeholder.none", lang)
         total = len(self.session.touchpoints)
-        title.append(f"  ·  {TEXT('cell.total', lang, n=total)}", style="dim")
+        separator = "  ·  " if cell is not None else ""
+        title.append(f"{separator}{TEXT('cell.total', lang, n=total)}", style="dim")
         self.query_one("#tp-cell-title", Static).update(title)
         self.name_input.placeholder = placeholder
 

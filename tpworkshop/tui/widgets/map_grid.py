@@ -17,6 +17,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -33,6 +34,7 @@ MAP_TEXT = Catalog(
 Cell = tuple[str, str]
 EMPTY_CELL = "·"
 MIN_STAGE_WIDTH = 4
+COMFORTABLE_WIDTH = 16
 MAX_LABEL_SHARE = 5  # the segment names take at most 1/5 of the width
 MIN_LABEL_WIDTH = 8
 
@@ -157,7 +159,8 @@ class MapGrid(DataTable[Text]):
         # each column has one cell of padding either side; keep 2 for the label padding
         # and 1 for a vertical scrollbar
         room = (width - label - 2 - 1) // stages - 2
-        return label, max(MIN_STAGE_WIDTH, min(longest_stage, room))
+        # wide screens get roomier cells (a projected map reads better), up to a point
+        return label, max(MIN_STAGE_WIDTH, min(max(longest_stage, COMFORTABLE_WIDTH), room))
 
     def _rebuild(
         self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]
@@ -175,6 +178,7 @@ class MapGrid(DataTable[Text]):
                 key=stage.key,
             )
         self._counts = {}
+        self.refresh(layout=True)
         for segment in session.segments:
             row = []
             for stage in session.stages:
@@ -196,7 +200,18 @@ class MapGrid(DataTable[Text]):
                 self._counts[cell] = new
                 self.update_cell(cell[0], cell[1], self.cell_text(new))
 
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Known at once (the DataTable learns its virtual size only when idle, which
+        # left an auto-height map zero lines tall on first display).
+        return len(self._segments) + (1 if self.show_header else 0)
+
     # --- events ----------------------------------------------------------------------
+
+    def on_idle(self, event: events.Idle) -> None:
+        # DataTable measures new rows (and learns it has row labels) when idle, after
+        # this handler; repaint once that is done so the segment names show at once.
+        if self._require_update_dimensions:
+            self.call_later(self.refresh, layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._session is not None and self._shape and event.size.width != self._shape[2]:

@@ -41,7 +41,6 @@ class TouchpointList(ScrollView, can_focus=True):
         "touchpoint-list--header",
         "touchpoint-list--cursor",
         "touchpoint-list--cursor-blurred",
-        "touchpoint-list--dim",
         "touchpoint-list--odd",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -149,8 +148,11 @@ class TouchpointList(ScrollView, can_focus=True):
     # --- drawing ---------------------------------------------------------------------
 
     def _style(self, name: str, fallback: str) -> Style:
-        style = self.get_component_rich_style(name, partial=True)
-        return style if style else Style.parse(fallback)
+        """The component's style, blended over the background (colours with alpha);
+        ``fallback`` when no stylesheet styles the component."""
+        if not self.get_component_rich_style(name, partial=True):
+            return Style.parse(fallback) if fallback else Style()
+        return self.get_component_rich_style(name)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -184,7 +186,7 @@ class TouchpointList(ScrollView, can_focus=True):
 
     def _row_strip(self, index: int, style: Style) -> Strip:
         values = self.rows[self.keys[index]]
-        dim = style + self._style("touchpoint-list--dim", "dim")
+        dim = style + Style(dim=True)
         segments = []
         for column, value in zip(self.columns, values, strict=False):
             text = value or EMPTY

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -218,10 +217,10 @@ class TouchpointPicker(ScrollView, can_focus=True):
     def _render_row(self, row: tuple[str, str, str], state: str, width: int) -> Strip:
         key, code, label = row
         base = self.rich_style
-        if key.startswith(HEADER_PREFIX):
-            text = Text(label, style=self.get_component_rich_style("touchpoint-picker--header"))
-        elif key == NONE_ID:
-            text = Text(label, style=self.get_component_rich_style("touchpoint-picker--none"))
+        if key.startswith(HEADER_PREFIX) or key == NONE_ID:
+            text = Text(label)
+            kind = "header" if key.startswith(HEADER_PREFIX) else "none"
+            text.stylize(self.get_component_rich_style(f"touchpoint-picker--{kind}"))
         else:
             text = Text()
             if code:
@@ -230,10 +229,10 @@ class TouchpointPicker(ScrollView, can_focus=True):
             else:
                 text.append("  ")
             text.append(label)
+        text.truncate(width, overflow="ellipsis", pad=True)
         if state:
             name = "touchpoint-picker--cursor" + ("" if state == "cursor" else "-blurred")
-            text.stylize(self.get_component_rich_style(name))
-        text.truncate(width, overflow="ellipsis", pad=True)
+            text.stylize(self.get_component_rich_style(name), 0, len(text))
         segments = list(text.render(self.app.console))
         return Strip(segments).apply_style(base).crop_extend(0, width, base)
 
@@ -261,9 +260,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
     # --- moving ----------------------------------------------------------------------
 
     def _selectable(self, index: int) -> bool:
-        return 0 <= index < len(self._rows) and not self._rows[index][0].startswith(
-            HEADER_PREFIX
-        )
+        return 0 <= index < len(self._rows) and not self._rows[index][0].startswith(HEADER_PREFIX)
 
     def _next_selectable(self, start: int, step: int) -> int | None:
         index = start
