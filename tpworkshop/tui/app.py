@@ -99,14 +99,23 @@ def format_clock(seconds: float) -> str:
 
 
 def translate_bindings(node: DOMNode, catalog: Catalog, lang: str) -> None:
-    """Replace binding descriptions (catalog keys) by their text in ``lang``."""
+    """Show binding descriptions (written as catalog keys) as their text in ``lang``.
+
+    The catalog keys are remembered on the node, so translating again after a
+    language change works.
+    """
+    originals: dict[tuple[str, str], str] = node.__dict__.setdefault("_binding_catalog_keys", {})
     for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=catalog(b.description, lang, n=b.key))
-            if b.description in catalog
-            else b
-            for b in bindings
-        ]
+        translated = []
+        for binding in bindings:
+            catalog_key = originals.get((key, binding.action), binding.description)
+            if catalog_key in catalog:
+                originals[(key, binding.action)] = catalog_key
+                binding = dataclasses.replace(
+                    binding, description=catalog(catalog_key, lang, n=binding.key)
+                )
+            translated.append(binding)
+        node._bindings.key_to_bindings[key] = translated
 
 
 @dataclass
@@ -162,6 +171,8 @@ class WorkshopApp(App[int | None]):
         self.timebox_overrides: dict[str, int] = {}
         self.guides: dict[str, Any] = {}
         self._step_screens: dict[str, Screen[Any]] = {}
+        self._stale_screens: list[Screen[Any]] = []
+        self._screen_generation = 0
         translate_bindings(self, UI, self.lang)
 
     # --- lifecycle -------------------------------------------------------------------
@@ -188,6 +199,8 @@ class WorkshopApp(App[int | None]):
             self.switch_screen(PickerScreen())
         else:
             self.push_screen(PickerScreen())
+        if self._stale_screens:
+            self.call_after_refresh(self._uninstall_stale_screens)
 
     def open_session(self, session_id: int, step: str | None = None) -> None:
         """Load a session and land on the step, segment and touchpoint it was left at."""
@@ -217,11 +230,21 @@ class WorkshopApp(App[int | None]):
             self.notify(problem, severity="warning", timeout=10)
 
     def _forget_step_screens(self) -> None:
-        for name in list(self._step_screens):
-            screen = self._step_screens.pop(name)
-            if screen in self.screen_stack:
-                continue
-            self.uninstall_screen(screen)
+        """Drop the step screens of the previous session (or language).
+
+        A screen still on the stack cannot be uninstalled yet; it is kept aside and
+        uninstalled once it has been switched away from.
+        """
+        self._stale_screens.extend(self._step_screens.values())
+        self._step_screens.clear()
+        self._screen_generation += 1
+        self._uninstall_stale_screens()
+
+    def _uninstall_stale_screens(self) -> None:
+        for screen in list(self._stale_screens):
+            if screen not in self.screen_stack:
+                self._stale_screens.remove(screen)
+                self.uninstall_screen(screen)
 
     def timebox_minutes(self, step: str) -> int:
         if step in self.timebox_overrides:
@@ -245,13 +268,15 @@ class WorkshopApp(App[int | None]):
         if screen is None:
             screen = step_screen_class(step)()
             self._step_screens[step] = screen
-            self.install_screen(screen, name=f"step-{step}")
+            self.install_screen(screen, name=f"step-{step}-{self._screen_generation}")
         if self.screen is screen:
             return
         if isinstance(self.screen, _StepScreenMarker) or len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        if self._stale_screens:
+            self.call_after_refresh(self._uninstall_stale_screens)
         position = dataclasses.replace(self.session.position, step=step)
         self.save_position(position)
 

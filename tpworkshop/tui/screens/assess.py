@@ -81,7 +81,7 @@ TEXT = Catalog(
         },
         "actions.title": {
             "en": "Actions · {open} open · {done} done",
-            "es": "Acciones · {open} abiertas · {done} hechas",
+            "es": "Acciones · abiertas: {open} · hechas: {done}",
         },
         "actions.empty": {
             "en": "Actions · none yet: press a to agree one",
@@ -225,7 +225,7 @@ class AssessScreen(StepScreen):
         Binding("0,backspace", "clear_rating", "key.clear", show=False),
         Binding("p", "toggle_pain", "key.pain"),
         Binding("n", "pain_note", "key.note", show=False),
-        Binding("plus,equals_sign", "vote(1)", "key.vote"),
+        Binding("plus,equals_sign", "vote(1)", "key.vote", show=False),
         Binding("minus", "vote(-1)", "key.unvote", show=False),
         Binding("a", "add_action", "key.add_action"),
         Binding("s", "toggle_sort", "key.sort", show=False),
@@ -277,7 +277,7 @@ class AssessScreen(StepScreen):
             super().refresh_chrome()
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual then runs StepScreen.on_mount too (handlers run for each class).
         self.tp_table.focus()
 
     @property
@@ -358,6 +358,13 @@ class AssessScreen(StepScreen):
         self._fill_touchpoints(tps)
         self._fill_actions()
         self._refresh_texts(tps)
+
+    def on_screen_resume(self) -> None:
+        """Coming from another step: show the touchpoint the facilitator was on there."""
+        if self.is_mounted and self.workshop.session is not None:
+            wanted = self.session.position.touchpoint
+            if wanted and self.session.touchpoint(wanted):
+                self.selected = wanted
 
     def _tp_rows_of(self, tps: list[Touchpoint]) -> list[Row]:
         """Plain values per row (cheap to compare); cells are built only when they change."""

@@ -100,8 +100,8 @@ class StepScreen(Screen[None], _StepScreenMarker):
 
     def refresh_chrome(self) -> None:
         app = self.workshop
-        if app.session is None or not self.is_mounted:
-            return
+        if app.session is None or not self.is_mounted or not self.query(StatusBar):
+            return  # not composed yet, or being torn down
         timer = app.timer(self.STEP)
         remaining = timer.remaining
         if remaining <= 0:

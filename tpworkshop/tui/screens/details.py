@@ -43,8 +43,8 @@ TEXT = Catalog(
     "tui.details",
     {
         # bindings
-        "key.next_tp": {"en": "Next", "es": "Siguiente"},
-        "key.prev_tp": {"en": "Previous", "es": "Anterior"},
+        "key.next_tp": {"en": "Next touchpoint", "es": "Siguiente punto"},
+        "key.prev_tp": {"en": "Previous touchpoint", "es": "Punto anterior"},
         "key.filter": {"en": "Filter", "es": "Filtro"},
         "key.pane": {"en": "List/form", "es": "Lista/ficha"},
         "key.remove_item": {"en": "Remove item", "es": "Quitar elemento"},
@@ -95,8 +95,8 @@ TEXT = Catalog(
         "channel": {"en": "channel: {channel}", "es": "canal: {channel}"},
         "missing": {"en": "missing", "es": "falta"},
         "editing": {
-            "en": "editing: Enter saves, Ctrl+G cancels",
-            "es": "editando: Enter guarda, Ctrl+G cancela",
+            "en": "editing item {n}: Enter saves, Ctrl+G cancels",
+            "es": "editando el elemento {n}: Enter guarda, Ctrl+G cancela",
         },
         "hint.need": {
             "en": "What does the customer want at this point?",
@@ -149,7 +149,7 @@ TEXT = Catalog(
             "en": "The previous touchpoint in the filtered list (PageUp)",
             "es": "El punto anterior de la lista filtrada (RePág)",
         },
-        "cmd.filter": {"en": "Details: show {name}", "es": "Detalles: mostrar {name}"},
+        "cmd.filter": {"en": "Details: filter “{name}”", "es": "Detalles: filtro «{name}»"},
         "cmd.filter.help": {
             "en": "Walk through what is still empty (f cycles the filters)",
             "es": "Recorrer lo que aún está vacío (f cambia de filtro)",
@@ -164,6 +164,11 @@ TEXT = Catalog(
             "en": "Jump to this field of the selected touchpoint",
             "es": "Ir a este campo del punto seleccionado",
         },
+        "cmd.edit_item": {
+            "en": "Details: edit the highlighted list item",
+            "es": "Detalles: editar el elemento marcado de la lista",
+        },
+        "cmd.edit_item.help": {"en": "Enter in a list", "es": "Enter en una lista"},
         "cmd.remove_item": {
             "en": "Details: remove the highlighted list item",
             "es": "Detalles: quitar el elemento marcado de la lista",
@@ -204,6 +209,10 @@ FIELD_KINDS = dict(FIELDS)
 AUTOSAVE_SECONDS = 2.0
 
 
+class DetailsForm(VerticalScroll, can_focus=False):
+    """The form column; scrolls to the focused field, is no Tab stop of its own."""
+
+
 class DetailsScreen(StepScreen):
     STEP = "details"
     CSS_PATH = ["base.tcss", "details.tcss"]
@@ -213,7 +222,7 @@ class DetailsScreen(StepScreen):
         Binding("n", "next_tp", "key.next_tp", show=False),
         Binding("p", "prev_tp", "key.prev_tp", show=False),
         Binding("f", "cycle_filter", "key.filter"),
-        Binding("f6", "switch_pane", "key.pane"),
+        Binding("f6", "switch_pane", "key.pane", show=False),
         Binding("x,delete", "remove_item", "key.remove_item"),
         Binding("shift+up", "move_item(-1)", "key.item_up", show=False),
         Binding("shift+down", "move_item(1)", "key.item_down", show=False),
@@ -238,7 +247,7 @@ class DetailsScreen(StepScreen):
                 yield Static(id="details-filter")
                 yield TouchpointPicker(id="details-picker")
                 yield Static(TEXT("legend", lang), id="details-legend")
-            with VerticalScroll(id="details-form"):
+            with DetailsForm(id="details-form"):
                 yield Static(id="details-title")
                 yield Static(TEXT("empty", lang), id="details-empty")
                 with Vertical(id="details-fields"):
@@ -284,10 +293,10 @@ class DetailsScreen(StepScreen):
             super().refresh_chrome()
 
     def on_mount(self) -> None:
+        # Textual then runs StepScreen.on_mount too (handlers run for each class).
         for field, kind in FIELDS:
             if kind != "list":
                 self._set_error(field, None)
-        super().on_mount()
         if self.focused is None:
             self.picker.focus()
 
@@ -338,6 +347,8 @@ class DetailsScreen(StepScreen):
         session = self.session
         ordered = session.in_map_order()
         if self.selected is None or session.touchpoint(self.selected) is None:
+            if self.selected is not None:
+                self.notify(TEXT("saved_elsewhere", self.lang), severity="warning")
             self.selected = self._fallback_selection(ordered)
             changed = True
         else:
@@ -353,6 +364,13 @@ class DetailsScreen(StepScreen):
         self._fill_form(tp, force=changed)
         if changed:
             self._note(tp)
+
+    def on_screen_resume(self) -> None:
+        """Coming from another step: show the touchpoint the facilitator was on there."""
+        if self.is_mounted and self.workshop.session is not None:
+            wanted = self.session.position.touchpoint
+            if wanted and wanted != self.selected and self.session.touchpoint(wanted):
+                self.select(wanted)
 
     def _fallback_selection(self, ordered: list[Touchpoint]) -> str | None:
         if not ordered:
@@ -505,10 +523,14 @@ class DetailsScreen(StepScreen):
             editor = widget.parent
             return editor.submit_input() if isinstance(editor, ListEditor) else True
         field = (widget.id or "").removeprefix("field-")
-        if field not in FIELD_KINDS or FIELD_KINDS[field] == "list":
+        if field not in FIELD_KINDS or FIELD_KINDS[field] == "list" or field not in self.loaded:
             return True
         value = self._widget_value(widget)
         if value == self.loaded.get(field):
+            # Untouched: show what someone else may have saved while it had the focus.
+            tp = self.current()
+            if tp is not None and getattr(tp, field) != value and widget is not self.focused:
+                self._load(field, widget, getattr(tp, field))
             return True
         return self.commit_field(field, value) is None
 
@@ -573,10 +595,11 @@ class DetailsScreen(StepScreen):
         """Show another touchpoint; the focused field is saved first (False if refused)."""
         if ref is None or ref == self.selected:
             return True
-        if not self.commit_focused():
-            self.picker.highlight_ref(self.selected)
-            return False
-        self._commit_unfocused()
+        if self.selected is not None:
+            if not self.commit_focused():
+                self.picker.highlight_ref(self.selected)
+                return False
+            self._commit_unfocused()
         tp = self.session.touchpoint(ref)
         if tp is None:
             return False
@@ -704,7 +727,7 @@ class DetailsScreen(StepScreen):
         )
         for name in FILTERS:
             yield SystemCommand(
-                TEXT("cmd.filter", lang, name=TEXT(f"filter.{name}", lang).lower()),
+                TEXT("cmd.filter", lang, name=TEXT(f"filter.{name}", lang)),
                 TEXT("cmd.filter.help", lang),
                 lambda name=name: self.set_filter(name),
             )
@@ -717,7 +740,13 @@ class DetailsScreen(StepScreen):
                 TEXT("cmd.field.help", lang),
                 lambda field=field: self.focus_field(field),
             )
-        if self._focused_editor() is not None:
+        editor = self._focused_editor()
+        if editor is not None:
+            yield SystemCommand(
+                TEXT("cmd.edit_item", lang),
+                TEXT("cmd.edit_item.help", lang),
+                lambda: editor.start_edit(editor.item_list.highlighted or 0),
+            )
             yield SystemCommand(
                 TEXT("cmd.remove_item", lang),
                 TEXT("cmd.remove_item.help", lang),

@@ -176,14 +176,22 @@ class ChoiceDialog(ModalScreen[list[str] | None]):
         from tpworkshop.tui.app import translate_bindings
 
         translate_bindings(self, UI, _lang(self))
-        self.query_one(SelectionList).focus()
+        choices = self.query_one(SelectionList)
+        values = [value for value, _ in self.options]
+        start = next((values.index(v) for v in values if v in self.selected), 0)
+        if values:
+            choices.highlighted = start
+        choices.focus()
 
     def action_submit(self) -> None:
+        """Several: the ticked options. One: the highlighted option (Enter picks it)."""
         choices = self.query_one(SelectionList)
-        picked = list(choices.selected)
-        if not self.multiple and not picked and choices.highlighted is not None:
-            picked = [self.options[choices.highlighted][0]]
-        self.dismiss(picked)
+        if self.multiple:
+            self.dismiss(list(choices.selected))
+        elif choices.highlighted is not None:
+            self.dismiss([self.options[choices.highlighted][0]])
+        else:
+            self.dismiss([])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

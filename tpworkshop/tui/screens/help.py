@@ -15,24 +15,20 @@ from textual.widgets import Static
 from tpworkshop.tui.strings import UI
 
 
-def _key_label(key: str) -> str:
-    names = {"question_mark": "?", "plus": "+", "minus": "-", "full_stop": ".", "space": "Space"}
-    return "/".join(
-        names.get(k, k.replace("ctrl+", "Ctrl+").upper() if "+" in k or len(k) > 1 else k)
-        for k in key.split(",")
-    )
+def _key_label(screen: Screen[object], binding: Binding) -> str:
+    return screen.app.get_key_display(binding)
 
 
 def bindings_table(screen: Screen[object], lang: str) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for key, bindings in screen._bindings.key_to_bindings.items():
         for binding in bindings:
-            if binding.description and binding.description not in seen | {""}:
-                seen.add(f"{key}{binding.description}")
-                table.add_row(_key_label(key), binding.description)
+            if binding.description and (key, binding.description) not in seen:
+                seen.add((key, binding.description))
+                table.add_row(_key_label(screen, binding), binding.description)
     return table
 
 
@@ -63,9 +59,9 @@ class HelpScreen(ModalScreen[None]):
         glob = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
         glob.add_column(style="bold cyan", no_wrap=True)
         glob.add_column()
-        for key, bindings in app._bindings.key_to_bindings.items():
+        for bindings in app._bindings.key_to_bindings.values():
             for binding in bindings:
-                glob.add_row(_key_label(key), binding.description)
+                glob.add_row(_key_label(self, binding), binding.description)
         glob.add_row("Ctrl+P", UI("key.palette", lang))
         glob.add_row("1-6", UI("key.step", lang, n="1-6"))
         glob.add_row("Tab / Shift+Tab", "↹")

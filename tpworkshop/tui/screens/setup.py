@@ -200,14 +200,14 @@ TEXT = Catalog(
             "es": "Ciclo de vida, cinco etapas, 5P, Webb o propias",
         },
         "cmd.fields": {"en": "Edit the session's details", "es": "Editar los datos de la sesión"},
+        "cmd.fields.help": {
+            "en": "Name, organisation, facilitator, participants, language, notes",
+            "es": "Nombre, organización, facilitador(a), participantes, idioma, notas",
+        },
         "cmd.stages": {"en": "Go to the stage list", "es": "Ir a la lista de etapas"},
         "cmd.stages.help": {
             "en": "Where the stage keys work (Escape from a field)",
             "es": "Donde funcionan las teclas de etapas (Escape desde un campo)",
-        },
-        "cmd.fields.help": {
-            "en": "Name, organisation, facilitator, participants, language, notes",
-            "es": "Nombre, organización, facilitador(a), participantes, idioma, notas",
         },
     },
 )
@@ -230,7 +230,7 @@ class FrameworkDialog(ChoiceDialog):
     def __init__(
         self, title: str, options: list[tuple[str, str]], hints: dict[str, str], current: str
     ) -> None:
-        super().__init__(title, options, multiple=False)
+        super().__init__(title, options, selected=[current], multiple=False)
         self.hints = hints
         self.current = current
 
@@ -268,9 +268,11 @@ async def reopen_session(app: WorkshopApp, session_id: int) -> None:
     ``open_session`` cannot replace the step screen that is showing (its name is still
     installed), so step aside onto a blank screen first, then drop the old one.
     """
-    old = app.screen
+    old, before = app.screen, app.session
     await app.switch_screen(Screen())
     app.open_session(session_id, step="setup")
+    if app.session is before:  # it could not be loaded (the app said why)
+        app.show_picker()
     app.uninstall_screen(old)
     await old.remove()
 

@@ -293,6 +293,7 @@ class TouchpointsScreen(StepScreen):
         self._position_timer: Timer | None = None
         self._where: tuple[Cell | None, str | None] = (None, None)
         self._ref_width = LIST_FIXED["ref"]
+        self._error: str | None = None
 
     # --- layout ----------------------------------------------------------------------
 
@@ -414,6 +415,10 @@ class TouchpointsScreen(StepScreen):
         self, cell: Cell | None, tps: list[Touchpoint], error: str | None = None
     ) -> None:
         hint = self.query_one("#tp-hint", Static)
+        # An inline error stays (even across a live refresh) until the name changes.
+        if error is not None:
+            self._error = error
+        error = self._error
         hint.set_class(error is not None, "error")
         if error is not None:
             text = error
@@ -500,7 +505,8 @@ class TouchpointsScreen(StepScreen):
         self.action_rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.name_input and self.query_one("#tp-hint").has_class("error"):
+        if event.input is self.name_input and self._error is not None:
+            self._error = None
             cell = self.grid.current
             self._show_hint(cell, self._cells.get(cell, []) if cell else [])
 

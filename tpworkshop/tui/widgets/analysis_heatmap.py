@@ -27,6 +27,7 @@ _ALARM = "bold white on color(124)"
 _QUIET = "dim"
 LABEL_MIN, LABEL_MAX = 8, 22
 CELL_MIN, CELL_MAX = 5, 14
+CHROME = 5  # the grid's margins and a vertical scrollbar
 
 Labels = Sequence[tuple[str, str]]  # (key, display name)
 
@@ -59,7 +60,7 @@ def column_widths(width: int, rows: Labels, columns: Labels) -> tuple[int, int]:
     label = max(LABEL_MIN, min(LABEL_MAX, longest + 1))
     if not columns:
         return label, CELL_MIN
-    room = max(width - label - 2, 0) // len(columns)
+    room = max(width - label - CHROME, 0) // len(columns)
     return label, max(CELL_MIN, min(CELL_MAX, room))
 
 

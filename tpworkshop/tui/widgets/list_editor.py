@@ -2,8 +2,9 @@
 
 The items show above an input. Type and press Enter to add the next item. In the
 items: Enter loads the highlighted item into the input to edit it (Enter saves,
-Ctrl+G or Escape cancels), and the screen's keys remove or move it (see
-``remove_highlighted`` and ``move_highlighted``).
+Ctrl+G or Escape cancels; the label says so, from ``editing``, a text with ``{n}``),
+and the screen's keys remove or move it (see ``remove_highlighted`` and
+``move_highlighted``).
 
 The editor never stores anything itself: every change calls ``commit(new_items)``,
 which returns ``None`` when it was saved or one sentence saying why not; the
@@ -76,6 +77,14 @@ class ListEditor(Vertical):
     # --- showing ---------------------------------------------------------------------
 
     def set_label(self, label: Text | str) -> None:
+        self._label_shown = Text(label) if isinstance(label, str) else label
+        self._show_label()
+
+    def _show_label(self) -> None:
+        label = getattr(self, "_label_shown", None) or Text(self.label, style="bold")
+        if self.editing is not None:
+            note = self.editing_text.format(n=self.editing + 1)
+            label = label + Text(f" — {note}", style="italic")
         self.query_one(".field-label", Label).update(label)
 
     def set_items(self, items: Sequence[str]) -> None:
@@ -90,8 +99,8 @@ class ListEditor(Vertical):
     def reset(self, items: Sequence[str]) -> None:
         """Show another touchpoint's items: forget typing, editing and errors."""
         self.editing = None
+        self._show_label()
         self.input.value = ""
-        self.input.placeholder = self.placeholder
         self.set_error(None)
         self.items = list(items)
         self._render_items()
@@ -140,7 +149,7 @@ class ListEditor(Vertical):
         if self.editing is not None:
             index = self.items.index(text.strip()) if text.strip() in self.items else None
             self.editing = None
-            self.input.placeholder = self.placeholder
+            self._show_label()
             if index is not None:
                 self.item_list.highlighted = index
                 self.item_list.focus()
@@ -151,7 +160,7 @@ class ListEditor(Vertical):
             return
         self.editing = index
         self._editing_original = self.items[index]
-        self.input.placeholder = self.editing_text
+        self._show_label()
         self.input.value = self.items[index]
         self.input.focus()
         self.input.cursor_position = len(self.input.value)
@@ -161,8 +170,8 @@ class ListEditor(Vertical):
             return
         index = self.editing
         self.editing = None
+        self._show_label()
         self.input.value = ""
-        self.input.placeholder = self.placeholder
         self.set_error(None)
         if self.items:
             self.item_list.highlighted = min(index, len(self.items) - 1)

@@ -274,7 +274,11 @@ class TouchpointPicker(ScrollView, can_focus=True):
         self.refresh()
         if new is None:
             return
-        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, immediate=True)
+        # Keep the heading above the first touchpoint of a cell in view too.
+        top = new - 1 if new > 0 and self._rows[new - 1][0].startswith(HEADER_PREFIX) else new
+        self.scroll_to_region(
+            Region(0, top, 1, new - top + 1), animate=False, force=True, immediate=True
+        )
         self.post_message(self.Picked(self, ref_of(self._rows[new][0])))
 
     def action_move(self, step: int) -> None:
