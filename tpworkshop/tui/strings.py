@@ -32,6 +32,7 @@ UI = Catalog(
         "key.quit": {"en": "Quit", "es": "Salir"},
         "key.step": {"en": "Go to step {n}", "es": "Ir al paso {n}"},
         "key.palette": {"en": "Commands", "es": "Comandos"},
+        "palette": {"en": "palette", "es": "comandos"},
         "key.sessions": {"en": "Sessions", "es": "Sesiones"},
         "key.cancel": {"en": "Cancel", "es": "Cancelar"},
         "key.confirm": {"en": "Confirm", "es": "Confirmar"},
