@@ -174,11 +174,14 @@ async def test_concurrent_edit_of_another_field_survives_and_shows(db_path: Path
         assert outcome.text == "Answer in one hour"
         owner = screen.query_one("#field-owner", Input)
         assert app.focused is owner and owner.value == "Ops"  # not clobbered
+        with Store(db_path) as other:  # and one more, just before Enter (not yet polled)
+            other.update_touchpoint(db_id, need="A car for five")
         await pilot.press("enter")
         await pilot.pause()
     tp = tp_named(db_path, sid, "Instagram ad")
     assert tp.owner == "Ops"
     assert tp.desired_outcome == "Answer in one hour"
+    assert tp.need == "A car for five"
 
 
 async def test_untouched_focused_field_catches_up_when_left(db_path: Path) -> None:

@@ -363,6 +363,7 @@ class WorkshopApp(App[int | None]):
             self.notify(error.message(self.lang), severity="error")
             return
         self._refresh_screens()
+        self._refresh_chrome()
 
     def _refresh_screens(self) -> None:
         for screen in self.screen_stack:

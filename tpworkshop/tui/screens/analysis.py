@@ -97,7 +97,7 @@ TEXT = Catalog(
         "map.corner": {"en": "Segment", "es": "Segmento"},
         "map.legend": {
             "en": "— an empty cell · darker = more touchpoints · Enter opens the cell in step 3",
-            "es": "— celda vacía · más oscuro = más puntos de contacto · Enter abre la celda en el paso 3",
+            "es": "— celda vacía · más oscuro = más puntos de contacto · Intro abre la celda en el paso 3",
         },
         "map.none": {
             "en": "No map yet: add segments (step 2) and stages (step 1).",
@@ -106,7 +106,7 @@ TEXT = Catalog(
         "channels.corner": {"en": "Channel", "es": "Canal"},
         "channels.legend": {
             "en": "· channel not used in that stage · darker = more touchpoints · Enter opens it in step 3",
-            "es": "· canal sin uso en esa etapa · más oscuro = más puntos de contacto · Enter lo abre en el paso 3",
+            "es": "· canal sin uso en esa etapa · más oscuro = más puntos de contacto · Intro lo abre en el paso 3",
         },
         "channels.none": {
             "en": "No touchpoint has a channel yet: set channels in step 3 (Touchpoints).",
@@ -123,7 +123,7 @@ TEXT = Catalog(
         },
         "priorities.legend": {
             "en": "Pain points first, then the most votes, then the lowest rating. Enter opens the touchpoint in step 4.",
-            "es": "Primero los puntos de dolor, luego los más votados, luego la valoración más baja. Enter abre el punto en el paso 4.",
+            "es": "Primero los puntos de dolor, luego los más votados, luego la valoración más baja. Intro abre el punto en el paso 4.",
         },
         "priority.pain": {"en": "pain point", "es": "punto de dolor"},
         "priority.rated": {"en": "rated {n}/5", "es": "valorado {n}/5"},

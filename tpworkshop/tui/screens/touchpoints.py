@@ -72,7 +72,7 @@ TEXT = Catalog(
         },
         "hint.empty_cell": {
             "en": "Nothing here yet: type a name above, Enter, then the next one.",
-            "es": "Aún no hay nada: escriba un nombre arriba, Enter, y luego el siguiente.",
+            "es": "Aún no hay nada: escriba un nombre arriba, Intro, y luego el siguiente.",
         },
         "hint.no_segments": {
             "en": "No segments yet: press 2 and list the customer segments first.",
@@ -116,7 +116,7 @@ TEXT = Catalog(
         "nothing_to_undo": {"en": "Nothing to undo.", "es": "No hay nada que deshacer."},
         "copy.title": {
             "en": "Copy “{name}” to which segments? (Space ticks, Enter copies)",
-            "es": "¿A qué segmentos copiar «{name}»? (Espacio marca, Enter copia)",
+            "es": "¿A qué segmentos copiar «{name}»? (Espacio marca, Intro copia)",
         },
         "copy.already": {"en": "{segment} (already has it)", "es": "{segment} (ya lo tiene)"},
         "copy.no_other": {
@@ -125,7 +125,7 @@ TEXT = Catalog(
         },
         "copy.nothing": {
             "en": "Nothing copied: tick segments with Space, then press Enter.",
-            "es": "No se copió nada: marque segmentos con Espacio y pulse Enter.",
+            "es": "No se copió nada: marque segmentos con Espacio y pulse Intro.",
         },
         "copied": {"en": "Copied “{name}” to {targets}.", "es": "Se copió «{name}» a {targets}."},
         "move.title": {
@@ -150,7 +150,7 @@ TEXT = Catalog(
         "cmd.map": {"en": "Touchpoints: focus the map", "es": "Puntos: ir al mapa"},
         "cmd.map.help": {
             "en": "Arrows choose a cell, Enter adds touchpoints to it",
-            "es": "Las flechas eligen una celda; Enter añade puntos en ella",
+            "es": "Las flechas eligen una celda; Intro añade puntos en ella",
         },
         "cmd.add": {
             "en": "Touchpoints: add to the current cell",
@@ -158,7 +158,7 @@ TEXT = Catalog(
         },
         "cmd.add.help": {
             "en": "Type a name, Enter, type the next",
-            "es": "Escriba un nombre, Enter, y el siguiente",
+            "es": "Escriba un nombre, Intro, y el siguiente",
         },
         "cmd.list": {"en": "Touchpoints: focus the cell list", "es": "Puntos: ir a la lista"},
         "cmd.list.help": {

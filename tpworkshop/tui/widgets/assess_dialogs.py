@@ -35,7 +35,7 @@ TEXT = Catalog(
         "key.choose": {"en": "Choose", "es": "Elegir"},
         "choose.help": {
             "en": "↑↓ move · Enter chooses · Q or Ctrl+G cancels",
-            "es": "↑↓ mover · Enter elige · Q o Ctrl+G cancela",
+            "es": "↑↓ mover · Intro elige · Q o Ctrl+G cancela",
         },
     },
 )

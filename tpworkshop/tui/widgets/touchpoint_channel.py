@@ -37,7 +37,7 @@ CHANNEL_TEXT = Catalog(
         },
         "hint": {
             "en": "Enter saves · → completes · ↓ picks from the list · empty clears · Esc/Ctrl+G cancels",
-            "es": "Enter guarda · → completa · ↓ elige de la lista · vacío lo borra · Esc/Ctrl+G cancela",
+            "es": "Intro guarda · → completa · ↓ elige de la lista · vacío lo borra · Esc/Ctrl+G cancela",
         },
         "used": {"en": "{channel}  ({n}×)", "es": "{channel}  ({n}×)"},
         "key.cancel": {"en": "Cancel", "es": "Cancelar"},
