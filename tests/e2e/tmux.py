@@ -49,11 +49,24 @@ class Terminal:
     def type(self, text: str) -> None:
         self.keys(text, literal=True)
 
-    def screen(self) -> str:
+    def screen(self, history: int = 0) -> str:
+        """The visible screen, plus ``history`` lines of scrollback above it."""
+        start = ["-S", str(-history)] if history else []
         result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            ["tmux", "capture-pane", "-p", "-t", self.name, *start],
+            capture_output=True,
+            text=True,
         )
         return result.stdout
+
+    def scrollback_has(self, text: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen(history=500)
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the terminal shows:\n{screen}")
 
     def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float = 20.0) -> str:
         check = (lambda s: predicate in s) if isinstance(predicate, str) else predicate

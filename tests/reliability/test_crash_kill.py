@@ -15,6 +15,7 @@ running in a real terminal (tmux) as a user starts it: ``tpworkshop --db X open 
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -410,3 +411,44 @@ def test_sighup_in_a_real_terminal_keeps_what_was_shown_saved(
         assert "in the map" in screen  # reopened on the touchpoints step, on that cell
     finally:
         again.close()
+
+
+def test_sigkill_while_creating_a_database_never_locks_the_user_out(tmp_path: Path) -> None:
+    """A kill while ``tpworkshop new`` creates the file leaves no session or a whole one,
+    and the file opens again (never refused as foreign or damaged)."""
+    rng = random.Random(SEED + 1)
+    outcomes: Counter[str] = Counter()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for attempt in range(15):
+        db = tmp_path / f"new-{attempt}.db"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tpworkshop", "--db", str(db), "new", "Fresh", "--no-open"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
+        deadline = time.monotonic() + WAIT
+        while not db.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.0005)  # the file appears when SQLite creates it
+        # From the file's creation to the session's commit takes a few tenths of a second.
+        time.sleep(rng.choice([rng.uniform(0, 0.01), rng.uniform(0, 0.15), rng.uniform(0.15, 0.6)]))
+        proc.kill()
+        code = proc.wait(timeout=30)
+        outcomes["killed" if code == -signal.SIGKILL else "finished"] += 1
+        listed = subprocess.run(
+            [sys.executable, "-m", "tpworkshop", "--db", str(db), "list", "--format", "json"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+        assert listed.returncode == 0, listed.stderr
+        sessions = json.loads(listed.stdout)
+        assert [s["name"] for s in sessions] in ([], ["Fresh"]), sessions
+        outcomes["session kept" if sessions else "no session yet"] += 1
+        with Store(db) as store:
+            assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            if not sessions:
+                store.create_session("Fresh")
+    print(f"\ncreation kills: {dict(outcomes)}")
+    assert outcomes["killed"] >= 5  # the rest finished before the kill: checked all the same

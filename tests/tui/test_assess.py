@@ -80,6 +80,17 @@ async def test_pain_point_with_note_and_votes(db_path: Path) -> None:
     assert tp.votes == 0
 
 
+async def test_note_key_edits_the_note_and_flags_the_pain(db_path: Path) -> None:
+    sid = at_assess(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "n", *"Hearsay only", "enter")
+        await pilot.pause()
+    tp = reread(db_path, sid).touchpoint("tp-2")
+    assert tp.pain_point and tp.pain_note == "Hearsay only"
+
+
 async def test_cancelling_the_pain_dialog_changes_nothing(db_path: Path) -> None:
     sid = at_assess(db_path)
     before = reread(db_path, sid).updated

@@ -2,19 +2,51 @@
 
 Plain tables with clear names so a person can read a session with ``sqlite3`` or
 ``sqlite-utils``. Lists are JSON arrays in TEXT columns; timestamps are ISO 8601 UTC.
+
+sqlite-utils (which imports click, pluggy and numpy: a fifth of a second) is imported only
+when a database actually needs migrating: ``migrations`` is built on first use, and the
+schema version is known without it, so opening an up-to-date file never pays for it.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 APPLICATION_ID = 0x54505753  # "TPWS": marks the file as a tpworkshop database
 
-migrations = Migrations("tpworkshop")
+MIGRATIONS: list[Callable[[Database], None]] = []
+"""The migration functions, oldest first (registered with sqlite-utils in this order)."""
 
 
-@migrations()
+def _migration(function: Callable[[Database], None]) -> Callable[[Database], None]:
+    MIGRATIONS.append(function)
+    return function
+
+
+@functools.cache
+def build_migrations() -> Migrations:
+    """The sqlite-utils migration set (imports sqlite-utils on first call)."""
+    from sqlite_utils.migrations import Migrations
+
+    migration_set = Migrations("tpworkshop")
+    for function in MIGRATIONS:
+        migration_set()(function)
+    return migration_set
+
+
+def __getattr__(name: str) -> Any:
+    if name == "migrations":  # ``from tpworkshop.storage.schema import migrations``
+        return build_migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@_migration
 def m001_initial(db: Database) -> None:
     db.execute(
         """
@@ -107,7 +139,7 @@ def m001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-@migrations()
+@_migration
 def m002_live_workshops(db: Database) -> None:
     """Dot budgets, per-participant dots and presence, for live sessions over SSH."""
     db.execute("ALTER TABLE sessions ADD COLUMN dots_per_participant INTEGER NOT NULL DEFAULT 3")
@@ -139,5 +171,5 @@ def m002_live_workshops(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-MIGRATION_NAMES = [m.name for m in migrations._migrations]
+MIGRATION_NAMES = [function.__name__ for function in MIGRATIONS]
 SCHEMA_VERSION = len(MIGRATION_NAMES)

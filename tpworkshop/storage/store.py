@@ -7,19 +7,19 @@ and never rewrite a whole session.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from tpworkshop.domain import model
 from tpworkshop.domain.frameworks import framework_stages
@@ -35,7 +35,10 @@ from tpworkshop.domain.model import (
 )
 from tpworkshop.domain.text import fold, slugify
 from tpworkshop.storage.errors import StorageError
-from tpworkshop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from tpworkshop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, build_migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
@@ -70,6 +73,23 @@ SESSION_COLUMNS = (
     "notes",
     "dots_per_participant",
 )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a session is built from rows.
+
+    A 10,000-touchpoint session is ~100,000 small acyclic objects; made with the collector
+    on, they trigger full collections that rescan everything the process holds (the app's
+    widgets, the previous session), which cost more than the load itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def default_db_path(environ: dict[str, str] | None = None) -> Path:
@@ -188,7 +208,9 @@ class Store:
             raise StorageError("cannot_open", path=str(self.path), detail=str(error)) from error
         self._lock = threading.RLock()
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self._db: Database | None = None
+        self._snapshots: dict[int, _Snapshot] = {}
+        self._pending: list[tuple[int, tuple[int, ...] | None]] = []
         try:
             self._configure()
             self._migrate()
@@ -198,9 +220,23 @@ class Store:
 
     # --- connection ------------------------------------------------------------------
 
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils Database (imported on first use: it is slow to
+        import, and only migrations need it)."""
+        with self._lock:
+            if self._db is None:
+                from sqlite_utils import Database
+
+                self._db = Database(self.conn, execute_plugins=False)
+            return self._db
+
     def _configure(self) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA foreign_keys = ON")
+        # What sqlite-utils' Database sets on a connection it wraps; kept the same whether
+        # or not the Database is built.
+        self.conn.execute("PRAGMA recursive_triggers = ON")
         mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal":
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -214,7 +250,7 @@ class Store:
             # file at once cannot both migrate it; each migration nests as a savepoint.
             self._begin_immediate()
             try:
-                migrations.apply(self.db)
+                build_migrations().apply(self.db)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self._rollback()
@@ -253,15 +289,19 @@ class Store:
         """One transaction holding the write lock; retried while another process writes."""
         with self._lock:
             self._begin_immediate()
+            self._pending = []
             try:
                 yield self.conn
                 self.conn.execute("COMMIT")
             except sqlite3.Error as error:
+                self._pending = []
                 self._rollback()
                 raise self._translate(error) from error
             except BaseException:
+                self._pending = []
                 self._rollback()
                 raise
+            self._apply_pending()
 
     def _begin_immediate(self) -> None:
         for attempt in range(WRITE_ATTEMPTS):
@@ -291,13 +331,98 @@ class Store:
             except sqlite3.Error as error:
                 raise self._translate(error) from error
 
-    def _touch(self, conn: sqlite3.Connection, session_id: int) -> None:
+    def _touch(
+        self, conn: sqlite3.Connection, session_id: int, touched: Iterable[int] | None = None
+    ) -> None:
+        """Mark a content change: ``updated`` and the revision live apps poll.
+
+        ``touched`` names the touchpoint rows the write inserted, changed or deleted, so the
+        next :meth:`load` re-reads only those; ``()`` when it changed none, and None (the
+        default, always safe) when it may have changed any: the next load reads them all.
+        """
         cursor = conn.execute(
             "UPDATE sessions SET updated = ?, revision = revision + 1 WHERE id = ?",
             (_iso(now()), session_id),
         )
         if cursor.rowcount == 0:
             raise StorageError("gone", what="session")
+        self._pending.append((session_id, None if touched is None else tuple(touched)))
+
+    # --- the touchpoint snapshot behind load() ------------------------------------------
+    #
+    # Every edit reloads the session (the app shows what the database holds), and at
+    # 10,000 touchpoints reading and building every row costs ~100 ms. So the store keeps,
+    # per session, the touchpoints as last read (immutable tuples, never handed out) and
+    # its own writes say which rows they touched; the next load re-reads only those. The
+    # snapshot is used only when nothing else wrote meanwhile: the session's revision is
+    # the one this store's own writes led to, and ``PRAGMA data_version`` (which changes
+    # when any other connection commits) has not moved. Otherwise the load reads all.
+
+    def _apply_pending(self) -> None:
+        """After a commit: count this store's revision bumps into the snapshots."""
+        pending, self._pending = self._pending, []
+        for session_id, touched in pending:
+            snapshot = self._snapshots.get(session_id)
+            if snapshot is None:
+                continue
+            if touched is None:
+                del self._snapshots[session_id]
+            else:
+                snapshot.revision += 1
+                snapshot.dirty.update(touched)
+
+    def _forget(self, session_id: int) -> None:
+        with self._lock:
+            self._snapshots.pop(session_id, None)
+
+    def _touchpoints(
+        self,
+        conn: sqlite3.Connection,
+        session_id: int,
+        revision: int,
+        segments: list[Segment],
+        stages: list[Stage],
+    ) -> list[Touchpoint]:
+        """The session's touchpoints in map order, new objects on every call."""
+        version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+        shape = (tuple(s.db_id for s in segments), tuple(s.db_id for s in stages))
+        snapshot = self._snapshots.get(session_id)
+        if snapshot is None or snapshot.revision != revision or snapshot.version != version:
+            rows = conn.execute(_SELECT_TOUCHPOINTS, (session_id,)).fetchall()
+            ordered = [_row_values(row) for row in rows]  # the query's order: map order
+            snapshot = _Snapshot(revision, version, {v[_DB_ID]: v for v in ordered})
+            snapshot.order(ordered, shape)
+            self._snapshots[session_id] = snapshot
+        else:
+            if snapshot.dirty:
+                self._reread(conn, session_id, snapshot)
+            if snapshot.ordered is None or snapshot.shape != shape:
+                snapshot.order(_map_order(snapshot.rows.values(), segments, stages), shape)
+        return [_build_touchpoint(values) for values in snapshot.ordered or ()]
+
+    def _reread(self, conn: sqlite3.Connection, session_id: int, snapshot: _Snapshot) -> None:
+        ids = sorted(snapshot.dirty)
+        fresh: dict[int, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            query = _SELECT_TOUCHPOINTS_BY_ID.format(ids=", ".join("?" * len(chunk)))
+            for row in conn.execute(query, (session_id, *chunk)):
+                fresh[row[0]] = _row_values(row)
+        for tp_id in ids:
+            old = snapshot.rows.get(tp_id)
+            new = fresh.get(tp_id)
+            if new is None:  # deleted
+                snapshot.rows.pop(tp_id, None)
+                snapshot.ordered = None
+                continue
+            snapshot.rows[tp_id] = new
+            if snapshot.ordered is None:
+                continue
+            if old is not None and _place(old) == _place(new):
+                snapshot.ordered[snapshot.index[tp_id]] = new  # same place in map order
+            else:  # added or moved
+                snapshot.ordered = None
+        snapshot.dirty.clear()
 
     # --- sessions --------------------------------------------------------------------
 
@@ -399,6 +524,8 @@ class Store:
         transaction, so a failed import leaves the old one intact.
         """
         stamp = now()
+        if replace is not None:
+            self._forget(replace)
         with self._write() as conn:
             if replace is not None:
                 conn.execute("DELETE FROM sessions WHERE id = ?", (replace,))
@@ -502,12 +629,13 @@ class Store:
             )
 
     def delete_session(self, session_id: int) -> None:
+        self._forget(session_id)
         with self._write() as conn:
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
 
     def load(self, session_id: int) -> Session:
         """The whole session, in order, from one consistent snapshot."""
-        with self._read() as conn:
+        with _collector_paused(), self._read() as conn:
             row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
                 raise StorageError("gone", what="session")
@@ -529,9 +657,10 @@ class Store:
                     (session_id,),
                 )
             ]
-            session.touchpoints = [
-                _touchpoint_from_row(r) for r in conn.execute(_SELECT_TOUCHPOINTS, (session_id,))
-            ]
+            session.touchpoints = self._touchpoints(
+                conn, session_id, int(row[names.index("revision")]), session.segments,
+                session.stages,
+            )
             session.actions = [
                 Action(
                     title=r[1],
@@ -561,7 +690,7 @@ class Store:
                 raise StorageError("name_taken", name=values["name"])
         if "participants" in values:
             values["participants"] = json.dumps(values["participants"], ensure_ascii=False)
-        self._update_row("sessions", session_id, values, session_id=session_id)
+        self._update_row("sessions", session_id, values, session_id=session_id, touched=())
 
     def save_position(self, session_id: int, position: Position) -> None:
         """Where the facilitator is; not a content change, so ``updated`` stays."""
@@ -574,7 +703,13 @@ class Store:
             )
 
     def _update_row(
-        self, table: str, row_id: int, values: dict[str, Any], *, session_id: int | None = None
+        self,
+        table: str,
+        row_id: int,
+        values: dict[str, Any],
+        *,
+        session_id: int | None = None,
+        touched: Iterable[int] | None = None,
     ) -> None:
         if not values:
             return
@@ -586,7 +721,7 @@ class Store:
             if cursor.rowcount == 0:
                 raise StorageError("gone", what=table.rstrip("s"))
             sid = session_id if session_id is not None else self._session_of(conn, table, row_id)
-            self._touch(conn, sid)
+            self._touch(conn, sid, touched)
 
     def _session_of(self, conn: sqlite3.Connection, table: str, row_id: int) -> int:
         row = conn.execute(f"SELECT session_id FROM {table} WHERE id = ?", (row_id,)).fetchone()
@@ -612,13 +747,13 @@ class Store:
                 "INSERT INTO stages (session_id, key, name, weight, position) VALUES (?,?,?,?,?)",
                 (session_id, stage_key, clean_name, clean_weight, position),
             )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, ())
         return stage_key
 
     def update_stage(self, stage_id: int, **fields: Any) -> None:
         values = model.clean_many("stage", fields)
         values.pop("key", None)
-        self._update_row("stages", stage_id, values)
+        self._update_row("stages", stage_id, values, touched=())
 
     def remove_stage(self, stage_id: int) -> None:
         """Removes the stage and, in the same transaction, its touchpoints."""
@@ -660,7 +795,7 @@ class Store:
             ids.insert(target, ids.pop(index))
             for position, item in enumerate(ids):
                 conn.execute(f"UPDATE {table} SET position = ? WHERE id = ?", (position, item))
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, ())
 
     # --- segments --------------------------------------------------------------------
 
@@ -681,13 +816,13 @@ class Store:
                 " VALUES (?,?,?,?,?)",
                 (session_id, segment_key, clean_name, clean_description, position),
             )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, ())
         return segment_key
 
     def update_segment(self, segment_id: int, **fields: Any) -> None:
         values = model.clean_many("segment", fields)
         values.pop("key", None)
-        self._update_row("segments", segment_id, values)
+        self._update_row("segments", segment_id, values, touched=())
 
     def remove_segment(self, segment_id: int) -> None:
         """Removes the segment and, in the same transaction, its touchpoints."""
@@ -720,7 +855,7 @@ class Store:
                 _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
             )
             tp.db_id = int(cursor.lastrowid or 0)
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, (tp.db_id,))
         return tp
 
     def _cell_ids(
@@ -743,7 +878,9 @@ class Store:
         values = model.clean_many("touchpoint", fields)
         for name in ("segment", "stage", "ref"):
             values.pop(name, None)
-        self._update_row("touchpoints", touchpoint_id, _to_columns(values))
+        self._update_row(
+            "touchpoints", touchpoint_id, _to_columns(values), touched=(touchpoint_id,)
+        )
 
     def add_votes(self, touchpoint_id: int, delta: int) -> int:
         """Add (or with a negative delta withdraw) room votes atomically; never below 0."""
@@ -753,7 +890,7 @@ class Store:
                 "UPDATE touchpoints SET votes = max(0, votes + ?) WHERE id = ?",
                 (int(delta), touchpoint_id),
             )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, (touchpoint_id,))
             return int(
                 conn.execute(
                     "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
@@ -784,7 +921,7 @@ class Store:
                 "UPDATE touchpoints SET segment_id = ?, stage_id = ?, position = ? WHERE id = ?",
                 (segment_id, stage_id, position, touchpoint_id),
             )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, (touchpoint_id,))
 
     def reorder_touchpoint(self, touchpoint_id: int, offset: int) -> None:
         """Move a touchpoint up or down within its cell."""
@@ -808,7 +945,7 @@ class Store:
             ids.insert(target, ids.pop(index))
             for position, item in enumerate(ids):
                 conn.execute("UPDATE touchpoints SET position = ? WHERE id = ?", (position, item))
-            self._touch(conn, int(row[0]))
+            self._touch(conn, int(row[0]), ids)
 
     def copy_touchpoint(self, touchpoint_id: int, segments: Sequence[str]) -> list[Touchpoint]:
         """Copy name, channel, kind, initiative and need to other segments' same stage.
@@ -849,7 +986,7 @@ class Store:
                 )
                 tp.db_id = int(cursor.lastrowid or 0)
                 copies.append(tp)
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, [copy.db_id for copy in copies if copy.db_id is not None])
         return copies
 
     def delete_touchpoint(self, touchpoint_id: int) -> tuple[Touchpoint, list[int]]:
@@ -869,7 +1006,7 @@ class Store:
                 )
             ]
             conn.execute("DELETE FROM touchpoints WHERE id = ?", (touchpoint_id,))
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, (touchpoint_id,))
         return tp, action_ids
 
     def restore_touchpoint(self, session_id: int, tp: Touchpoint, action_ids: list[int]) -> int:
@@ -932,7 +1069,7 @@ class Store:
                 (session_id, touchpoint_id, voter),
             )
             conn.execute("UPDATE touchpoints SET votes = votes + 1 WHERE id = ?", (touchpoint_id,))
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, (touchpoint_id,))
             return int(
                 conn.execute(
                     "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
@@ -953,7 +1090,7 @@ class Store:
             conn.execute(
                 "UPDATE touchpoints SET votes = max(0, votes - 1) WHERE id = ?", (touchpoint_id,)
             )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, (touchpoint_id,))
             return True
 
     def dots_of(self, session_id: int, voter: str) -> dict[str, int]:
@@ -1032,7 +1169,7 @@ class Store:
                     values["status"],
                 ),
             )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, ())
         return int(cursor.lastrowid or 0)
 
     def _touchpoint_id(
@@ -1062,13 +1199,13 @@ class Store:
                 conn.execute(
                     f"UPDATE actions SET {assignments} WHERE id = ?", (*values.values(), action_id)
                 )
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, ())
 
     def delete_action(self, action_id: int) -> None:
         with self._write() as conn:
             session_id = self._session_of(conn, "actions", action_id)
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
-            self._touch(conn, session_id)
+            self._touch(conn, session_id, ())
 
 
 # --- row mapping -------------------------------------------------------------------------
@@ -1087,6 +1224,11 @@ JOIN stages s ON s.id = t.stage_id
 WHERE t.session_id = ?
 ORDER BY g.position, g.id, s.position, s.id, t.position, t.id
 """
+_SELECT_TOUCHPOINTS_BY_ID = (
+    _SELECT_TOUCHPOINTS.split("ORDER BY")[0].replace("{", "{{").replace("}", "}}")
+    + "AND t.id IN ({ids})"
+)
+_IDS_PER_QUERY = 500
 
 
 def _to_columns(values: dict[str, Any]) -> dict[str, Any]:
@@ -1107,21 +1249,118 @@ def _touchpoint_params(
 
 
 _decode_json = json.JSONDecoder().decode
+_LIST_MEMO: dict[str, tuple[str, ...]] = {}
+_LIST_MEMO_SIZE = 4096
+_LIST_MEMO_TEXT = 200
 
 
-def _json_list(text: str) -> list[str]:
-    """Most list columns are empty; skip the decoder for them (load is on the hot path)."""
-    return [] if text == "[]" else list(_decode_json(text))
+def _json_items(text: str) -> tuple[str, ...]:
+    """A list column's items. Load is on the hot path (every edit reloads the session), and
+    the same short lists recur across thousands of rows: each distinct text is decoded once."""
+    if text == "[]":
+        return ()
+    items = _LIST_MEMO.get(text)
+    if items is None:
+        items = tuple(_decode_json(text))
+        if len(_LIST_MEMO) < _LIST_MEMO_SIZE and len(text) <= _LIST_MEMO_TEXT:
+            _LIST_MEMO[text] = items
+    return items
+
+
+_ROW_COLUMNS = (
+    "name", "channel", "kind", "initiative", "need", "interactions", "owner", "processes",
+    "people", "customer_contacts", "desired_outcome", "data_generated", "optimal_experience",
+    "effectiveness", "pain_point", "pain_note", "votes",
+)  # fmt: skip
+if _ROW_COLUMNS != TOUCHPOINT_COLUMNS:  # _touchpoint_from_row unpacks rows in this order
+    raise RuntimeError("_touchpoint_from_row is out of step with TOUCHPOINT_COLUMNS")
+_TOUCHPOINT_FIELDS = (
+    "ref", "segment", "stage", "name", "channel", "kind", "initiative", "need", "interactions",
+    "owner", "processes", "people", "customer_contacts", "desired_outcome", "data_generated",
+    "optimal_experience", "effectiveness", "pain_point", "pain_note", "votes", "db_id",
+    "position",
+)  # fmt: skip
+"""The order of _row_values(): Touchpoint's fields, as the dataclass declares them."""
+_POSITIONAL = tuple(f.name for f in dataclasses.fields(Touchpoint)) == _TOUCHPOINT_FIELDS
+_SEGMENT, _STAGE, _DB_ID, _POSITION = 1, 2, 20, 21
+_LISTS = (8, 10, 11, 12, 14)  # interactions, processes, people, customer_contacts, data
+
+
+def _row_values(row: Sequence[Any]) -> tuple[Any, ...]:
+    """A row of _SELECT_TOUCHPOINTS decoded into Touchpoint's field order (lists as tuples,
+    so a snapshot of them can be kept without anyone changing it)."""
+    (
+        db_id, ref, segment, stage, position, name, channel, kind, initiative, need,
+        interactions, owner, processes, people, customer_contacts, desired_outcome,
+        data_generated, optimal_experience, effectiveness, pain_point, pain_note, votes,
+    ) = row  # fmt: skip
+    return (
+        ref, segment, stage, name, channel, kind, initiative, need, _json_items(interactions),
+        owner, _json_items(processes), _json_items(people), _json_items(customer_contacts),
+        desired_outcome, _json_items(data_generated), optimal_experience, effectiveness,
+        bool(pain_point), pain_note, votes, db_id, position,
+    )  # fmt: skip
+
+
+def _build_touchpoint(values: tuple[Any, ...]) -> Touchpoint:
+    """A new Touchpoint (with new lists) from _row_values(); positional arguments are twice
+    as fast as keywords, and used when the dataclass's fields are in the expected order."""
+    (
+        ref, segment, stage, name, channel, kind, initiative, need, interactions, owner,
+        processes, people, customer_contacts, desired_outcome, data_generated,
+        optimal_experience, effectiveness, pain_point, pain_note, votes, db_id, position,
+    ) = values  # fmt: skip
+    if _POSITIONAL:
+        return Touchpoint(
+            ref, segment, stage, name, channel, kind, initiative, need, list(interactions),
+            owner, list(processes), list(people), list(customer_contacts), desired_outcome,
+            list(data_generated), optimal_experience, effectiveness, pain_point, pain_note,
+            votes, db_id, position,
+        )  # fmt: skip
+    fields = dict(zip(_TOUCHPOINT_FIELDS, values, strict=True))
+    for index in _LISTS:
+        fields[_TOUCHPOINT_FIELDS[index]] = list(values[index])
+    return Touchpoint(**fields)
 
 
 def _touchpoint_from_row(row: Sequence[Any]) -> Touchpoint:
-    values = dict(zip(TOUCHPOINT_COLUMNS, row[5:], strict=True))
-    for name in LIST_FIELDS:
-        values[name] = _json_list(values[name])
-    values["pain_point"] = bool(values["pain_point"])
-    return Touchpoint(
-        ref=row[1], segment=row[2], stage=row[3], position=row[4], db_id=row[0], **values
+    return _build_touchpoint(_row_values(row))
+
+
+def _map_order(
+    rows: Iterable[tuple[Any, ...]], segments: list[Segment], stages: list[Stage]
+) -> list[tuple[Any, ...]]:
+    """_row_values() tuples in the order of _SELECT_TOUCHPOINTS: segment, stage (each by
+    position then id: the order ``load`` lists them in), position in the cell, id."""
+    segment_index = {s.key: i for i, s in enumerate(segments)}
+    stage_index = {s.key: i for i, s in enumerate(stages)}
+    return sorted(
+        rows,
+        key=lambda v: (segment_index[v[_SEGMENT]], stage_index[v[_STAGE]], v[_POSITION], v[_DB_ID]),
     )
+
+
+def _place(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What decides a row's place in map order."""
+    return values[_SEGMENT], values[_STAGE], values[_POSITION]
+
+
+@dataclass
+class _Snapshot:
+    """A session's touchpoints as last read by this store (see Store._touchpoints)."""
+
+    revision: int
+    version: int
+    rows: dict[int, tuple[Any, ...]]  # by touchpoint id, _row_values() tuples
+    ordered: list[tuple[Any, ...]] | None = None  # rows in map order; None: to be sorted
+    index: dict[int, int] = field(default_factory=dict)  # id -> index in ``ordered``
+    shape: tuple[object, ...] = ()  # the segment and stage ids ``ordered`` was sorted for
+    dirty: set[int] = field(default_factory=set)  # ids written since: re-read on next load
+
+    def order(self, ordered: list[tuple[Any, ...]], shape: tuple[object, ...]) -> None:
+        self.ordered = ordered
+        self.index = {values[_DB_ID]: i for i, values in enumerate(ordered)}
+        self.shape = shape
 
 
 def _session_from_row(row: dict[str, Any]) -> Session:

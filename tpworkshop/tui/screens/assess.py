@@ -610,8 +610,8 @@ class AssessScreen(StepScreen):
             if values is None:
                 return
             fields: dict[str, object] = {}
-            if flag:
-                fields["pain_point"] = True
+            if flag or (values["note"].strip() and not tp.pain_point):
+                fields["pain_point"] = True  # a note names a pain: flag it too
             if values["note"] != shown:
                 fields["pain_note"] = values["note"].strip()
             if fields:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,6 +22,7 @@ from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EDIT_FAILED, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.entry_input import EntryInput
 from tpworkshop.tui.widgets.setup_table import MOVE_GROUP, KeyedTable, clip, translate_groups
 
 TABLE_ACTIONS = {"add_segment", "edit_segment", "move_segment", "remove_segment"}
@@ -134,7 +135,7 @@ class SegmentsScreen(StepScreen):
         yield KeyedTable(id="segments")
         yield Static(TEXT("empty", self.lang), id="segments-empty")
         yield Static(id="segments-error")
-        yield Input(placeholder=TEXT("fast.placeholder", self.lang), id="segment-new")
+        yield EntryInput(placeholder=TEXT("fast.placeholder", self.lang), id="segment-new")
 
     def on_mount(self) -> None:
         table = self.query_one("#segments", KeyedTable)
@@ -218,22 +219,23 @@ class SegmentsScreen(StepScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "segment-new":
             return
+        entry = cast(EntryInput, event.input)
         typed = event.value
         if not typed.strip():
-            event.input.value = ""
             return
         try:
             clean("segment", "name", typed)
         except ValidationError as error:
-            self._show_error(error.message(self.lang))
+            entry.restore(typed)
+            self.call_after_refresh(self._show_error, error.message(self.lang))
             return
         app = self.workshop
         key = app.edit(app.store.add_segment, app.session_id, typed)
         if key is EDIT_FAILED:
-            self._show_error(app.live.last_error or "")
+            entry.restore(typed)
+            self.call_after_refresh(self._show_error, app.live.last_error or "")
             return
         self._show_error(None)
-        event.input.value = ""
         self.query_one("#segments", KeyedTable).select_key(str(key))
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -32,6 +32,7 @@ from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
+from tpworkshop.tui.widgets.entry_input import EntryInput
 from tpworkshop.tui.widgets.map_grid import MAP_TEXT, Cell, MapGrid
 from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
 from tpworkshop.tui.widgets.touchpoint_list import ListColumn, TouchpointList
@@ -294,13 +295,14 @@ class TouchpointsScreen(StepScreen):
         self._where: tuple[Cell | None, str | None] = (None, None)
         self._ref_width = LIST_FIXED["ref"]
         self._error: str | None = None
+        self._given_back: str | None = None
 
     # --- layout ----------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
         yield MapGrid(id="tp-map")
         yield Static(id="tp-cell-title")
-        yield Input(id="tp-name")
+        yield EntryInput(id="tp-name")
         yield Static(id="tp-hint")
         yield TouchpointList(id="tp-list")
 
@@ -309,8 +311,8 @@ class TouchpointsScreen(StepScreen):
         return self.query_one("#tp-map", MapGrid)
 
     @property
-    def name_input(self) -> Input:
-        return self.query_one("#tp-name", Input)
+    def name_input(self) -> EntryInput:
+        return self.query_one("#tp-name", EntryInput)
 
     @property
     def cell_list(self) -> TouchpointList:
@@ -505,6 +507,9 @@ class TouchpointsScreen(StepScreen):
         self.action_rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.name_input and event.value == self._given_back:
+            self._given_back = None  # the refused entry put back: keep its error shown
+            return
         if event.input is self.name_input and self._error is not None:
             self._error = None
             cell = self.grid.current
@@ -537,13 +542,21 @@ class TouchpointsScreen(StepScreen):
         try:
             clean("touchpoint", "name", value)
         except ValidationError as error:
+            self._give_back(value)
             self._show_hint(cell, tps, error.message(self.lang))
             return
         app = self.workshop
         added = app.edit(app.store.add_touchpoint, app.session_id, cell[0], cell[1], value)
         if added:
-            self.name_input.value = ""
             self._select_ref(added.ref)
+        else:
+            self._give_back(value)
+
+    def _give_back(self, value: str) -> None:
+        """The entry input cleared itself on Enter; put a refused name back to fix."""
+        if value and not self.name_input.value:
+            self._given_back = value
+            self.name_input.restore(value)
 
     # --- position --------------------------------------------------------------------
 
