@@ -10,6 +10,7 @@ import pytest
 
 from tests.e2e.sshd import needs_sshd, start_sshd
 from tests.e2e.tmux import Terminal, needs_tmux
+from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
 
 pytestmark = [needs_tmux, needs_sshd, pytest.mark.slow]
@@ -24,6 +25,9 @@ def live_db(tmp_path: Path) -> tuple[Path, int]:
         sid = store.create_session(SESSION, framework="five-stage", language="es")
         store.add_segment(sid, "Familias")
         store.add_segment(sid, "Flotas")
+        store.save_position(
+            sid, Position(step="touchpoints", segment="familias", stage="awareness")
+        )
     return db, sid
 
 
@@ -46,6 +50,21 @@ def test_restricted_participants_join_over_ssh_and_see_each_other(
                 time.sleep(0.3)
             assert {"Ana", "Luis"} <= names
         ana.wait_for("👥", timeout=10)
+        for term, name in ((ana, "Cartel de Ana"), (luis, "Radio de Luis")):
+            screen = term.wait_for("Nuevo punto de contacto en Familias")
+            if "Mapa" not in _footer(screen):  # the map has focus: Enter opens the cell
+                term.keys("Enter")
+                term.wait_for(lambda s: "Mapa" in _footer(s))
+            term.type(name)
+            term.keys("Enter")
+        started = time.monotonic()
+        ana.wait_for("Radio de Luis", timeout=10)
+        luis.wait_for("Cartel de Ana", timeout=10)
+        seen_within = time.monotonic() - started
+        assert seen_within < 5, seen_within
+        with Store(db) as store:
+            names = sorted(t.name for t in store.load(sid).touchpoints)
+        assert names == ["Cartel de Ana", "Radio de Luis"]
     finally:
         ana.close()
         luis.close()
@@ -71,3 +90,8 @@ def test_restricted_mode_refuses_other_commands(tmp_path: Path, live_db: tuple[P
         assert result.returncode == 1, result
         assert "restricted" in result.stderr
     assert not (tmp_path / "x.toml").exists()
+
+
+def _footer(screen: str) -> str:
+    lines = [line for line in screen.splitlines() if line.strip()]
+    return lines[-1] if lines else ""

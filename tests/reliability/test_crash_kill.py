@@ -452,3 +452,63 @@ def test_sigkill_while_creating_a_database_never_locks_the_user_out(tmp_path: Pa
                 store.create_session("Fresh")
     print(f"\ncreation kills: {dict(outcomes)}")
     assert outcomes["killed"] >= 5  # the rest finished before the kill: checked all the same
+
+
+CUT_SHORT = r"""
+import os, signal, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 2")  # pages spill into the file before the commit
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("CREATE TABLE filler (x)")
+conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(200)])
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def cut_short(path: Path) -> None:
+    """A process killed in the middle of a rollback-journal transaction on ``path``."""
+    result = subprocess.run([sys.executable, "-c", CUT_SHORT, str(path)], timeout=60)
+    assert result.returncode == -signal.SIGKILL
+    assert Path(f"{path}-journal").exists()  # a hot journal is left beside it
+
+
+def tpw(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tpworkshop", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
+def test_a_database_cut_short_in_its_first_transaction_opens_again(tmp_path: Path) -> None:
+    """Regression: a kill while a new file was first written left a hot journal that a
+    read-only probe cannot roll back, and the file was refused ever after."""
+    db = tmp_path / "new.db"
+    cut_short(db)
+    listed = tpw("--db", str(db), "list", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout) == []
+    created = tpw("--db", str(db), "new", "Fresh", "--no-open")
+    assert created.returncode == 0, created.stderr
+    with Store(db) as store:
+        assert [s.name for s in store.list_sessions()] == ["Fresh"]
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_another_programs_unfinished_change_is_refused_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "theirs.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE invoices (id)")
+    conn.execute("INSERT INTO invoices VALUES (1)")
+    conn.commit()
+    conn.close()
+    cut_short(db)
+    before = (db.read_bytes(), Path(f"{db}-journal").read_bytes())
+    result = tpw("--db", str(db), "list")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "left unfinished" in result.stderr and "untouched" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert (db.read_bytes(), Path(f"{db}-journal").read_bytes()) == before

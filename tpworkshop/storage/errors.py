@@ -21,6 +21,10 @@ MESSAGES = Catalog(
             "en": "{path} was written by a newer tpworkshop (schema {found}, this one knows up to {known}); upgrade tpworkshop to open it.",
             "es": "{path} lo escribió una versión más reciente de tpworkshop (esquema {found}; esta conoce hasta el {known}); actualice tpworkshop para abrirlo.",
         },
+        "unfinished": {
+            "en": "{path} has a change another program left unfinished (see {path}-journal); it was left untouched: open it once with that program or sqlite3, then try again.",
+            "es": "{path} tiene un cambio que otro programa dejó a medias (vea {path}-journal); no se ha modificado: ábralo una vez con ese programa o con sqlite3 y vuelva a intentarlo.",
+        },
         "cannot_open": {
             "en": "Cannot open the database {path}: {detail}.",
             "es": "No se puede abrir la base de datos {path}: {detail}.",

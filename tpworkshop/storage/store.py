@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's first 8 bytes
 
 TOUCHPOINT_COLUMNS = (
     "name",
@@ -156,10 +157,35 @@ class SessionSummary:
         return sum(done) / len(done)
 
 
+def _creation_interrupted(path: Path) -> bool:
+    """Whether ``path`` is a database whose very first transaction was cut short.
+
+    Only a brand-new file is ever written through a rollback journal (the first thing
+    a Store does is switch it to WAL); a kill in that instant leaves a hot journal
+    whose header says the file was empty (0 pages) before. A read-only connection
+    cannot roll it back and fails with "attempt to write a readonly database", so the
+    file would be refused for ever; the read-write open that follows rolls it back to
+    the empty file it was, and creation starts again. Nothing committed can be lost:
+    there was nothing.
+    """
+    try:
+        with Path(f"{path}-journal").open("rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return (
+        len(header) == 20
+        and header[:8] == JOURNAL_MAGIC
+        and int.from_bytes(header[16:20], "big") == 0
+    )
+
+
 def inspect_file(path: Path) -> None:
     """Refuse, without writing a byte, a file that is not a tpworkshop database we can open."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    if _creation_interrupted(path):
+        return  # the read-write open rolls it back to the empty file it was
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -180,6 +206,10 @@ def inspect_file(path: Path) -> None:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.OperationalError as error:
+        if "readonly" in str(error) and Path(f"{path}-journal").exists():
+            # A hot journal: another program's change cut short, which only a
+            # read-write open would roll back. Not ours (we write through WAL).
+            raise StorageError("unfinished", path=str(path)) from error
         raise StorageError("cannot_open", path=str(path), detail=str(error)) from error
     except sqlite3.DatabaseError as error:
         raise StorageError("corrupt", path=str(path), detail=str(error)) from error

@@ -126,6 +126,7 @@ class LiveState:
     last_error: str | None = None
     guides_problems: list[str] = field(default_factory=list)
     present: int = 1
+    facilitator_step: str | None = None
 
 
 class WorkshopApp(App[int | None]):
@@ -217,6 +218,7 @@ class WorkshopApp(App[int | None]):
         self.live.data_version = self.store.data_version()
         self._load_guides()
         self.timers = {}
+        self.live.facilitator_step = session.position.step
         target = step or session.position.step
         self.go_to_step(target if target in WORKSHOP_STEPS else "setup")
 
@@ -400,11 +402,15 @@ class WorkshopApp(App[int | None]):
             self._follow(state.position)
         self._refresh_chrome()
 
-    def _follow(self, position: Position) -> None:
-        """A participant's app goes where the facilitator is."""
+    def _follow(self, position: Position, *, force: bool = False) -> None:
+        """A participant's app goes where the facilitator goes (when they move)."""
         if self.session is None:
             return
+        moved_on = position.step != self.live.facilitator_step
+        self.live.facilitator_step = position.step
         self.session.position = position
+        if not (moved_on or force):
+            return
         moved = position.step in WORKSHOP_STEPS and position.step != self.current_step
         if moved and isinstance(self.screen, _StepScreenMarker):
             self.go_to_step(position.step)
@@ -490,7 +496,7 @@ class WorkshopApp(App[int | None]):
         self.following = not self.following
         self.notify(UI("follow.on" if self.following else "follow.off", self.lang))
         if self.following and self.session_id is not None:
-            self._follow(self.store.live_state(self.session_id).position)
+            self._follow(self.store.live_state(self.session_id).position, force=True)
 
     def action_who(self) -> None:
         from tpworkshop.tui.screens.presence import PresenceScreen

@@ -55,7 +55,7 @@ TEXT = Catalog(
         "col.name": {"en": "Touchpoint", "es": "Punto de contacto"},
         "col.eff": {"en": "Eff.", "es": "Efic."},
         "col.votes": {"en": "Votes", "es": "Votos"},
-        "col.status": {"en": "", "es": ""},
+        "col.status": {"en": "✓", "es": "✓"},
         "col.title": {"en": "Action", "es": "Acción"},
         "col.owner": {"en": "Owner", "es": "Responsable"},
         "col.due": {"en": "Due", "es": "Fecha"},
