@@ -119,3 +119,35 @@ def test_presence_and_live_state(db_path: Path) -> None:
         assert store.present(sid, within_seconds=-1) == []
         store.add_segment(sid, "More")
         assert store.live_state(sid).revision == before + 1
+
+
+def _count_segments_elsewhere(db_path: Path) -> int:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from tpworkshop.storage import Store\n"
+        "s = Store(sys.argv[1]); print(len(s.load(1).segments)); s.close()"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout)
+
+
+def test_a_second_store_in_one_process_keeps_the_locks_that_protect_the_wal(
+    db_path: Path,
+) -> None:
+    """Regression: opening the file with plain open()/close() (to read its header) dropped
+    this process's POSIX locks, so another process closing its connection deleted the WAL
+    and later writes were lost. The CLI and the app each open a Store in one process."""
+    first = Store(db_path)
+    sid = first.create_session("Locks")
+    second = Store(db_path)
+    second.add_segment(sid, "One")
+    assert _count_segments_elsewhere(db_path) == 1  # another process opens and closes
+    second.add_segment(sid, "Two")
+    assert _count_segments_elsewhere(db_path) == 2
+    assert Path(f"{db_path}-wal").exists()
+    second.close()
+    first.close()

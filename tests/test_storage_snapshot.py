@@ -112,8 +112,9 @@ def test_load_sees_a_raw_write_that_does_not_bump_the_revision(db_path: Path) ->
         sid = store.insert_session(synthetic_session(100, segments=4, stages=4))
         first = store.load(sid).touchpoints[0]
         conn = sqlite3.connect(db_path)
-        conn.execute("UPDATE touchpoints SET name = 'Changed behind its back' WHERE id = ?",
-                     (first.db_id,))
+        conn.execute(
+            "UPDATE touchpoints SET name = 'Changed behind its back' WHERE id = ?", (first.db_id,)
+        )
         conn.commit()
         conn.close()
         assert store.load(sid).touchpoints[0].name == "Changed behind its back"

@@ -54,9 +54,7 @@ def _value(field: str, text: str) -> Any:
     return [text, f"{text}/2"] if field in LIST_FIELDS else text
 
 
-def worker(
-    index: int, db: str, sid: int, shared: list[int], barrier: Any, results: Any
-) -> None:
+def worker(index: int, db: str, sid: int, shared: list[int], barrier: Any, results: Any) -> None:
     """One process; puts its log on ``results`` (also when something went wrong)."""
     name = f"W{index}"
     field = FIELDS[index]

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
-SQLITE_HEADER = b"SQLite format 3\x00"
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's first 8 bytes
 
 TOUCHPOINT_COLUMNS = (
@@ -181,18 +180,14 @@ def _creation_interrupted(path: Path) -> bool:
 
 
 def inspect_file(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not a tpworkshop database we can open."""
+    """Refuse, without writing a byte, a file that is not a tpworkshop database we can open.
+
+    Only SQLite opens the file: a plain ``open()``/``close()`` of a database would drop
+    every POSIX lock this process holds on it (SQLite's own connections included), and
+    another process could then delete the WAL under our feet.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
-    if _creation_interrupted(path):
-        return  # the read-write open rolls it back to the empty file it was
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StorageError("cannot_open", path=str(path), detail=error.strerror) from error
-    if header != SQLITE_HEADER:
-        raise StorageError("not_tpworkshop", path=str(path))
     if not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)):
         # SQLite in WAL mode needs to write beside the file even to read it.
         raise StorageError("read_only", path=str(path))
@@ -205,13 +200,11 @@ def inspect_file(path: Path) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.OperationalError as error:
-        if "readonly" in str(error) and Path(f"{path}-journal").exists():
-            # A hot journal: another program's change cut short, which only a
-            # read-write open would roll back. Not ours (we write through WAL).
-            raise StorageError("unfinished", path=str(path)) from error
-        raise StorageError("cannot_open", path=str(path), detail=str(error)) from error
     except sqlite3.DatabaseError as error:
+        if "not a database" in str(error):
+            raise StorageError("not_tpworkshop", path=str(path)) from error
+        if isinstance(error, sqlite3.OperationalError) and "malformed" not in str(error):
+            raise StorageError("cannot_open", path=str(path), detail=str(error)) from error
         raise StorageError("corrupt", path=str(path), detail=str(error)) from error
     finally:
         conn.close()
@@ -688,7 +681,10 @@ class Store:
                 )
             ]
             session.touchpoints = self._touchpoints(
-                conn, session_id, int(row[names.index("revision")]), session.segments,
+                conn,
+                session_id,
+                int(row[names.index("revision")]),
+                session.segments,
                 session.stages,
             )
             session.actions = [

@@ -1,0 +1,175 @@
+"""The fast reader behind import: on any text it returns exactly what tomllib returns, or None
+(and tomllib then reads the file, errors and all). Checked against tomllib itself."""
+
+from __future__ import annotations
+
+import random
+import tomllib
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.synthetic import synthetic_session
+from tpworkshop.analysis import analyse
+from tpworkshop.domain.model import Action
+from tpworkshop.formats.toml_format import _fast_parse, dumps
+
+NOTHING = object()
+
+
+def tomllib_result(text: str) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return NOTHING
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (True == 1 and nan != nan in Python)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float):
+        return repr(a) == repr(b)
+    return bool(a == b)
+
+
+def check(text: str) -> Any:
+    """The invariant; returns the fast result (None when it left the text to tomllib)."""
+    fast = _fast_parse(text)
+    expected = tomllib_result(text)
+    if expected is NOTHING:
+        assert fast is None, f"fast read a document tomllib refuses:\n{text[:2000]}"
+    elif fast is not None:
+        assert same(fast, expected), f"fast read it differently:\n{text[:2000]}"
+    return fast
+
+
+def exported(n: int = 40, seed: int = 3, *, multiline: bool = True) -> str:
+    session = synthetic_session(n, segments=4, stages=5, seed=seed)
+    tps = session.touchpoints
+    tps[0].name = 'The "quoted" one'
+    tps[1].need = "First line\nsecond line" if multiline else "First line"
+    tps[2].processes = ["a" * 40, "b" * 40, "c" * 40]  # written one item per line
+    tps[3].owner = "Señora Núñez 🙂"
+    tps[4].channel = "back\\slash"
+    session.notes = "Notes\n\nwith a blank line" if multiline else "Notes"
+    session.created = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    session.actions.append(Action(title="Call", touchpoint=tps[0].ref, due=date(2027, 1, 2)))
+    return dumps(session, analyse(session).to_dict())
+
+
+def test_reads_an_exported_session_like_tomllib() -> None:
+    session = synthetic_session(500)
+    text = dumps(session, analyse(session).to_dict())
+    assert check(text) is not None
+
+
+def test_unusual_values_are_read_by_tomllib_and_still_equal() -> None:
+    assert check(exported()) is None  # a multi-line string leaves the file to tomllib
+    assert check(exported(multiline=False)) is not None  # escapes, dates, long arrays
+
+
+CASES = [
+    "a = 1\na = 2",
+    "[t]\nx = 1\n[t]\ny = 2",
+    "[[t]]\nx = 1\n[t]\ny = 2",
+    "[t]\nx = 1\n[[t]]\ny = 2",
+    "t = 1\n[t]\nx = 2",
+    "t = 1\n[t.u]\nx = 2",
+    "[t.u]\nx = 1\n[t]\ny = 2",
+    "[t.u]\nx = 1\n[t]\nu = 2",
+    "[[a]]\nx = 1\n[a.b]\ny = 2\n[[a]]\nz = 3\n[a.b]\nw = 4",
+    "[a]\nb = [1]\n[[a.b]]\nx = 1",
+    "[a]\nb = { c = 1 }\n[a.b.d]\nx = 1",
+    "[a]\nb = { c = 1 }\n[a.b]\nx = 1",
+    'x = "a\\"b"',
+    'x = "a\\qb"',
+    'x = "a\tb"',
+    'x = "a\x01b"',
+    "x = 07",
+    "x = 1_000",
+    "x = +1",
+    "x = 1.5e3",
+    "x = 1.",
+    "x = .5",
+    "x = -0",
+    "x = 0.0",
+    "x = true # yes",
+    "x = true#yes",
+    "x = truth",
+    "x = 1 # comment \x01",
+    "# comment \x7f",
+    'x = "s" "t"',
+    'x = ["a", 1]',
+    'x = ["a",]',
+    'x = [\n  "a",\n  "b",\n]',
+    'x = [\n  "a",\n  """b\n]\n""",\n]',
+    'x = [\n  "a"\n  "b",\n]',
+    'x = [\n  "a",\n',
+    "x = 2026-01-02",
+    "x = 2026-01-02T03:04:05Z",
+    "x = 2026-13-02",
+    "x = { a = 1, a = 2 }",
+    'x = """a\n[t]\nb"""\n[t]\ny = 1',
+    "x = '''a\n[t]\nb'''",
+    "[a..b]\nx = 1",
+    "[.a]\nx = 1",
+    "[a]]\nx = 1",
+    "[[a]\nx = 1",
+    "[ a ]\nx = 1",
+    "a.b = 1",
+    '"a" = 1',
+    " = 1",
+    "x =",
+    "x = 1\r\ny = 2",
+    "x = 1\ry = 2",
+    'x = "é"\n[é]\ny = 1',
+    "\ufeffx = 1",
+    "x = 9999999999999999999999",
+    "x = nan",
+    "x = -inf",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_tricky_documents(text: str) -> None:
+    check(text)
+
+
+def test_random_damage_to_an_exported_file() -> None:
+    base = exported(12, multiline=False).split("\n")
+    rng = random.Random(7)
+    junk = ['"', "\\", "[", "]", "=", "#", "\n", "\t", "\x00", " ", ".", ",", "{", "}", "'",
+            "\r", "0", "e", "-", "+", ":", "[[", "]]", '"""', "a"]  # fmt: skip
+    read_fast = 0
+    for _ in range(1500):
+        lines = list(base)
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(len(lines))
+            action = rng.randrange(5)
+            if action == 0:
+                lines.insert(i, lines[rng.randrange(len(lines))])
+            elif action == 1:
+                del lines[i]
+            elif action == 2:
+                j = rng.randrange(len(lines))
+                lines[i], lines[j] = lines[j], lines[i]
+            else:
+                line = lines[i]
+                at = rng.randint(0, len(line))
+                lines[i] = line[:at] + rng.choice(junk) + line[at + rng.randint(0, 2) :]
+        read_fast += check("\n".join(lines)) is not None
+    assert read_fast > 100  # the damage the fast reader accepts is compared too
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1=.\"[]#\n \t\\-_{},'", max_size=60))
+def test_any_text(text: str) -> None:
+    check(text)
