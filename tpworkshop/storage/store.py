@@ -188,6 +188,8 @@ def inspect_file(path: Path) -> None:
     """
     if not path.exists() or path.stat().st_size == 0:
         return
+    if _creation_interrupted(path):
+        return  # the read-write open rolls it back to the empty file it was
     if not (os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)):
         # SQLite in WAL mode needs to write beside the file even to read it.
         raise StorageError("read_only", path=str(path))
@@ -203,6 +205,10 @@ def inspect_file(path: Path) -> None:
     except sqlite3.DatabaseError as error:
         if "not a database" in str(error):
             raise StorageError("not_tpworkshop", path=str(path)) from error
+        if "readonly" in str(error) and Path(f"{path}-journal").exists():
+            # A hot journal: another program's change cut short, which only a
+            # read-write open would roll back. Not ours: we write through WAL.
+            raise StorageError("unfinished", path=str(path)) from error
         if isinstance(error, sqlite3.OperationalError) and "malformed" not in str(error):
             raise StorageError("cannot_open", path=str(path), detail=str(error)) from error
         raise StorageError("corrupt", path=str(path), detail=str(error)) from error

@@ -97,6 +97,7 @@ class StepScreen(Screen[None], _StepScreenMarker):
 
     def apply_guide_visibility(self) -> None:
         self.query_one(GuidePanel).display = self.workshop.show_guide
+        self.show_guide()
 
     def refresh_chrome(self) -> None:
         app = self.workshop

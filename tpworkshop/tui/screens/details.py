@@ -96,7 +96,7 @@ TEXT = Catalog(
         "missing": {"en": "missing", "es": "falta"},
         "editing": {
             "en": "editing item {n}: Enter saves, Ctrl+G cancels",
-            "es": "editando el elemento {n}: Enter guarda, Ctrl+G cancela",
+            "es": "editando el elemento {n}: Intro guarda, Ctrl+G cancela",
         },
         "hint.need": {
             "en": "What does the customer want at this point?",
@@ -104,23 +104,23 @@ TEXT = Catalog(
         },
         "hint.interactions": {
             "en": "Add an interaction (e.g. direct mail), Enter",
-            "es": "Añada una interacción (p. ej. buzoneo), Enter",
+            "es": "Añada una interacción (p. ej. buzoneo), Intro",
         },
         "hint.owner": {
             "en": "Person or department responsible, Enter",
-            "es": "Persona o departamento responsable, Enter",
+            "es": "Persona o departamento responsable, Intro",
         },
         "hint.processes": {
             "en": "Add a process that supports it, Enter",
-            "es": "Añada un proceso que lo sostiene, Enter",
+            "es": "Añada un proceso que lo sostiene, Intro",
         },
         "hint.people": {
             "en": "Add who supports those processes, Enter",
-            "es": "Añada quién sostiene esos procesos, Enter",
+            "es": "Añada quién sostiene esos procesos, Intro",
         },
         "hint.customer_contacts": {
             "en": "Add who the customer deals with, Enter",
-            "es": "Añada con quién trata el cliente, Enter",
+            "es": "Añada con quién trata el cliente, Intro",
         },
         "hint.desired_outcome": {
             "en": "What should each interaction achieve?",
@@ -128,7 +128,7 @@ TEXT = Catalog(
         },
         "hint.data_generated": {
             "en": "Add data this touchpoint generates, Enter",
-            "es": "Añada un dato que genera este punto, Enter",
+            "es": "Añada un dato que genera este punto, Intro",
         },
         "hint.optimal_experience": {
             "en": "What should every customer experience here?",
@@ -168,7 +168,7 @@ TEXT = Catalog(
             "en": "Details: edit the highlighted list item",
             "es": "Detalles: editar el elemento marcado de la lista",
         },
-        "cmd.edit_item.help": {"en": "Enter in a list", "es": "Enter en una lista"},
+        "cmd.edit_item.help": {"en": "Intro in a list", "es": "Intro en una lista"},
         "cmd.remove_item": {
             "en": "Details: remove the highlighted list item",
             "es": "Detalles: quitar el elemento marcado de la lista",

@@ -99,7 +99,9 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
             yield Label(self.title_text, classes="dialog-title")
             for f in self.fields:
                 yield Label(f.label, classes="field-label")
-                yield Input(value=f.value, placeholder=f.placeholder, id=f"field-{f.name}")
+                yield Input(
+                    value=f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True
+                )
             yield Static("", id="dialog-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{UI('ok', _lang(self))} (Enter)", id="ok", variant="primary")

@@ -25,6 +25,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tpworkshop.tui.widgets.entry_input import EntryInput
+
 Commit = Callable[[list[str]], str | None]
 
 
@@ -59,7 +61,7 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
         yield ItemList(compact=True, classes="list-items")
-        yield Input(placeholder=self.placeholder, compact=True, classes="list-input")
+        yield EntryInput(placeholder=self.placeholder, compact=True, classes="list-input")
         yield Static("", classes="field-error")
 
     def on_mount(self) -> None:
@@ -71,8 +73,8 @@ class ListEditor(Vertical):
         return self.query_one(ItemList)
 
     @property
-    def input(self) -> Input:
-        return self.query_one(".list-input", Input)
+    def input(self) -> EntryInput:
+        return self.query_one(".list-input", EntryInput)
 
     # --- showing ---------------------------------------------------------------------
 
@@ -126,9 +128,19 @@ class ListEditor(Vertical):
         self.set_error(sentence)
         return sentence is None
 
-    def submit_input(self) -> bool:
-        """Add the typed item (or save the one being edited). False if refused."""
-        text = self.input.value
+    def submit_input(self, typed: str | None = None) -> bool:
+        """Add the typed item (or save the one being edited). False if refused.
+
+        ``typed`` is what was in the entry when Enter was pressed (the entry has
+        already cleared itself); a refused item is put back to be fixed.
+        """
+        text = self.input.value if typed is None else typed
+        accepted = self._submit(text)
+        if not accepted and typed is not None:
+            self.input.restore(typed)
+        return accepted
+
+    def _submit(self, text: str) -> bool:
         if self.editing is not None:
             items = list(self.items)
             if not text.strip():
@@ -202,7 +214,7 @@ class ListEditor(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.submit_input()
+        self.submit_input(event.value)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         """Leaving the input keeps what was typed: it becomes an item."""
