@@ -7,7 +7,8 @@ presence heartbeats, as fast as it can, and logs exactly what succeeded. At the 
 the database must agree with the logs to the unit: every touchpoint added is there
 once, each process's field on each shared touchpoint holds the last value it wrote
 (no lost update), votes = room votes + dots standing, each voter's dots = placed -
-withdrawn and within the budget, and there was no error at all (no "busy").
+withdrawn and within the budget, every process then reads exactly what a fresh
+connection reads, and there was no error at all (no "busy").
 """
 
 from __future__ import annotations
@@ -129,8 +130,13 @@ def worker(index: int, db: str, sid: int, shared: list[int], barrier: Any, resul
                 log["ops"][op] += 1
                 log["slowest"] = max(log["slowest"], time.monotonic() - start)
             log["seconds"] = time.monotonic() - began
+            # Everyone has stopped writing: what this process's app would now show
+            # (the Store's load, with its cache of earlier reads) must be the truth.
+            barrier.wait(timeout=120)
+            log["final"] = store.load(sid).touchpoints
     except Exception:  # noqa: BLE001 - reported to the test, which fails on it
         log["errors"].append(traceback.format_exc())
+        barrier.abort()  # the others stop waiting for this one
     results.put(log)
 
 
@@ -173,6 +179,8 @@ def test_eight_processes_on_one_session_lose_nothing(tmp_path: Path) -> None:
         session = store.load(sid)
         dots = {log["name"]: store.dots_of(sid, log["name"]) for log in logs}
     by_id = {tp.db_id: tp for tp in session.touchpoints}
+    for log in logs:  # each process, after the others stopped, sees exactly this
+        assert log["final"] == session.touchpoints, log["name"]
 
     # Every touchpoint added is there, once, with a ref and a place of its own.
     added = [item for log in logs for item in log["added"]]
