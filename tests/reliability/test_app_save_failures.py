@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tpworkshop.storage import Store, store as store_module
+from tpworkshop.storage import Store
+from tpworkshop.storage import store as store_module
 from tpworkshop.storage.errors import MESSAGES
 from tpworkshop.tui.app import make_app
 from tpworkshop.tui.screens.touchpoints import TouchpointsScreen

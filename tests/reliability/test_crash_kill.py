@@ -317,7 +317,7 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(
         before = now
 
     try:
-        for series in range(SERIES):
+        for _series in range(SERIES):
             server = DriverServer(lines, stderr)
             try:
                 for index in range(RUNS_PER_SERIES):
