@@ -9,9 +9,12 @@ it prints, it never fails on a slow figure (``--smoke`` is what the test suite r
 
 How the app is timed: it is started in a pseudo-terminal (TERM=xterm-256color, a fixed size),
 and "painted" means its marker text (the session name in the status bar; the label of the
-bare Textual app) has been written and the output then stayed quiet for ``--quiet-ms``; the
-figure is the time of the last byte before that quiet spell. A key press is timed the same
-way from the moment its bytes are written. The app repaints its status bar once a second,
+bare Textual app) has been written and the output then stayed quiet for ``--quiet-ms`` while
+the app's main thread is asleep (not running: /proc/PID/stat), and the figure is the time of
+the last byte before that quiet spell. A key press is timed the same way from the moment its
+bytes are written. Without the "asleep" condition (``--quiet-only``), a key whose handler
+repaints once, then computes for more than the quiet window and repaints again, would be
+cut at the first repaint and the rest charged to the next key. The app repaints its status bar once a second,
 so key presses are sent in the quiet part of that cycle.
 
 The machine is shared: for each case the CPU time that *other* processes used while it ran is
@@ -51,6 +54,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 BARE_APP = Path(__file__).with_name("bare_app.py")
+UI_EXPERIMENTS = Path(__file__).with_name("ui_experiments.py")
 BARE_MARKER = b"tpworkshop bare benchmark label"
 FULL_SIZES = (1_000, 10_000, 50_000)
 QUICK_SIZES = (1_000, 10_000)
@@ -290,8 +294,24 @@ def worker_inproc(args: dict[str, Any]) -> dict[str, Any]:
     runs = int(args["runs"])
     text = Path(args["toml"]).read_text(encoding="utf-8")
     out: dict[str, Any] = {}
+    sid = int(args["sid"])
     with Store(Path(args["db"])) as store:
-        out["load"], session = _timed(lambda: store.load(int(args["sid"])), runs)
+
+        def full_load() -> Any:
+            forget = getattr(store, "_snapshots", None)  # the store's snapshot of the rows
+            if forget is not None:
+                forget.clear()
+            return store.load(sid)
+
+        out["load"], session = _timed(full_load, runs)
+        tp_ids = [tp.db_id for tp in session.touchpoints[:: max(1, len(session.touchpoints) // 50)]]
+        timings = []
+        for n in range(runs + 1):
+            store.update_touchpoint(tp_ids[n % len(tp_ids)], owner=f"Owner {n}")
+            wall, cpu = time.perf_counter(), time.process_time()
+            store.load(sid)
+            timings.append((time.perf_counter() - wall, time.process_time() - cpu))
+        out["reload"] = timings[1:]
     out["analyse"], analysis = _timed(lambda: analyse(session), runs)
     gaps = analysis.to_dict()
     out["dumps"], _ = _timed(lambda: dumps(session, gaps), runs)
@@ -353,6 +373,8 @@ class AppDied(RuntimeError):
 class PtyApp:
     """A process on a pseudo-terminal whose output is read as it comes, with timestamps."""
 
+    idle_check = True
+
     def __init__(self, argv: Sequence[str], *, cols: int, rows: int) -> None:
         self.started = time.perf_counter()
         pid, fd = pty.fork()
@@ -410,9 +432,9 @@ class PtyApp:
                 raise TimeoutError(f"no {marker!r} within {timeout} s; screen: {self.tail()}")
             if marked is not None and self.last_output is not None:
                 silent = now - self.last_output
-                if silent >= quiet:
+                if silent >= quiet and not self.busy():
                     return marked - self.started, self.last_output - self.started
-                self._read(quiet - silent)
+                self._read(max(quiet - silent, 0.005))
                 continue
             arrived = self._read(0.05)
             if arrived is not None:
@@ -456,17 +478,29 @@ class PtyApp:
         last: float | None = None
         while True:
             now = time.perf_counter()
-            if last is not None and now - last >= quiet:
+            if last is not None and now - last >= quiet and not self.busy():
                 return first - sent, last - sent  # type: ignore[operator]
             if now - sent > timeout:
                 raise TimeoutError(f"no repaint within {timeout} s of {keys!r}: {self.tail()}")
-            wait = quiet - (now - last) if last is not None else 0.05
+            wait = max(quiet - (now - last), 0.005) if last is not None else 0.05
             arrived = self._read(wait)
             if arrived is not None:
                 first = first or arrived
                 last = arrived
 
     # -- the process --
+
+    def busy(self) -> bool:
+        """The app's main thread is running or waiting for a CPU (not asleep in its event
+        loop): a repaint was written but the work of the key or the open is not done."""
+        if not self.idle_check:
+            return False
+        try:
+            with open(f"/proc/{self.pid}/stat", encoding="ascii") as handle:
+                state = handle.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return False
+        return state == "R"
 
     def cpu_seconds(self) -> float | None:
         try:
@@ -579,6 +613,7 @@ class Config:
     quiet: float
     mode: str
     bare_only: bool
+    experiment: tuple[str, ...] = ()
 
 
 class Bench:
@@ -689,7 +724,8 @@ class Bench:
             )
             labels = {
                 "analyse": "analyse() (gaps in-process)",
-                "load": "Store.load()",
+                "load": "Store.load() (full read)",
+                "reload": "Store.load() after one edit (the app's reload)",
                 "dumps": "toml dumps()",
                 "loads": "toml loads()",
             }
@@ -726,7 +762,10 @@ class Bench:
 
     def app_argv(self, size: int, copy: Path) -> list[str]:
         shutil.copy(self.db(size), copy)
-        return cli(copy, "open", str(self.prepared[size]["sid"]))
+        sid = str(self.prepared[size]["sid"])
+        if self.config.experiment:
+            return [sys.executable, str(UI_EXPERIMENTS), str(copy), sid, *self.config.experiment]
+        return cli(copy, "open", sid)
 
     def app_open(self) -> None:
         config = self.config
@@ -839,7 +878,7 @@ class Bench:
             ("process", "export -o FILE"),
             ("process", "gaps --format json"),
             ("in-process", "analyse() (gaps in-process)"),
-            ("in-process", "Store.load()"),
+            ("in-process", "Store.load() (full read)"),
             ("in-process", "toml dumps()"),
             ("in-process", "toml loads()"),
         ):
@@ -927,7 +966,10 @@ def summary(rows: list[Row]) -> list[str]:
     lines = [f"targets: {len(passed)} PASS, {len(missed)} MISS"]
     for r in missed:
         size = f" at {r.size:,}" if r.size else ""
-        lines.append(f"  MISS {r.measure}{size}: {fmt_value(r.median, r.unit)} (target {r.target})")
+        value = f"median {fmt_value(r.median, r.unit)}"
+        if r.result == "MISS (worst)":
+            value += f", worst {fmt_value(r.worst, r.unit)}"
+        lines.append(f"  {r.result} {r.measure}{size}: {value} (target {r.target})")
     return lines
 
 
@@ -945,11 +987,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--presses", type=int, help="presses per key kind (default 20, quick 10)")
     parser.add_argument("--size", default="120x40", help="terminal COLSxROWS (default 120x40)")
     parser.add_argument("--quiet-ms", type=float, default=30.0, help="quiet window (default 30)")
+    parser.add_argument("--quiet-only", action="store_true",
+                        help="end a repaint on the quiet window alone (not also on the app "
+                        "being asleep)")
     parser.add_argument("--no-app", action="store_true", help="skip the app timings")
+    parser.add_argument("--experiment", help="run the app through ui_experiments.py with "
+                        "these comma-separated patches (baseline: none)")
     parser.add_argument("--busy-limit", type=float, help="re-run a case when others kept more "
                         "cores than this busy (default: a quarter of the cores)")
     parser.add_argument("--retries", type=int, help="re-runs per busy case (default 1, quick 0)")
     parser.add_argument("--budget", type=float, help="seconds after which nothing is re-run")
+    parser.add_argument("--only", help="comma-separated groups to run: process, in-process, "
+                        "commit, app (default: all)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the rows as JSON")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="work in DIR and keep its files")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -977,6 +1026,7 @@ def build_config(args: argparse.Namespace) -> Config:
         quiet=args.quiet_ms / 1000,
         mode=mode,
         bare_only=args.smoke and not args.no_app,
+        experiment=tuple(args.experiment.split(",")) if args.experiment else (),
     )
 
 
@@ -987,6 +1037,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     config = build_config(args)
+    PtyApp.idle_check = not args.quiet_only
     cores = os.cpu_count() or 1
     runner = Runner(
         busy_limit=args.busy_limit if args.busy_limit is not None else cores / 4,
@@ -1004,20 +1055,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tpw-bench-")))
         bench = Bench(config, runner, workdir)
-        bench.startup()
-        bench.processes()
-        bench.in_process()
-        bench.commit()
-        if config.app_sizes:
+        groups = set(args.only.split(",")) if args.only else {"process", "in-process", "commit", "app"}
+        if "process" in groups:
+            bench.startup()
+            bench.processes()
+        if "in-process" in groups:
+            bench.in_process()
+        if "commit" in groups:
+            bench.commit()
+        if "app" in groups and config.app_sizes:
             bench.app_open()
             bench.app_keys()
-        elif config.bare_only:
+        elif "app" in groups and config.bare_only:
             bench.bare_only()
         bench.growth()
     load_end = os.getloadavg()
     elapsed = time.perf_counter() - started
     lines = header_lines(config, load_start, load_end)
-    lines += [f"took {elapsed:.0f} s; {runner.reruns} case(s) re-run because the machine was busy", ""]
+    lines += [f"took {elapsed:.0f} s; {runner.reruns} case(s) re-run because the machine was busy"]
+    if config.experiment:
+        lines += [f"app run through ui_experiments.py with: {', '.join(config.experiment)}"]
+    lines += [""]
     lines += table(bench.rows)
     lines += ["", *summary(bench.rows)]
     print("\n".join(lines))

@@ -626,14 +626,15 @@ class Store:
         segment_ids: dict[str, int],
         stage_ids: dict[str, int],
     ) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for tp in session.in_map_order():
-            cursor = conn.execute(
-                _INSERT_TOUCHPOINT,
-                _touchpoint_params(tp, session_id, segment_ids[tp.segment], stage_ids[tp.stage]),
-            )
-            ids[tp.ref] = int(cursor.lastrowid or 0)
-        return ids
+        conn.executemany(
+            _INSERT_TOUCHPOINT,
+            (
+                _touchpoint_params(tp, session_id, segment_ids[tp.segment], stage_ids[tp.stage])
+                for tp in session.in_map_order()
+            ),
+        )
+        rows = conn.execute("SELECT ref, id FROM touchpoints WHERE session_id = ?", (session_id,))
+        return {ref: int(tp_id) for ref, tp_id in rows}
 
     def _insert_actions(
         self,
@@ -1276,8 +1277,35 @@ def _to_columns(values: dict[str, Any]) -> dict[str, Any]:
 def _touchpoint_params(
     tp: Touchpoint, session_id: int, segment_id: int, stage_id: int
 ) -> tuple[Any, ...]:
-    columns = _to_columns({c: getattr(tp, c) for c in TOUCHPOINT_COLUMNS})
-    return (session_id, tp.ref, segment_id, stage_id, tp.position, *columns.values())
+    """The values of _INSERT_TOUCHPOINT (columns in TOUCHPOINT_COLUMNS order, as
+    _to_columns() stores them)."""
+    return (
+        session_id, tp.ref, segment_id, stage_id, tp.position, tp.name, tp.channel, tp.kind,
+        tp.initiative, tp.need, _json_text(tp.interactions), tp.owner, _json_text(tp.processes),
+        _json_text(tp.people), _json_text(tp.customer_contacts), tp.desired_outcome,
+        _json_text(tp.data_generated), tp.optimal_experience, tp.effectiveness,
+        int(tp.pain_point), tp.pain_note, tp.votes,
+    )  # fmt: skip
+
+
+_dumps_json = json.JSONEncoder(ensure_ascii=False).encode
+_TEXT_MEMO: dict[tuple[str, ...], str] = {}
+
+
+def _json_text(items: list[str]) -> str:
+    """A list column's text, as json.dumps(items, ensure_ascii=False) writes it."""
+    if not items:
+        return "[]"
+    try:
+        key = tuple(items)
+        text = _TEXT_MEMO.get(key)
+    except TypeError:  # not a list of texts: nothing to remember it by
+        return _dumps_json(items)
+    if text is None:
+        text = _dumps_json(items)
+        if len(_TEXT_MEMO) < _LIST_MEMO_SIZE:
+            _TEXT_MEMO[key] = text
+    return text
 
 
 _decode_json = json.JSONDecoder().decode

@@ -141,6 +141,7 @@ class WorkshopApp(App[int | None]):
         Binding("f4", "extend_timer", "key.extend", show=False),
         Binding("f8", "toggle_follow", "key.follow"),
         Binding("f7", "who", "key.who", show=False),
+        Binding("f9", "agenda", "key.agenda", show=False),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
     ]
 
@@ -170,6 +171,7 @@ class WorkshopApp(App[int | None]):
         self.show_guide = True
         self.timers: dict[str, StepTimer] = {}
         self.timebox_overrides: dict[str, int] = {}
+        self.workshop_start = datetime.now().replace(second=0, microsecond=0)
         self.guides: dict[str, Any] = {}
         self._step_screens: dict[str, Screen[Any]] = {}
         self._stale_screens: list[Screen[Any]] = []
@@ -253,6 +255,15 @@ class WorkshopApp(App[int | None]):
             return self.timebox_overrides[step]
         guide = self.guides.get(step)
         return int(getattr(guide, "timebox", 0) or DEFAULT_TIMEBOX_MIN)
+
+    def set_timebox(self, step: str, minutes: int) -> None:
+        """Adjust a step's timebox live: the agenda moves and the step's timer follows."""
+        self.timebox_overrides[step] = minutes
+        if step in self.timers:
+            timer = self.timers[step]
+            timer.total = minutes * 60
+            timer.warned = timer.remaining <= 0
+        self._refresh_chrome()
 
     def timer(self, step: str) -> StepTimer:
         if step not in self.timers:
@@ -498,6 +509,12 @@ class WorkshopApp(App[int | None]):
         if self.following and self.session_id is not None:
             self._follow(self.store.live_state(self.session_id).position, force=True)
 
+    def action_agenda(self) -> None:
+        from tpworkshop.tui.screens.agenda import AgendaScreen
+
+        if self.session_id is not None and not isinstance(self.screen, AgendaScreen):
+            self.push_screen(AgendaScreen(self.current_step))
+
     def action_who(self) -> None:
         from tpworkshop.tui.screens.presence import PresenceScreen
 
@@ -543,6 +560,9 @@ class WorkshopApp(App[int | None]):
                     UI("cmd.sessions", lang), UI("cmd.sessions.help", lang), self.action_sessions
                 )
             yield SystemCommand(UI("cmd.who", lang), UI("cmd.who.help", lang), self.action_who)
+            yield SystemCommand(
+                UI("cmd.agenda", lang), UI("cmd.agenda.help", lang), self.action_agenda
+            )
             if self.role != "facilitator":
                 yield SystemCommand(
                     UI("cmd.follow", lang), UI("cmd.follow.help", lang), self.action_toggle_follow

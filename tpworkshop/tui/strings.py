@@ -110,6 +110,12 @@ UI = Catalog(
         },
         "key.follow": {"en": "Follow", "es": "Seguir"},
         "key.who": {"en": "Who's here", "es": "Quién está"},
+        "key.agenda": {"en": "Agenda", "es": "Agenda"},
+        "cmd.agenda": {"en": "Agenda", "es": "Agenda"},
+        "cmd.agenda.help": {
+            "en": "Steps with their timeboxes and start times; adjust them live",
+            "es": "Los pasos con su tiempo y hora de inicio; ajústelos en vivo",
+        },
         "role.facilitator": {"en": "Facilitator", "es": "Facilitación"},
         "role.participant": {"en": "Participant", "es": "Participante"},
         "facilitator_only": {
