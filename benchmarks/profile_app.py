@@ -164,11 +164,9 @@ def scenario(app: Any, quiet: float, presses: int, mark: Callable[[str], None]) 
     windows: dict[str, list[tuple[float, float]]] = defaultdict(list)
 
     def press(kind: str | None, keys: bytes, timeout: float = 10.0) -> None:
-        app.wait_for_slot(quiet)
-        sent = time.perf_counter()
-        _, settled = app.press(keys, quiet, timeout)
+        done = app.press(keys, quiet, 0.1, room=0.5, timeout=timeout)
         if kind:
-            windows[kind].append((sent, sent + settled))
+            windows[kind].append((done.sent, done.sent + done.settled))
 
     mark("map")
     for n in range(presses):
@@ -202,8 +200,10 @@ def charge(events: list[list[Any]], windows: dict[str, list[tuple[float, float]]
                     spent[label] += ended - began
             for label, seconds in spent.items():
                 per_press[label].append(seconds)
-        print(f"\n== {kind}: {len(spans)} presses, key to repaint median "
-              f"{statistics.median(totals) * 1000:.1f} ms, worst {max(totals) * 1000:.1f} ms")
+        print(
+            f"\n== {kind}: {len(spans)} presses, key to repaint median "
+            f"{statistics.median(totals) * 1000:.1f} ms, worst {max(totals) * 1000:.1f} ms"
+        )
         rows = []
         for label, values in per_press.items():
             values += [0.0] * (len(spans) - len(values))
@@ -211,8 +211,10 @@ def charge(events: list[list[Any]], windows: dict[str, list[tuple[float, float]]
         for med, worst, count, label in sorted(rows, reverse=True)[:14]:
             if worst < 0.0005:
                 continue
-            print(f"  {med * 1000:8.1f} ms median {worst * 1000:8.1f} ms worst  "
-                  f"in {count:2d}/{len(spans)}  {label}")
+            print(
+                f"  {med * 1000:8.1f} ms median {worst * 1000:8.1f} ms worst  "
+                f"in {count:2d}/{len(spans)}  {label}"
+            )
 
 
 def print_open(events: list[list[Any]], started: float, painted: float) -> None:

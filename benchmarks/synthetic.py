@@ -8,27 +8,89 @@ from datetime import UTC, date, datetime
 from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint
 
 CHANNELS = [
-    "website", "store", "phone", "email", "chat", "social network", "SMS", "post",
-    "TV", "printed ad", "app", "contact centre", "word of mouth", "video call",
+    "website",
+    "store",
+    "phone",
+    "email",
+    "chat",
+    "social network",
+    "SMS",
+    "post",
+    "TV",
+    "printed ad",
+    "app",
+    "contact centre",
+    "word of mouth",
+    "video call",
 ]
 OWNERS = [
-    "Marketing", "Sales", "Customer service", "After-sales", "Billing", "Logistics",
-    "E-commerce", "Brand", "Operations", "IT", "Legal", "Partnerships", "Retail", "HR",
+    "Marketing",
+    "Sales",
+    "Customer service",
+    "After-sales",
+    "Billing",
+    "Logistics",
+    "E-commerce",
+    "Brand",
+    "Operations",
+    "IT",
+    "Legal",
+    "Partnerships",
+    "Retail",
+    "HR",
     "Quality",
 ]
-VERBS = ["Read", "Visit", "Call", "Compare", "Receive", "Ask about", "Complain about",
-         "Pay for", "Review", "Share", "Track", "Renew", "Cancel", "Sign up for", "Download"]
-OBJECTS = ["the invoice", "the offer", "the catalogue", "a review", "the order", "the contract",
-           "the newsletter", "a reminder", "the warranty", "the delivery", "the app", "a quote",
-           "the loyalty card", "support", "the product page"]
-PROCESSES = ["Order handling", "Complaint handling", "Campaign planning", "Billing run",
-             "Onboarding", "Returns", "Quality review", "Lead follow-up"]
+VERBS = [
+    "Read",
+    "Visit",
+    "Call",
+    "Compare",
+    "Receive",
+    "Ask about",
+    "Complain about",
+    "Pay for",
+    "Review",
+    "Share",
+    "Track",
+    "Renew",
+    "Cancel",
+    "Sign up for",
+    "Download",
+]
+OBJECTS = [
+    "the invoice",
+    "the offer",
+    "the catalogue",
+    "a review",
+    "the order",
+    "the contract",
+    "the newsletter",
+    "a reminder",
+    "the warranty",
+    "the delivery",
+    "the app",
+    "a quote",
+    "the loyalty card",
+    "support",
+    "the product page",
+]
+PROCESSES = [
+    "Order handling",
+    "Complaint handling",
+    "Campaign planning",
+    "Billing run",
+    "Onboarding",
+    "Returns",
+    "Quality review",
+    "Lead follow-up",
+]
 PEOPLE = ["Agent", "Sales rep", "Technician", "Courier", "Receptionist", "Manager"]
 DATA = ["clicks", "call duration", "NPS", "conversion", "open rate", "wait time", "returns"]
 
 
-def synthetic_session(touchpoints: int, *, segments: int | None = None, stages: int = 8,
-                      seed: int = 7) -> Session:
+def synthetic_session(
+    touchpoints: int, *, segments: int | None = None, stages: int = 8, seed: int = 7
+) -> Session:
     """A custom-framework session: ``segments`` x ``stages`` cells, ``touchpoints`` in all."""
     rng = random.Random(seed)
     segments = segments or max(4, min(40, touchpoints // 250))
@@ -70,8 +132,7 @@ def synthetic_session(touchpoints: int, *, segments: int | None = None, stages: 
     return session
 
 
-def _touchpoint(rng: random.Random, n: int, segment: str, stage: str, position: int
-                ) -> Touchpoint:
+def _touchpoint(rng: random.Random, n: int, segment: str, stage: str, position: int) -> Touchpoint:
     rated = rng.random() < 0.6
     pain = rng.random() < 0.1
     return Touchpoint(

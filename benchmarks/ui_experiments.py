@@ -75,11 +75,28 @@ def gc_freeze() -> None:
     WorkshopApp.open_session = open_session  # type: ignore[method-assign]
 
 
+def chrome_no_layout() -> None:
+    """The status bar and the stepper (one line each, fixed height) updated without a layout
+    pass: Static.update() lays out the whole screen by default, once a second (the timer
+    tick) and after every edit."""
+    from textual.widgets import Static
+
+    from tpworkshop.tui.widgets.status_bar import StatusBar
+    from tpworkshop.tui.widgets.stepper import Stepper
+
+    def update(self: Static, content: Any = "", *, layout: bool = False) -> None:
+        Static.update(self, content, layout=False)
+
+    StatusBar.update = update  # type: ignore[method-assign]
+    Stepper.update = update  # type: ignore[method-assign]
+
+
 PATCHES: dict[str, Callable[[], None]] = {
     "baseline": lambda: None,
     "guide-static": guide_static,
     "map-order-cache": map_order_cache,
     "gc-freeze": gc_freeze,
+    "chrome-no-layout": chrome_no_layout,
 }
 
 

@@ -4,6 +4,7 @@ exactly what a fresh store reads from the file."""
 
 from __future__ import annotations
 
+import contextlib
 import random
 import sqlite3
 from pathlib import Path
@@ -59,10 +60,8 @@ def edit(store: Store, session_id: int, rng: random.Random, undo: list) -> str:
         undo.append(store.delete_touchpoint(tp.db_id))
     elif kind == "undo":
         deleted, action_ids = undo.pop()
-        try:
+        with contextlib.suppress(StorageError):  # its segment or stage was removed since
             store.restore_touchpoint(session_id, deleted, action_ids)
-        except StorageError:
-            pass  # its segment or stage was removed since
     elif kind == "dot":
         try:
             store.place_dot(session_id, tp.db_id, rng.choice(["Ana", "Luis"]))

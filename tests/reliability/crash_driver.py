@@ -35,8 +35,10 @@ import os
 import random
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -46,7 +48,8 @@ from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
 from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
 
 SIZE = (100, 30)
-SAVE_TIMEOUT = 20.0
+T = TypeVar("T")
+SAVE_TIMEOUT = 60.0  # generous: CI machines can be slow, and a stuck driver fails the test
 
 
 PREFIX = ""  # "<run> " in an app process, so several runs can share one stdout
@@ -57,7 +60,9 @@ def say(*words: object) -> None:
     os.write(1, (PREFIX + " ".join(str(w) for w in words) + "\n").encode())
 
 
-async def wait_until(pilot: Pilot[object], condition, what: str, timeout: float = SAVE_TIMEOUT):  # noqa: ANN001, ANN201
+async def wait_until(
+    pilot: Pilot[object], condition: Callable[[], T], what: str, timeout: float = SAVE_TIMEOUT
+) -> T:
     deadline = time.monotonic() + timeout
     while True:
         result = condition()

@@ -15,6 +15,7 @@ running in a real terminal (tmux) as a user starts it: ``tpworkshop --db X open 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -128,6 +129,7 @@ class DriverServer:
         )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         lines.read(self.proc.stdout)
+        self.alive: set[int] = set()  # app processes started and not yet reaped
 
     def command(self, text: str) -> None:
         assert self.proc.stdin is not None
@@ -138,15 +140,20 @@ class DriverServer:
         run.started = time.monotonic()
         self.command(f"RUN {run.number} {db} {session_id}")
         run.pid = int(self.lines.reply("PID", str(run.number))[2])
+        self.alive.add(run.pid)
 
     def kill(self, run: Run, sig: int = signal.SIGKILL) -> int:
         """Kill the run's process; its wait status once it is gone."""
         os.kill(run.pid, sig)
         self.command(f"REAP {run.pid}")
         status = int(self.lines.reply("REAPED", str(run.pid))[2])
+        self.alive.discard(run.pid)
         return status
 
     def close(self) -> None:
+        for pid in self.alive:  # a failed test leaves no app running on its own
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         if self.proc.stdin is not None:
             self.proc.stdin.close()
         try:
@@ -156,7 +163,9 @@ class DriverServer:
             self.proc.wait()
 
 
-def cold_start(lines: Lines, run: Run, db: Path, session_id: int, stderr: IO[bytes]):  # noqa: ANN201
+def cold_start(
+    lines: Lines, run: Run, db: Path, session_id: int, stderr: IO[bytes]
+) -> tuple[subprocess.Popen[bytes], threading.Thread]:
     """The driver as a whole new Python process (imports and all), like a user's start."""
     run.started = time.monotonic()
     proc = subprocess.Popen(
@@ -252,6 +261,12 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(
         pytest.fail(f"{message}\n--- driver stderr ---\n{tail}")
 
     def aim(run: Run, mode: str) -> None:
+        try:
+            wait_for_moment(run, mode)
+        except AssertionError as error:  # stuck or dead: say what it said and printed
+            fail(f"{error}; run {run.number} said: {run.lines}")
+
+    def wait_for_moment(run: Run, mode: str) -> None:
         """Sleep until the moment this kill is aimed at."""
         if mode == "startup":
             estimate = statistics.median(to_ready) if to_ready else 1.5
@@ -326,9 +341,11 @@ def test_sigkill_at_random_moments_loses_nothing_shown_as_saved(
                     mode = rng.choices(MODES, MODE_WEIGHTS)[0]
                     if index == 0:  # each series starts with a whole new process
                         proc, reader = cold_start(lines, run, db, sid, stderr)
-                        aim(run, mode)
-                        proc.kill()
-                        code = proc.wait(timeout=30)
+                        try:
+                            aim(run, mode)
+                        finally:
+                            proc.kill()
+                            code = proc.wait(timeout=30)
                         reader.join(timeout=30)
                         check(run, code == -signal.SIGKILL, code)
                     else:

@@ -165,7 +165,8 @@ def _creation_interrupted(path: Path) -> bool:
     cannot roll it back and fails with "attempt to write a readonly database", so the
     file would be refused for ever; the read-write open that follows rolls it back to
     the empty file it was, and creation starts again. Nothing committed can be lost:
-    there was nothing.
+    there was nothing. Only the ``-journal`` file is opened here, never the database:
+    SQLite locks the database and ``-shm`` files only, so closing it drops no lock.
     """
     try:
         with Path(f"{path}-journal").open("rb") as handle:
