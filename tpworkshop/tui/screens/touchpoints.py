@@ -13,6 +13,7 @@ reload; moving the cursor only redraws one small cell list.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import Any, ClassVar
@@ -257,6 +258,9 @@ class PickDialog(ChoiceDialog):
             choices.highlighted = next(ticked, 0)
 
 
+TYPE_AHEAD_SECONDS = 0.6
+
+
 class TouchpointsScreen(StepScreen):
     STEP = "touchpoints"
     CSS_PATH: ClassVar[list[str]] = ["base.tcss", "touchpoints.tcss"]  # type: ignore[assignment]
@@ -296,6 +300,7 @@ class TouchpointsScreen(StepScreen):
         self._ref_width = LIST_FIXED["ref"]
         self._error: str | None = None
         self._given_back: str | None = None
+        self._typing_redirect_until = 0.0
 
     # --- layout ----------------------------------------------------------------------
 
@@ -600,7 +605,17 @@ class TouchpointsScreen(StepScreen):
         self.cell_list.focus()
 
     def action_add(self) -> None:
+        # Letters typed right after Enter may reach the map before the focus moves;
+        # for a moment they are sent on to the name field instead of being lost.
+        self._typing_redirect_until = time.monotonic() + TYPE_AHEAD_SECONDS
         self.name_input.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        redirect = time.monotonic() < self._typing_redirect_until
+        if redirect and event.is_printable and event.character and not self.name_input.has_focus:
+            event.stop()
+            event.prevent_default()
+            self.name_input.insert_text_at_cursor(event.character)
 
     def action_leave_input(self) -> None:
         self.grid.focus()
