@@ -9,14 +9,16 @@ it prints, it never fails on a slow figure (``--smoke`` is what the test suite r
 
 How the app is timed: it is started in a pseudo-terminal (TERM=xterm-256color, a fixed size).
 "Painted" means its marker text (the session name in the status bar; the label of the bare
-Textual app) has been written and the output then stayed quiet for ``--quiet-ms`` (30); the
-figure is the time of the last byte before that quiet spell. A key press is timed from the
-moment its bytes are written to the last byte before ``--settle-ms`` (100) of silence; the
-30 ms rule is printed beside it. Textual answers many keys in stages (the cursor moves at
-once, the screen's handler runs a frame or two later, some widgets repaint when idle): an
-arrow on the map repaints after ~7 ms and again, with the cell's list, after ~45 ms, a gap
-the 30 ms rule takes for the end. The app repaints its status bar once a second, so keys
-are sent early in that cycle, with room for the response before the next tick.
+Textual app) has been written, then the output stayed quiet for ``--quiet-ms`` (30) and the
+app's main thread was asleep (/proc/PID/stat: not running); the figure is the time of the
+last byte before that. A key press is timed from the moment its bytes are written to the
+last byte before ``--settle-ms`` (100) of silence with the main thread asleep; the 30 ms
+rule alone is printed beside it. Textual answers many keys in stages: the focused widget
+repaints at once, the screen's handler runs a frame or more later (an arrow on the map
+repaints after ~7 ms and again, with the cell's list, after ~45 ms; Enter in the name field
+repaints the field, then works ~100 ms before the map shows the new touchpoint), gaps that
+a 30 ms rule takes for the end, charging the rest to the next key. The app repaints its
+status bar once a second, so keys are sent early in that cycle, with room for the response.
 
 The machine is shared: for each case the CPU time that *other* processes used while it ran is
 measured from /proc/stat (the "others" column, in cores); a case run while others kept more
@@ -426,7 +428,7 @@ class PtyApp:
                 raise TimeoutError(f"no {marker!r} within {timeout} s; screen: {self.tail()}")
             if marked is not None and self.last_output is not None:
                 silent = now - self.last_output
-                if silent >= quiet:
+                if silent >= quiet and not self.busy():
                     return marked - self.started, self.last_output - self.started
                 self._read(max(quiet - silent, 0.005))
                 continue
@@ -475,7 +477,7 @@ class PtyApp:
         arrivals: list[float] = []
         while True:
             now = time.perf_counter()
-            if arrivals and now - arrivals[-1] >= settle:
+            if arrivals and now - arrivals[-1] >= settle and not self.busy():
                 return Press(sent, arrivals, quiet)
             if now - sent > timeout:
                 raise TimeoutError(f"no repaint within {timeout} s of {keys!r}: {self.tail()}")
@@ -485,6 +487,15 @@ class PtyApp:
                 arrivals.append(arrived)
 
     # -- the process --
+
+    def busy(self) -> bool:
+        """The app's main thread is running or waiting for a CPU, not asleep in its event
+        loop: it is still working on the key (or the start), whatever the output says."""
+        try:
+            with open(f"/proc/{self.pid}/stat", encoding="ascii") as handle:
+                return handle.read().rsplit(")", 1)[1].split()[0] == "R"
+        except (OSError, IndexError):
+            return False
 
     def cpu_seconds(self) -> float | None:
         try:

@@ -28,7 +28,6 @@ from tpworkshop.tui.app import translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
-from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.touchpoint_picker import Places
 
 TEXT = Catalog(
@@ -270,11 +269,6 @@ class AssessScreen(StepScreen):
 
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
-
-    def refresh_chrome(self) -> None:
-        # The app's 1 s tick can land while the app is closing and the frame is gone.
-        if self.query(StatusBar):
-            super().refresh_chrome()
 
     def on_mount(self) -> None:
         # Textual then runs StepScreen.on_mount too (handlers run for each class).

@@ -8,12 +8,14 @@ session) without losing focus, cursor or half-typed text.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -100,6 +102,11 @@ class StepScreen(Screen[None], _StepScreenMarker):
         self.show_guide()
 
     def refresh_chrome(self) -> None:
+        """Redraw the status bar and stepper (also from the 1 s tick, even mid-teardown)."""
+        with contextlib.suppress(NoMatches):
+            self._refresh_chrome()
+
+    def _refresh_chrome(self) -> None:
         app = self.workshop
         if app.session is None or not self.is_mounted or not self.query(StatusBar):
             return  # not composed yet, or being torn down

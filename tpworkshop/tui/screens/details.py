@@ -31,7 +31,6 @@ from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
-from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -286,11 +285,6 @@ class DetailsScreen(StepScreen):
 
     def translate_own_bindings(self) -> None:
         translate_bindings(self, TEXT, self.lang)
-
-    def refresh_chrome(self) -> None:
-        # The app's 1 s tick can land while the app is closing and the frame is gone.
-        if self.query(StatusBar):
-            super().refresh_chrome()
 
     def on_mount(self) -> None:
         # Textual then runs StepScreen.on_mount too (handlers run for each class).

@@ -6,14 +6,12 @@ keys, and a fast-entry line below it: type a name, Enter, type the next.
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.css.query import NoMatches
 from textual.widgets import DataTable, Input, Static
 
 from tpworkshop.domain.model import Segment, clean
@@ -158,12 +156,6 @@ class SegmentsScreen(StepScreen):
         return True
 
     # --- redraw ----------------------------------------------------------------------
-
-    def refresh_chrome(self) -> None:
-        # Workaround: the app's 1 s timer tick can land while the app shuts down and
-        # this screen's children are already gone (base.refresh_chrome then raises).
-        with contextlib.suppress(NoMatches):
-            super().refresh_chrome()
 
     def refresh_view(self) -> None:
         if not self.is_mounted or self.workshop.session is None:

@@ -7,7 +7,6 @@ keep the typed text so it can be fixed; nothing is saved until the value is vali
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -17,7 +16,6 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -374,12 +372,6 @@ class SetupScreen(StepScreen):
         translate_groups(self, TEXT, self.lang)
 
     # --- redraw ----------------------------------------------------------------------
-
-    def refresh_chrome(self) -> None:
-        # Workaround: the app's 1 s timer tick can land while the app shuts down and
-        # this screen's children are already gone (base.refresh_chrome then raises).
-        with contextlib.suppress(NoMatches):
-            super().refresh_chrome()
 
     def refresh_view(self) -> None:
         if not self.is_mounted or self.workshop.session is None:

@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from contextlib import suppress
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Input, SelectionList, Static
 
@@ -332,11 +330,6 @@ class TouchpointsScreen(StepScreen):
     def on_mount(self) -> None:
         # StepScreen.on_mount runs after this one and calls refresh_view().
         self.grid.focus()
-
-    def refresh_chrome(self) -> None:
-        # The app's one-second tick can land while the screen is being torn down.
-        with suppress(NoMatches):
-            super().refresh_chrome()
 
     def on_screen_suspend(self) -> None:
         self._save_position_now()
