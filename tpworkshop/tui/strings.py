@@ -33,6 +33,10 @@ UI = Catalog(
         "key.step": {"en": "Go to step {n}", "es": "Ir al paso {n}"},
         "key.palette": {"en": "Commands", "es": "Comandos"},
         "palette": {"en": "palette", "es": "comandos"},
+        # Textual's own binding descriptions, shown in the F1 help
+        "Focus Next": {"en": "Next field", "es": "Campo siguiente"},
+        "Focus Previous": {"en": "Previous field", "es": "Campo anterior"},
+        "Copy selected text": {"en": "Copy selected text", "es": "Copiar el texto seleccionado"},
         "key.sessions": {"en": "Sessions", "es": "Sesiones"},
         "key.cancel": {"en": "Cancel", "es": "Cancelar"},
         "key.confirm": {"en": "Confirm", "es": "Confirmar"},

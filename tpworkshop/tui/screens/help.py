@@ -28,7 +28,10 @@ def bindings_table(screen: Screen[object], lang: str) -> Table:
         for binding in bindings:
             if binding.description and (key, binding.description) not in seen:
                 seen.add((key, binding.description))
-                table.add_row(_key_label(screen, binding), binding.description)
+                description = binding.description
+                if description in UI:
+                    description = UI(description, lang)
+                table.add_row(_key_label(screen, binding), description)
     return table
 
 
