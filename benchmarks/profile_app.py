@@ -19,6 +19,7 @@ import cProfile
 import gc
 import importlib
 import json
+import marshal
 import os
 import pstats
 import shutil
@@ -122,25 +123,22 @@ def child(db: str, session_id: int, mode: str, out: str, experiment: list[str]) 
     from benchmarks.ui_experiments import apply
 
     apply(experiment)
-    profile: cProfile.Profile | None = None
-    windows: list[Any] = []
     if mode == "cprofile":
+        # One profile from start-up on; each SIGUSR2 writes a snapshot of the totals so far
+        # (the driver subtracts consecutive snapshots to get each window).
         profile = cProfile.Profile()
-        profile.enable()
+        snapshots = [0]
 
-        def start(*_: object) -> None:
-            nonlocal profile
-            profile = cProfile.Profile()
+        def snapshot(*_: object) -> None:
+            profile.disable()
+            profile.create_stats()
+            snapshots[0] += 1
+            with open(f"{out}.{snapshots[0]}", "wb") as handle:
+                marshal.dump(profile.stats, handle)
             profile.enable()
 
-        def stop(*_: object) -> None:
-            if profile is not None:
-                profile.disable()
-                windows.append(profile)
-                profile.dump_stats(f"{out}.{len(windows)}")
-
-        signal.signal(signal.SIGUSR1, start)
-        signal.signal(signal.SIGUSR2, stop)
+        signal.signal(signal.SIGUSR2, snapshot)
+        profile.enable()
     else:
         recorder = Recorder(Path(out))
         for target, names in TIMED.items():
@@ -228,13 +226,29 @@ def print_open(events: list[list[Any]], started: float, painted: float) -> None:
         print(f"  {total * 1000:8.1f} ms in {count:4d} calls  {label}")
 
 
-def print_profile(path: str, title: str, limit: int = 30) -> None:
-    if not Path(path).exists():
+def print_profile(out: str, number: int, title: str, limit: int = 30) -> None:
+    """The calls between snapshot ``number - 1`` and ``number``, top ``limit`` by cumulative
+    time."""
+    path = Path(f"{out}.{number}")
+    if not path.exists():
         print(f"(no profile for {title})")
         return
+    stats = marshal.loads(path.read_bytes())
+    before = marshal.loads(Path(f"{out}.{number - 1}").read_bytes()) if number > 1 else {}
+    window = {}
+    for func, (cc, nc, tt, ct, _callers) in stats.items():
+        old = before.get(func)
+        if old is not None:
+            cc, nc, tt, ct = cc - old[0], nc - old[1], tt - old[2], ct - old[3]
+        if nc > 0:
+            window[func] = (cc, nc, tt, ct, {})
     print(f"\n== cProfile: {title} (cumulative, top {limit})")
-    stats = pstats.Stats(path)
-    stats.sort_stats("cumulative").print_stats(limit)
+    holder = pstats.Stats()
+    holder.stats = window  # type: ignore[attr-defined]
+    holder.total_calls = sum(v[1] for v in window.values())  # type: ignore[attr-defined]
+    holder.prim_calls = sum(v[0] for v in window.values())  # type: ignore[attr-defined]
+    holder.total_tt = sum(v[2] for v in window.values())  # type: ignore[attr-defined]
+    holder.sort_stats("cumulative").print_stats(limit)
 
 
 def main() -> int:
@@ -264,16 +278,13 @@ def main() -> int:
         with pty_app(argv, cols=cols, rows=rows) as app:
             _, painted = app.wait_painted(info["name"].encode(), quiet, timeout=120)
             if mode == "cprofile":
-                os.kill(app.pid, signal.SIGUSR2)  # the open profile
+                os.kill(app.pid, signal.SIGUSR2)  # snapshot 1: the open
                 app.settle(0.5)
 
-                def mark(label: str) -> None:
-                    if marks:
-                        os.kill(app.pid, signal.SIGUSR2)
-                        app.settle(0.3)
+                def mark(label: str) -> None:  # snapshot n: the window before ``label``
+                    os.kill(app.pid, signal.SIGUSR2)
+                    app.settle(0.3)
                     marks.append((label, time.perf_counter()))
-                    os.kill(app.pid, signal.SIGUSR1)
-                    app.settle(0.1)
             else:
 
                 def mark(label: str) -> None:
@@ -291,9 +302,12 @@ def main() -> int:
                 print_open(events, app.started, painted)
                 charge(events, windows)
             else:
-                print_profile(f"{out}.1", f"open to first paint ({painted:.2f} s)")
-                for number, (label, _) in enumerate(marks, start=2):
-                    print_profile(f"{out}.{number}", label)
+                print_profile(out, 1, f"open to first paint ({painted:.2f} s)")
+                # snapshot 2 was taken at the first mark (idle time since the open): skip it
+                for number, (label, _) in enumerate(marks, start=3):
+                    print_profile(out, number, label)
+        if os.environ.get("TPW_PROFILE_KEEP"):
+            shutil.copytree(work, os.environ["TPW_PROFILE_KEEP"], dirs_exist_ok=True)
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -226,6 +226,15 @@ class _Texts:
         before, _, after = text.partition(self._MARK)
         return before, after
 
+    def around_param(self, key: str, name: str, **params: object) -> tuple[str | None, str]:
+        """The sentence ``key`` split where parameter ``name`` goes, or (None, "") if the
+        other parameters' text could be mistaken for the split mark."""
+        text = FINDINGS(key, self.lang, **params, **{name: self._MARK})
+        if text.count(self._MARK) != 1:
+            return None, ""
+        before, _, after = text.partition(self._MARK)
+        return before, after
+
     def around(self, key: str, rating: int | None = None) -> tuple[str, str]:
         """The sentence ``key`` about a touchpoint, split where the touchpoint goes."""
         params: dict[str, object] = {"where": "{where}"}
@@ -599,16 +608,16 @@ def _inconsistent(out: _Collector) -> None:
         if count < least or count == total:
             continue
         stage_i, stage = key[0], m.stages[key[0]]
+        params = {"touchpoint": spelling[key], "stage": stage.name, "count": count, "total": total}
+        # One sentence per missing segment that differs only in the segment: format it once
+        # (with 40 segments a dense map has tens of thousands of these findings).
+        before, after = texts.around_param("inconsistent", "segment", **params)
         for seg_i, segment in enumerate(m.segments):
             if seg_i not in segments:
-                message = texts.say(
-                    "inconsistent",
-                    touchpoint=spelling[key],
-                    stage=stage.name,
-                    count=count,
-                    total=total,
-                    segment=segment.name,
-                )
+                if before is None:
+                    message = texts.say("inconsistent", segment=segment.name, **params)
+                else:
+                    message = f"{before}{segment.name}{after}"
                 out.add("inconsistent", "low", message, segment=seg_i, stage=stage_i)
 
 

@@ -7,6 +7,7 @@ and never rewrite a whole session.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import json
@@ -14,7 +15,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -424,35 +425,56 @@ class Store:
             snapshot.order(ordered, shape)
             self._snapshots[session_id] = snapshot
         else:
+            if snapshot.ordered is not None and snapshot.shape != shape:
+                snapshot.ordered = None  # stages or segments added, removed or reordered
             if snapshot.dirty:
-                self._reread(conn, session_id, snapshot)
-            if snapshot.ordered is None or snapshot.shape != shape:
-                snapshot.order(_map_order(snapshot.rows.values(), segments, stages), shape)
+                self._reread(conn, session_id, snapshot, _map_key(segments, stages))
+            if snapshot.ordered is None:
+                ordered = sorted(snapshot.rows.values(), key=_map_key(segments, stages))
+                snapshot.order(ordered, shape)
         return [_build_touchpoint(values) for values in snapshot.ordered or ()]
 
-    def _reread(self, conn: sqlite3.Connection, session_id: int, snapshot: _Snapshot) -> None:
+    def _reread(
+        self,
+        conn: sqlite3.Connection,
+        session_id: int,
+        snapshot: _Snapshot,
+        key: Callable[[tuple[Any, ...]], tuple[int, ...]],
+    ) -> None:
+        """Re-read the rows this store's writes touched, and put them in their places."""
         ids = sorted(snapshot.dirty)
+        snapshot.dirty.clear()
         fresh: dict[int, tuple[Any, ...]] = {}
         for start in range(0, len(ids), _IDS_PER_QUERY):
             chunk = ids[start : start + _IDS_PER_QUERY]
             query = _SELECT_TOUCHPOINTS_BY_ID.format(ids=", ".join("?" * len(chunk)))
             for row in conn.execute(query, (session_id, *chunk)):
                 fresh[row[0]] = _row_values(row)
+        ordered = snapshot.ordered
+        if ordered is not None and len(ids) > _REPLACE_IN_PLACE:
+            ordered = snapshot.ordered = None  # many rows: sorting again is cheaper
+        moved = False
         for tp_id in ids:
             old = snapshot.rows.get(tp_id)
             new = fresh.get(tp_id)
-            if new is None:  # deleted
+            if new is None:
                 snapshot.rows.pop(tp_id, None)
-                snapshot.ordered = None
+            else:
+                snapshot.rows[tp_id] = new
+            if ordered is None:
                 continue
-            snapshot.rows[tp_id] = new
-            if snapshot.ordered is None:
+            if old is not None and new is not None and _place(old) == _place(new):
+                ordered[snapshot.index[tp_id]] = new  # same place in map order
                 continue
-            if old is not None and _place(old) == _place(new):
-                snapshot.ordered[snapshot.index[tp_id]] = new  # same place in map order
-            else:  # added or moved
-                snapshot.ordered = None
-        snapshot.dirty.clear()
+            if moved:  # an earlier row moved: the index is stale
+                snapshot.order(ordered, snapshot.shape)
+            if old is not None:
+                del ordered[snapshot.index[tp_id]]
+            if new is not None:
+                bisect.insort(ordered, new, key=key)
+            moved = True
+        if moved and ordered is not None:
+            snapshot.order(ordered, snapshot.shape)
 
     # --- sessions --------------------------------------------------------------------
 
@@ -1263,6 +1285,7 @@ _SELECT_TOUCHPOINTS_BY_ID = (
     + "AND t.id IN ({ids})"
 )
 _IDS_PER_QUERY = 500
+_REPLACE_IN_PLACE = 50  # more touched rows than this: sort them all again
 
 
 def _to_columns(values: dict[str, Any]) -> dict[str, Any]:
@@ -1388,17 +1411,18 @@ def _touchpoint_from_row(row: Sequence[Any]) -> Touchpoint:
     return _build_touchpoint(_row_values(row))
 
 
-def _map_order(
-    rows: Iterable[tuple[Any, ...]], segments: list[Segment], stages: list[Stage]
-) -> list[tuple[Any, ...]]:
-    """_row_values() tuples in the order of _SELECT_TOUCHPOINTS: segment, stage (each by
-    position then id: the order ``load`` lists them in), position in the cell, id."""
+def _map_key(
+    segments: list[Segment], stages: list[Stage]
+) -> Callable[[tuple[Any, ...]], tuple[int, ...]]:
+    """The sort key of _row_values() tuples in the order of _SELECT_TOUCHPOINTS: segment and
+    stage (each by position then id: the order ``load`` lists them in), position, id."""
     segment_index = {s.key: i for i, s in enumerate(segments)}
     stage_index = {s.key: i for i, s in enumerate(stages)}
-    return sorted(
-        rows,
-        key=lambda v: (segment_index[v[_SEGMENT]], stage_index[v[_STAGE]], v[_POSITION], v[_DB_ID]),
-    )
+
+    def key(v: tuple[Any, ...]) -> tuple[int, ...]:
+        return segment_index[v[_SEGMENT]], stage_index[v[_STAGE]], v[_POSITION], v[_DB_ID]
+
+    return key
 
 
 def _place(values: tuple[Any, ...]) -> tuple[Any, ...]:
