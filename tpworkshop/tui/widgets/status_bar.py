@@ -33,4 +33,4 @@ class StatusBar(Static):
             timer_state, "dim"
         )
         text.append(timer_text, style=style)
-        self.update(text)
+        self.update(text, layout=False)  # one fixed-height line: no re-layout needed

@@ -46,4 +46,4 @@ class Stepper(Static):
             else:
                 style = ""
             text.append(label, style=style)
-        self.update(text)
+        self.update(text, layout=False)  # one fixed-height line: no re-layout needed
