@@ -22,6 +22,27 @@ DEFAULT_DOTS = 3
 
 STEPS = ("start", "setup", "segments", "touchpoints", "details", "assess", "analysis")
 
+TOUCHPOINT_DETAIL_FIELDS = (
+    "name",
+    "channel",
+    "kind",
+    "initiative",
+    "need",
+    "interactions",
+    "owner",
+    "processes",
+    "people",
+    "customer_contacts",
+    "desired_outcome",
+    "data_generated",
+    "optimal_experience",
+    "effectiveness",
+    "pain_point",
+    "pain_note",
+    "votes",
+)
+"""A touchpoint's own fields, in FORMAT.md's order (after id, segment and stage)."""
+
 LIST_FIELDS = ("interactions", "processes", "people", "customer_contacts", "data_generated")
 TEXT_FIELDS = ("need", "desired_outcome", "optimal_experience", "pain_note")
 

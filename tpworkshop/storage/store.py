@@ -27,6 +27,7 @@ from tpworkshop.domain.frameworks import framework_stages
 from tpworkshop.domain.model import (
     LIST_FIELDS,
     STEPS,
+    TOUCHPOINT_DETAIL_FIELDS,
     Action,
     Position,
     Segment,
@@ -45,25 +46,7 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's first 8 bytes
 
-TOUCHPOINT_COLUMNS = (
-    "name",
-    "channel",
-    "kind",
-    "initiative",
-    "need",
-    "interactions",
-    "owner",
-    "processes",
-    "people",
-    "customer_contacts",
-    "desired_outcome",
-    "data_generated",
-    "optimal_experience",
-    "effectiveness",
-    "pain_point",
-    "pain_note",
-    "votes",
-)
+TOUCHPOINT_COLUMNS = TOUCHPOINT_DETAIL_FIELDS
 SESSION_COLUMNS = (
     "name",
     "organisation",

@@ -12,36 +12,13 @@ from __future__ import annotations
 import csv
 import io
 
-from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.model import LIST_FIELDS, TOUCHPOINT_DETAIL_FIELDS, Session, Touchpoint
 
 BOM = "\ufeff"
 LIST_SEPARATOR = "; "
 
-COLUMNS = (
-    "id",
-    "segment",
-    "stage",
-    "name",
-    "channel",
-    "kind",
-    "initiative",
-    "need",
-    "interactions",
-    "owner",
-    "processes",
-    "people",
-    "customer_contacts",
-    "desired_outcome",
-    "data_generated",
-    "optimal_experience",
-    "effectiveness",
-    "pain_point",
-    "pain_note",
-    "votes",
-)
-LIST_COLUMNS = frozenset(
-    {"interactions", "processes", "people", "customer_contacts", "data_generated"}
-)
+COLUMNS = ("id", "segment", "stage", *TOUCHPOINT_DETAIL_FIELDS)
+LIST_COLUMNS = frozenset(LIST_FIELDS)
 
 
 def _cell(tp: Touchpoint, column: str) -> str:
