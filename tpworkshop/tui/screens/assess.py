@@ -33,6 +33,14 @@ from tpworkshop.tui.widgets.touchpoint_picker import Places
 TEXT = Catalog(
     "tui.assess",
     {
+        "dots_left": {
+            "en": "Dot placed; you have {n} left.",
+            "es": "Punto colocado; le quedan {n}.",
+        },
+        "no_own_dot": {
+            "en": "You have no dot on «{name}» to take back.",
+            "es": "No tiene ningún punto en «{name}» que retirar.",
+        },
         # bindings
         "key.rate": {"en": "Rate", "es": "Puntuar"},
         "key.raise": {"en": "Raise rating", "es": "Subir nota"},
@@ -624,11 +632,29 @@ class AssessScreen(StepScreen):
         tp = self.current()
         if tp is None or tp.db_id is None:
             return
+        app = self.workshop
+        if app.role != "facilitator":
+            self._place_or_withdraw_dot(tp, delta)
+            return
         if delta < 0 and tp.votes <= 0:
             self.app.bell()
             self.notify(TEXT("no_votes", self.lang, name=tp.name), timeout=3)
             return
-        self.workshop.edit(self.workshop.store.add_votes, tp.db_id, delta)
+        app.edit(app.store.add_votes, tp.db_id, delta)
+
+    def _place_or_withdraw_dot(self, tp: Touchpoint, delta: int) -> None:
+        """A participant votes with their own dots (the facilitator sets how many)."""
+        app = self.workshop
+        sid, voter = app.session_id, app.display_name
+        if delta > 0:
+            if app.edit(app.store.place_dot, sid, tp.db_id, voter):
+                left = self.session.dots_per_participant - sum(
+                    app.store.dots_of(sid, voter).values()
+                )
+                self.notify(TEXT("dots_left", self.lang, n=left), timeout=3)
+        elif not app.edit(app.store.withdraw_dot, sid, tp.db_id, voter):
+            self.app.bell()
+            self.notify(TEXT("no_own_dot", self.lang, name=tp.name), timeout=3)
 
     def action_toggle_sort(self) -> None:
         self.by_votes = not self.by_votes
