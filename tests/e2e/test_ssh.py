@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.delay_proxy import DelayProxy
 from tests.e2e.sshd import needs_sshd, start_sshd
 from tests.e2e.tmux import Terminal, needs_tmux
 from tpworkshop.domain.model import Position
@@ -69,6 +70,35 @@ def test_restricted_participants_join_over_ssh_and_see_each_other(
         ana.close()
         luis.close()
         server.stop()
+
+
+def test_usable_over_a_200_ms_round_trip_link(tmp_path: Path, live_db: tuple[Path, int]) -> None:
+    """Through a proxy adding 100 ms each way: join, type, add; echo within RTT + 0.2 s."""
+    db, sid = live_db
+    server = start_sshd(tmp_path / "ssh", db, SESSION)
+    proxy = DelayProxy(server.port, one_way=0.1)
+    command = server.client_command("Ana").replace(f"-p {server.port}", f"-p {proxy.port}")
+    ana = Terminal(command, env={"TERM": "xterm-256color"})
+    try:
+        screen = ana.wait_for("Nuevo punto de contacto en Familias", timeout=60)
+        if "Mapa" not in _footer(screen):
+            ana.keys("Enter")
+            ana.wait_for(lambda s: "Mapa" in _footer(s), timeout=10)
+        echoes = []
+        for n, letter in enumerate("Lento", start=1):
+            started = time.monotonic()
+            ana.keys(letter, literal=True, pause=0)
+            ana.wait_for(lambda s, typed="Lento"[:n]: f"▊  {typed}" in s, timeout=10)
+            echoes.append(time.monotonic() - started)
+        ana.keys("Enter")
+        ana.wait_for("tp-1", timeout=10)
+        assert max(echoes) < 0.2 + 0.2, echoes
+    finally:
+        ana.close()
+        proxy.close()
+        server.stop()
+    with Store(db) as store:
+        assert [t.name for t in store.load(sid).touchpoints] == ["Lento"]
 
 
 def test_restricted_mode_refuses_other_commands(tmp_path: Path, live_db: tuple[Path, int]) -> None:

@@ -42,3 +42,30 @@ async def test_participant_cannot_change_the_setup(db_path: Path) -> None:
     after = reread(db_path, sid)
     assert after.name == before.name and len(after.stages) == len(stages)
     assert len(after.segments) == len(before.segments)
+
+
+async def test_participants_close_when_the_facilitator_ends_the_live_session(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid, role="participant", participant="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with Store(db_path) as facilitator:
+            facilitator.end_live(sid)
+        await pilot.pause(4.0)  # the 0.3 s poll notices, then the app closes after 3 s
+        assert app.return_value == sid
+    with Store(db_path) as store:
+        assert store.live_state(sid).ended
+        store.start_live(sid)
+        assert not store.live_state(sid).ended
+
+
+async def test_only_the_facilitator_can_end_the_live_session(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid, role="participant", participant="Luis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.edit(app.store.end_live, sid)
+    with Store(db_path) as store:
+        assert not store.live_state(sid).ended

@@ -171,5 +171,12 @@ def m002_live_workshops(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@_migration
+def m003_live_end(db: Database) -> None:
+    """When the facilitator ended the live session (NULL while it runs)."""
+    db.execute("ALTER TABLE sessions ADD COLUMN live_ended TEXT")
+    db.execute("PRAGMA user_version = 3")
+
+
 MIGRATION_NAMES = [function.__name__ for function in MIGRATIONS]
 SCHEMA_VERSION = len(MIGRATION_NAMES)

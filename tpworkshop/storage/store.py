@@ -99,6 +99,7 @@ class LiveState:
 
     revision: int
     position: Position
+    ended: bool = False
 
 
 @dataclass(frozen=True)
@@ -1074,13 +1075,25 @@ class Store:
     def live_state(self, session_id: int) -> LiveState:
         with self._read() as conn:
             row = conn.execute(
-                "SELECT revision, step, current_segment, current_stage, current_touchpoint"
-                " FROM sessions WHERE id = ?",
+                "SELECT revision, step, current_segment, current_stage, current_touchpoint,"
+                " live_ended FROM sessions WHERE id = ?",
                 (session_id,),
             ).fetchone()
         if row is None:
             raise StorageError("gone", what="session")
-        return LiveState(int(row[0]), Position(row[1], row[2], row[3], row[4]))
+        return LiveState(int(row[0]), Position(row[1], row[2], row[3], row[4]), row[5] is not None)
+
+    def end_live(self, session_id: int) -> None:
+        """The facilitator ends the live session: participants' apps close."""
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE sessions SET live_ended = ? WHERE id = ?", (_iso(now()), session_id)
+            )
+
+    def start_live(self, session_id: int) -> None:
+        """The facilitator (re)opens the session: participants may join again."""
+        with self._write() as conn:
+            conn.execute("UPDATE sessions SET live_ended = NULL WHERE id = ?", (session_id,))
 
     def place_dot(self, session_id: int, touchpoint_id: int, voter: str) -> int:
         """One of ``voter``'s dots on a touchpoint; refused when their dots are used up.

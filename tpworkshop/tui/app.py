@@ -44,6 +44,7 @@ FACILITATOR_ONLY = frozenset(
         "replace_stages",
         "remove_segment",
         "delete_session",
+        "end_live",
     }
 )
 """Store operations participants may not run: setup, deleting segments, sessions."""
@@ -127,6 +128,7 @@ class LiveState:
     last_error: str | None = None
     guides_problems: list[str] = field(default_factory=list)
     present: int = 1
+    ending: bool = False
     facilitator_step: str | None = None
 
 
@@ -226,6 +228,10 @@ class WorkshopApp(App[int | None]):
         self._load_guides()
         self.timers = {}
         self.live.facilitator_step = session.position.step
+        self.live.ending = False
+        if self.role == "facilitator":
+            with contextlib.suppress(StorageError):
+                self.store.start_live(session_id)
         target = step or session.position.step
         self.go_to_step(target if target in WORKSHOP_STEPS else "setup")
 
@@ -412,6 +418,9 @@ class WorkshopApp(App[int | None]):
             state = self.store.live_state(self.session_id)
         except StorageError:
             return
+        if state.ended and self.role != "facilitator":
+            self._live_session_ended()
+            return
         if state.revision != self.live.revision:
             self.reload()
         if self.role != "facilitator" and self.following:
@@ -430,6 +439,26 @@ class WorkshopApp(App[int | None]):
         moved = position.step in WORKSHOP_STEPS and position.step != self.current_step
         if moved and isinstance(self.screen, _StepScreenMarker):
             self.go_to_step(position.step)
+
+    def _live_session_ended(self) -> None:
+        if self.live.ending:
+            return
+        self.live.ending = True
+        self.notify(UI("live.ended", self.lang), severity="warning", timeout=5)
+        self.set_timer(3.0, self.exit_app)
+
+    def action_end_live(self) -> None:
+        from tpworkshop.tui.screens.dialogs import ConfirmDialog
+
+        if self.session_id is None or self.role != "facilitator":
+            return
+        session_id = self.session_id
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.edit(self.store.end_live, session_id) is not EDIT_FAILED:
+                self.notify(UI("live.ended.done", self.lang))
+
+        self.push_screen(ConfirmDialog(UI("live.end.confirm", self.lang), danger=True), confirmed)
 
     def _heartbeat(self) -> None:
         if self.session_id is None or self.session is None:
@@ -571,6 +600,10 @@ class WorkshopApp(App[int | None]):
             if self.role != "facilitator":
                 yield SystemCommand(
                     UI("cmd.follow", lang), UI("cmd.follow.help", lang), self.action_toggle_follow
+                )
+            else:
+                yield SystemCommand(
+                    UI("cmd.end_live", lang), UI("cmd.end_live.help", lang), self.action_end_live
                 )
         yield from getattr(screen, "screen_commands", lambda: [])()
         yield SystemCommand(UI("cmd.help", lang), UI("cmd.help.help", lang), self.action_help)

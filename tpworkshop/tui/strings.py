@@ -147,6 +147,23 @@ UI = Catalog(
             "en": "Go where the facilitator goes, or look around on your own",
             "es": "Ir donde va quien facilita, o explorar por su cuenta",
         },
+        "live.ended": {
+            "en": "The facilitator ended the live session; closing.",
+            "es": "Quien facilita ha terminado la sesión en vivo; se cierra.",
+        },
+        "live.ended.done": {
+            "en": "Live session ended: participants' apps close.",
+            "es": "Sesión en vivo terminada: las aplicaciones de los participantes se cierran.",
+        },
+        "live.end.confirm": {
+            "en": "End the live session? Every participant's app closes; the session stays saved.",
+            "es": "¿Terminar la sesión en vivo? Se cierra la aplicación de cada participante; la sesión queda guardada.",
+        },
+        "cmd.end_live": {"en": "End the live session", "es": "Terminar la sesión en vivo"},
+        "cmd.end_live.help": {
+            "en": "Close every participant's app (facilitator only)",
+            "es": "Cerrar la aplicación de cada participante (solo quien facilita)",
+        },
         "presence.title": {"en": "Who's here", "es": "Quién está conectado"},
         "presence.name": {"en": "Name", "es": "Nombre"},
         "presence.role": {"en": "Role", "es": "Rol"},
