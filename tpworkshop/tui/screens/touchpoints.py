@@ -643,26 +643,24 @@ class TouchpointsScreen(StepScreen):
         self._with_touchpoint(ask)
 
     def action_kind(self, value: str | None = "cycle") -> None:
-        def set_kind(tp: Touchpoint) -> None:
-            if value == "cycle":
-                index = KINDS.index(tp.kind) + 1 if tp.kind in KINDS else 0
-                kind = KINDS[index] if index < len(KINDS) else None
-            else:
-                kind = value or None
-            self._update(tp, kind=kind)
-
-        self._with_touchpoint(set_kind)
+        self._set_choice("kind", KINDS, value)
 
     def action_initiative(self, value: str | None = "cycle") -> None:
-        def set_initiative(tp: Touchpoint) -> None:
-            if value == "cycle":
-                index = INITIATIVES.index(tp.initiative) + 1 if tp.initiative in INITIATIVES else 0
-                initiative = INITIATIVES[index] if index < len(INITIATIVES) else None
-            else:
-                initiative = value or None
-            self._update(tp, initiative=initiative)
+        self._set_choice("initiative", INITIATIVES, value)
 
-        self._with_touchpoint(set_initiative)
+    def _set_choice(self, field: str, choices: tuple[str, ...], value: str | None) -> None:
+        """Set kind or initiative: a given value, or "cycle" to the next one (then none)."""
+
+        def apply(tp: Touchpoint) -> None:
+            if value == "cycle":
+                current = getattr(tp, field)
+                index = choices.index(current) + 1 if current in choices else 0
+                chosen = choices[index] if index < len(choices) else None
+            else:
+                chosen = value or None
+            self._update(tp, **{field: chosen})
+
+        self._with_touchpoint(apply)
 
     def action_rename(self) -> None:
         lang = self.lang
