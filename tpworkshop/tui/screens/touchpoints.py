@@ -299,11 +299,12 @@ class TouchpointsScreen(StepScreen):
         self._error: str | None = None
         self._given_back: str | None = None
         self._typing_redirect_until = 0.0
+        self._hint_text: str | None = None
 
     # --- layout ----------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield MapGrid(id="tp-map")
+        yield MapGrid(id="tp-map", on_move=self._cell_moved)
         yield Static(id="tp-cell-title")
         yield EntryInput(id="tp-name")
         yield Static(id="tp-hint")
@@ -408,8 +409,10 @@ class TouchpointsScreen(StepScreen):
         total = len(self.session.touchpoints)
         separator = "  ·  " if cell is not None else ""
         title.append(f"{separator}{TEXT('cell.total', lang, n=total)}", style="dim")
-        self.query_one("#tp-cell-title", Static).update(title)
-        self.name_input.placeholder = placeholder
+        # One line high whatever it says: a repaint, not a layout of the screen.
+        self.query_one("#tp-cell-title", Static).update(title, layout=False)
+        if self.name_input.placeholder != placeholder:
+            self.name_input.placeholder = placeholder
 
     def _show_hint(
         self, cell: Cell | None, tps: list[Touchpoint], error: str | None = None
@@ -430,8 +433,11 @@ class TouchpointsScreen(StepScreen):
             text = TEXT("hint.empty_cell", self.lang)
         else:
             text = ""
-        hint.update(text)
-        hint.display = bool(text)
+        if text != self._hint_text:
+            # Most cells have no hint: moving between them must not lay out the screen.
+            self._hint_text = text
+            hint.update(text)
+            hint.display = bool(text)
 
     # --- the cell list ---------------------------------------------------------------
 
@@ -488,6 +494,15 @@ class TouchpointsScreen(StepScreen):
         return next((tp for tp in self._cells.get(cell, []) if tp.ref == ref), None)
 
     # --- events ----------------------------------------------------------------------
+
+    def _cell_moved(self, segment_key: str, stage_key: str) -> None:
+        """Called by the map as its cursor moves (before it repaints)."""
+        if (
+            self.is_mounted
+            and self._cells is not None
+            and (segment_key, stage_key) != self._shown_cell
+        ):
+            self._show_cell()
 
     def on_map_grid_cell_highlighted(self, event: MapGrid.CellHighlighted) -> None:
         if (event.segment_key, event.stage_key) != self._shown_cell:

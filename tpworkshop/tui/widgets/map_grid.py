@@ -11,12 +11,13 @@ stages still fit, and when they do not the table scrolls with the cursor in view
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
@@ -84,7 +85,13 @@ class MapGrid(DataTable[Text]):
         def control(self) -> MapGrid:
             return self.grid
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        on_move: Callable[[str, str], None] | None = None,
+    ) -> None:
         super().__init__(
             id=id,
             classes=classes,
@@ -98,6 +105,8 @@ class MapGrid(DataTable[Text]):
         self._shape: tuple[object, ...] = ()
         self._counts: dict[Cell, int] = {}
         self._session: Session | None = None
+        self._on_move = on_move
+        self._rebuilding = False
 
     # --- public API ------------------------------------------------------------------
 
@@ -165,6 +174,15 @@ class MapGrid(DataTable[Text]):
     def _rebuild(
         self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]
     ) -> None:
+        self._rebuilding = True
+        try:
+            self._fill(session, counts, shape)
+        finally:
+            self._rebuilding = False
+
+    def _fill(
+        self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]
+    ) -> None:
         keep = self.current
         label_width, stage_width = self._widths(session)
         self._shape = shape
@@ -216,6 +234,16 @@ class MapGrid(DataTable[Text]):
     def on_resize(self, event: events.Resize) -> None:
         if self._session is not None and self._shape and event.size.width != self._shape[2]:
             self.show(self._session, self._counts)
+
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        """Tell the owner at once, in this same frame: the CellHighlighted message reaches
+        the screen only after Textual has painted the cursor, and the screen's redraw
+        then waits for the next frame (20-30 ms more for every arrow key)."""
+        super().watch_cursor_coordinate(old, new)
+        if old != new and self._on_move is not None and not self._rebuilding:
+            cell = self.current
+            if cell is not None:
+                self._on_move(*cell)
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         # Read the cursor now rather than the event's coordinate: a rebuild can leave
