@@ -250,7 +250,7 @@ async def test_seven_stages_fit_at_80_columns(db_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_map(pilot)
         grid = screen.query_one(MapGrid)
-        assert len(grid.columns) == 7
+        assert len(grid.stage_keys) == 7
         assert grid.virtual_size.width <= grid.scrollable_content_region.width
         await pilot.press("end", "right", "right", "right", "right", "right", "right")
         assert grid.current == ("families", "advocacy")
@@ -289,3 +289,61 @@ def test_touchpoints_map_snapshot(snap_compare, db_path: Path) -> None:  # noqa:
         await no_blink(pilot)
 
     assert snap_compare(open_app(db_path, sid), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_map_scrolls_sideways_with_the_cursor_when_stages_do_not_fit(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        for n in range(12):
+            store.add_stage(sid, f"Extra stage {n + 1}")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        grid = screen.query_one(MapGrid)
+        assert len(grid.stage_keys) == 17
+        assert grid.virtual_size.width > grid.scrollable_content_region.width
+        await pilot.press("end")
+        assert grid.current is not None and grid.current[1] == grid.stage_keys[-1]
+        assert grid.scroll_x == grid.max_scroll_x > 0
+        assert "Extra stage 12" in str(screen.query_one("#tp-cell-title").content)
+        # the segment names stay put while the cells scroll
+        assert "Families" in "".join(s.text for s in grid.render_line(1))
+        await pilot.press("home")
+        assert grid.scroll_x == 0
+
+
+async def test_click_moves_the_map_cursor_and_a_second_click_adds_there(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        grid = screen.query_one(MapGrid)
+        await pilot.press("home", "up")
+        # the second stage column of the second segment (label area, then one column)
+        offset = (grid._label_area + grid._column_width + 1, 2)
+        await pilot.click(MapGrid, offset=offset)
+        await pilot.pause()
+        assert grid.current == ("fleets", grid.stage_keys[1])
+        assert "Email to fleet manager" in list_names(screen)
+        await pilot.click(MapGrid, offset=offset)
+        await pilot.pause()
+        assert app.focused is screen.name_input
+
+
+async def test_a_long_name_scrolls_in_the_field_and_is_saved_whole(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    long_name = "A very long touchpoint name that goes on " * 3
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        await pilot.press("enter", *long_name.strip())
+        await pilot.pause()
+        field = screen.name_input
+        assert field.virtual_size.width == len(long_name.strip()) + 1
+        assert field.scroll_x > 0  # the cursor (at the end) is in view
+        await pilot.press("enter")
+        await pilot.pause()
+        assert field.value == "" and field.scroll_x == 0
+    assert long_name.strip() in [t.name for t in reread(db_path, sid).touchpoints]

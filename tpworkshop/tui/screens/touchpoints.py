@@ -306,7 +306,7 @@ class TouchpointsScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         yield MapGrid(id="tp-map", on_move=self._cell_moved)
         yield Static(id="tp-cell-title")
-        yield EntryInput(id="tp-name")
+        yield EntryInput(id="tp-name", on_submit=self._add_touchpoint)
         yield Static(id="tp-hint")
         yield TouchpointList(id="tp-list")
 
@@ -520,6 +520,8 @@ class TouchpointsScreen(StepScreen):
         self.action_rename()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.name_input and event.value != self.name_input.value:
+            return  # stale: the field was cleared on Enter, then a refused name put back
         if event.input is self.name_input and event.value == self._given_back:
             self._given_back = None  # the refused entry put back: keep its error shown
             return
@@ -527,12 +529,6 @@ class TouchpointsScreen(StepScreen):
             self._error = None
             cell = self.grid.current
             self._show_hint(cell, self._cells.get(cell, []) if cell else [])
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self.name_input:
-            return
-        event.stop()
-        self._add_touchpoint(event.value)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.refresh_bindings()

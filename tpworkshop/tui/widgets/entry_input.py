@@ -3,27 +3,53 @@
 Textual delivers Enter to the Input's bindings only after the key has bubbled up to
 the app, while the next printable keys are inserted straight away; a fast typist's
 "Alpha⏎Beta⏎" would then submit "AlphaBeta" twice. This Input takes Enter in its own
-key handler, in order: it snapshots the text, clears itself at once and posts the
-usual ``Input.Submitted`` with the snapshot. A refused entry is put back with
-``restore()``.
+key handler, in order: it snapshots the text, clears itself at once and hands the
+snapshot on: to ``on_submit`` when given (called right there, so the field, the saved
+entry and everything it changes are painted in one frame), else as the usual
+``Input.Submitted``. A refused entry is put back with ``restore()``.
+
+It also keeps typing cheap: Textual's Input sets its virtual size (which lays out the
+whole screen) on every letter; a field of fixed size only needs repainting.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
+from textual.geometry import Size
 from textual.widgets import Input
 
 
 class EntryInput(Input):
+    def __init__(
+        self, *args: Any, on_submit: Callable[[str], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._on_submit = on_submit
+
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             value = self.value
             self.value = ""
-            self.post_message(self.Submitted(self, value, None))
+            if self._on_submit is not None:
+                self._on_submit(value)
+            else:
+                self.post_message(self.Submitted(self, value, None))
             return
         await super()._on_key(event)
+
+    def _watch_value(self, value: str) -> None:
+        if self.is_mounted and not self.styles.auto_dimensions:
+            # Set beforehand without a layout, so Input's own assignment changes nothing.
+            size = Size(self.content_width, 1)
+            if size != self.virtual_size:
+                self.set_reactive(Input.virtual_size, size)
+                self._scroll_update(size)
+        super()._watch_value(value)
 
     def restore(self, value: str) -> None:
         """Give back a refused entry, unless the user has already typed something new."""

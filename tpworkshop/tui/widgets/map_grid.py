@@ -5,7 +5,12 @@ cursor on the same segment and stage across redraws, updates counts in place, an
 posts :class:`MapGrid.CellHighlighted` / :class:`MapGrid.CellSelected` with the keys
 of the cell (never coordinates, which shift when segments or stages change).
 Stage headers and segment names are shortened to fit the width; at 80 columns seven
-stages still fit, and when they do not the table scrolls with the cursor in view.
+stages still fit, and when they do not the map scrolls with the cursor in view.
+
+It draws itself a line at a time (only the lines on screen, from a dict of counts):
+a DataTable re-rendered every cell through rich after each count changed, which cost
+10-15 ms on every added touchpoint. The header row and the segment names stay put
+while the cells scroll.
 """
 
 from __future__ import annotations
@@ -14,16 +19,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import ClassVar
 
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
 from tpworkshop.i18n import Catalog
+from tpworkshop.tui.widgets.line_styles import LineStyles
 
 MAP_TEXT = Catalog(
     "tui.map_grid",
@@ -38,6 +47,7 @@ MIN_STAGE_WIDTH = 4
 COMFORTABLE_WIDTH = 16
 MAX_LABEL_SHARE = 5  # the segment names take at most 1/5 of the width
 MIN_LABEL_WIDTH = 8
+PADDING = 1  # blank cells either side of every column
 
 
 def count_cells(touchpoints: Iterable[Touchpoint]) -> Counter[Cell]:
@@ -52,11 +62,25 @@ def shorten(text: str, width: int) -> str:
     return text[: max(1, width - 1)] + "…"
 
 
-class MapGrid(DataTable[Text]):
+class MapGrid(LineStyles, ScrollView, can_focus=True):
     """Segments x stages with counts; arrows move the cell cursor, Enter chooses."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "map-grid--header",
+        "map-grid--header-cursor",
+        "map-grid--cursor",
+        "map-grid--cursor-blurred",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "key.choose"),
+        Binding("up", "move(0, -1)", show=False),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("right", "move(1, 0)", show=False),
+        Binding("home", "edge(-1)", show=False),
+        Binding("end", "edge(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
     ]
 
     class CellHighlighted(Message):
@@ -73,7 +97,7 @@ class MapGrid(DataTable[Text]):
             return self.grid
 
     class CellSelected(Message):
-        """Enter (or a click) on the cell (``segment_key``, ``stage_key``)."""
+        """Enter (or a click on the highlighted cell) on (``segment_key``, ``stage_key``)."""
 
         def __init__(self, grid: MapGrid, segment_key: str, stage_key: str) -> None:
             super().__init__()
@@ -92,21 +116,19 @@ class MapGrid(DataTable[Text]):
         classes: str | None = None,
         on_move: Callable[[str, str], None] | None = None,
     ) -> None:
-        super().__init__(
-            id=id,
-            classes=classes,
-            cursor_type="cell",
-            show_row_labels=True,
-            zebra_stripes=False,
-            cursor_foreground_priority="renderable",
-        )
+        super().__init__(id=id, classes=classes)
         self._segments: list[str] = []
         self._stages: list[str] = []
+        self._labels: list[str] = []
+        self._headers: list[str] = []
+        self._label_width = 0
+        self._stage_width = MIN_STAGE_WIDTH
         self._shape: tuple[object, ...] = ()
         self._counts: dict[Cell, int] = {}
         self._session: Session | None = None
         self._on_move = on_move
-        self._rebuilding = False
+        self.cursor_row = 0
+        self.cursor_column = 0
 
     # --- public API ------------------------------------------------------------------
 
@@ -115,10 +137,15 @@ class MapGrid(DataTable[Text]):
         """The (segment key, stage key) under the cursor, or None for an empty map."""
         if not self._segments or not self._stages:
             return None
-        row, column = self.cursor_coordinate
-        row = min(max(row, 0), len(self._segments) - 1)
-        column = min(max(column, 0), len(self._stages) - 1)
-        return self._segments[row], self._stages[column]
+        return self._segments[self.cursor_row], self._stages[self.cursor_column]
+
+    @property
+    def segment_keys(self) -> list[str]:
+        return list(self._segments)
+
+    @property
+    def stage_keys(self) -> list[str]:
+        return list(self._stages)
 
     def show(self, session: Session, counts: Mapping[Cell, int] | None = None) -> None:
         """Draw ``session``; ``counts`` may be given when the caller already has them."""
@@ -127,18 +154,20 @@ class MapGrid(DataTable[Text]):
             counts = count_cells(session.touchpoints)
         shape = self._shape_of(session)
         if shape != self._shape:
-            self._rebuild(session, counts, shape)
-        else:
-            self._update_counts(counts)
+            self._rebuild(session, shape)
+        self._counts = dict(counts)
+        self.refresh()
 
     def select_cell(self, segment_key: str, stage_key: str) -> bool:
         """Put the cursor on a cell (scrolled into view); False if it does not exist."""
         if segment_key not in self._segments or stage_key not in self._stages:
             return False
-        self.move_cursor(
-            row=self._segments.index(segment_key), column=self._stages.index(stage_key)
-        )
+        self._move_to(self._segments.index(segment_key), self._stages.index(stage_key))
         return True
+
+    def get_cell(self, segment_key: str, stage_key: str) -> Text:
+        """What the cell shows (tests and screen readers of the widget)."""
+        return self.cell_text(self._counts.get((segment_key, stage_key), 0))
 
     def cell_text(self, count: int) -> Text:
         """How a count looks; an empty cell is a dim dot so gaps stand out."""
@@ -146,7 +175,7 @@ class MapGrid(DataTable[Text]):
             return Text(EMPTY_CELL, style="dim", justify="center")
         return Text(str(count), style="bold", justify="center")
 
-    # --- drawing ---------------------------------------------------------------------
+    # --- geometry --------------------------------------------------------------------
 
     def _available_width(self) -> int:
         return self.size.width or self.app.size.width
@@ -171,90 +200,179 @@ class MapGrid(DataTable[Text]):
         # wide screens get roomier cells (a projected map reads better), up to a point
         return label, max(MIN_STAGE_WIDTH, min(max(longest_stage, COMFORTABLE_WIDTH), room))
 
-    def _rebuild(
-        self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]
-    ) -> None:
-        self._rebuilding = True
-        try:
-            self._fill(session, counts, shape)
-        finally:
-            self._rebuilding = False
+    @property
+    def _label_area(self) -> int:
+        return self._label_width + 2 * PADDING
 
-    def _fill(
-        self, session: Session, counts: Mapping[Cell, int], shape: tuple[object, ...]
-    ) -> None:
+    @property
+    def _column_width(self) -> int:
+        return self._stage_width + 2 * PADDING
+
+    @property
+    def _body_height(self) -> int:
+        """Rows visible under the header."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _rebuild(self, session: Session, shape: tuple[object, ...]) -> None:
         keep = self.current
-        label_width, stage_width = self._widths(session)
         self._shape = shape
+        self._label_width, self._stage_width = self._widths(session)
         self._segments = [s.key for s in session.segments]
         self._stages = [s.key for s in session.stages]
-        self.clear(columns=True)
-        for stage in session.stages:
-            self.add_column(
-                Text(shorten(stage.name, stage_width), justify="center"),
-                width=stage_width,
-                key=stage.key,
-            )
-        self._counts = {}
-        self.refresh(layout=True)
-        for segment in session.segments:
-            row = []
-            for stage in session.stages:
-                count = counts.get((segment.key, stage.key), 0)
-                self._counts[(segment.key, stage.key)] = count
-                row.append(self.cell_text(count))
-            self.add_row(*row, key=segment.key, label=Text(shorten(segment.name, label_width)))
-        if keep is not None and self.select_cell(*keep):
-            return
-        self.move_cursor(
-            row=min(self.cursor_row, max(0, len(self._segments) - 1)),
-            column=min(self.cursor_column, max(0, len(self._stages) - 1)),
+        self._labels = [shorten(s.name, self._label_width) for s in session.segments]
+        self._headers = [shorten(s.name, self._stage_width) for s in session.stages]
+        self.virtual_size = Size(
+            self._label_area + len(self._stages) * self._column_width, len(self._segments) + 1
         )
-
-    def _update_counts(self, counts: Mapping[Cell, int]) -> None:
-        for cell, old in self._counts.items():
-            new = counts.get(cell, 0)
-            if new != old:
-                self._counts[cell] = new
-                self.update_cell(cell[0], cell[1], self.cell_text(new))
+        if keep is not None and keep[0] in self._segments and keep[1] in self._stages:
+            row, column = self._segments.index(keep[0]), self._stages.index(keep[1])
+        else:
+            row, column = self.cursor_row, self.cursor_column
+        self.cursor_row = max(0, min(row, len(self._segments) - 1))
+        self.cursor_column = max(0, min(column, len(self._stages) - 1))
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # Known at once (the DataTable learns its virtual size only when idle, which
-        # left an auto-height map zero lines tall on first display).
-        return len(self._segments) + (1 if self.show_header else 0)
+        return len(self._segments) + 1
+
+    # --- cursor ----------------------------------------------------------------------
+
+    def _move_to(self, row: int, column: int) -> None:
+        if not self._segments or not self._stages:
+            return
+        row = max(0, min(row, len(self._segments) - 1))
+        column = max(0, min(column, len(self._stages) - 1))
+        if (row, column) == (self.cursor_row, self.cursor_column):
+            self._scroll_to_cursor()
+            return
+        self.cursor_row, self.cursor_column = row, column
+        self._scroll_to_cursor()
+        self.refresh()
+        cell = self.current
+        if cell is not None:
+            # The owner redraws at once, in this frame (a message would cost a frame).
+            if self._on_move is not None:
+                self._on_move(*cell)
+            self.post_message(self.CellHighlighted(self, *cell))
+
+    def _scroll_to_cursor(self) -> None:
+        x, y = round(self.scroll_x), round(self.scroll_y)
+        height = self._body_height
+        if self.cursor_row < y:
+            y = self.cursor_row
+        elif self.cursor_row >= y + height:
+            y = self.cursor_row - height + 1
+        view = max(1, self.scrollable_content_region.width - self._label_area)
+        left = self.cursor_column * self._column_width
+        right = left + self._column_width
+        if left < x:
+            x = left
+        elif right > x + view:
+            x = right - view
+        if (x, y) != (round(self.scroll_x), round(self.scroll_y)):
+            self.scroll_to(x=x, y=y, animate=False, immediate=True)
+
+    def action_move(self, columns: int, rows: int) -> None:
+        self._move_to(self.cursor_row + rows, self.cursor_column + columns)
+
+    def action_edge(self, direction: int) -> None:
+        column = len(self._stages) - 1 if direction > 0 else 0
+        self._move_to(self.cursor_row, column)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.cursor_row + direction * self._body_height, self.cursor_column)
+
+    def action_select_cursor(self) -> None:
+        cell = self.current
+        if cell is not None:
+            self.post_message(self.CellSelected(self, *cell))
+
+    # --- drawing ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.base_style()
+        if y == 0:
+            style = base + self.line_style("map-grid--header", "bold")
+            label = Segment(" " * self._label_area, style)
+            cells = self._header_segments(style)
+        else:
+            row = y - 1 + round(self.scroll_y)
+            if row >= len(self._segments):
+                return Strip.blank(width, base)
+            label = self._label_segment(row, base)
+            cells = self._row_segments(row, base)
+        view = max(0, width - self._label_area)
+        scroll_x = round(self.scroll_x)
+        body = Strip(cells).crop_extend(scroll_x, scroll_x + view, base)
+        return Strip([label, *body]).crop_extend(0, width, base)
+
+    def _cursor_style(self) -> Style:
+        if self.has_focus:
+            return self.line_style("map-grid--cursor", "reverse")
+        return self.line_style("map-grid--cursor-blurred", "underline")
+
+    def _header_segments(self, style: Style) -> list[Segment]:
+        cursor = style + self.line_style("map-grid--header-cursor", "bold")
+        pad = " " * PADDING
+        return [
+            Segment(
+                pad + header.center(self._stage_width) + pad,
+                cursor if index == self.cursor_column else style,
+            )
+            for index, header in enumerate(self._headers)
+        ]
+
+    def _label_segment(self, row: int, base: Style) -> Segment:
+        style = base + self.line_style("map-grid--header", "bold")
+        if row == self.cursor_row:
+            style += self.line_style("map-grid--header-cursor", "bold")
+        pad = " " * PADDING
+        return Segment(pad + set_cell_size(self._labels[row], self._label_width) + pad, style)
+
+    def _row_segments(self, row: int, base: Style) -> list[Segment]:
+        segment_key = self._segments[row]
+        counts = self._counts
+        width = self._stage_width
+        pad = " " * PADDING
+        bold, dim = base + Style(bold=True), base + Style(dim=True)
+        cursor = base + self._cursor_style()
+        segments = []
+        for column, stage_key in enumerate(self._stages):
+            count = counts.get((segment_key, stage_key), 0)
+            text = (str(count) if count else EMPTY_CELL).center(width)
+            if row == self.cursor_row and column == self.cursor_column:
+                style = cursor + Style(bold=True) if count else cursor
+            else:
+                style = bold if count else dim
+            segments.append(Segment(pad + text + pad, style))
+        return segments
 
     # --- events ----------------------------------------------------------------------
 
-    def on_idle(self, event: events.Idle) -> None:
-        # DataTable measures new rows (and learns it has row labels) when idle, after
-        # this handler; repaint once that is done so the segment names show at once.
-        if self._require_update_dimensions:
-            self.call_later(self.refresh, layout=True)
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         if self._session is not None and self._shape and event.size.width != self._shape[2]:
             self.show(self._session, self._counts)
+        self._scroll_to_cursor()
 
-    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
-        """Tell the owner at once, in this same frame: the CellHighlighted message reaches
-        the screen only after Textual has painted the cursor, and the screen's redraw
-        then waits for the next frame (20-30 ms more for every arrow key)."""
-        super().watch_cursor_coordinate(old, new)
-        if old != new and self._on_move is not None and not self._rebuilding:
-            cell = self.current
-            if cell is not None:
-                self._on_move(*cell)
-
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        # Read the cursor now rather than the event's coordinate: a rebuild can leave
-        # stale highlight events in the queue.
+    def on_click(self, event: events.Click) -> None:
+        if not self._segments or not self._stages:
+            return
+        row = self.cursor_row if event.y == 0 else event.y - 1 + round(self.scroll_y)
+        if event.x < self._label_area:
+            column = self.cursor_column
+        else:
+            column = (event.x - self._label_area + round(self.scroll_x)) // self._column_width
+        if not (0 <= row < len(self._segments) and 0 <= column < len(self._stages)):
+            return
         event.stop()
-        cell = self.current
-        if cell is not None:
-            self.post_message(self.CellHighlighted(self, *cell))
-
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
-        event.stop()
-        cell = self.current
-        if cell is not None:
-            self.post_message(self.CellSelected(self, *cell))
+        again = (row, column) == (self.cursor_row, self.cursor_column)
+        self._move_to(row, column)
+        if again or event.chain >= 2:
+            self.action_select_cursor()

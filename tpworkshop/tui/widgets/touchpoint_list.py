@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tpworkshop.tui.widgets.line_styles import LineStyles
+
 EMPTY = "·"
 
 
@@ -34,7 +36,7 @@ class ListColumn:
     dim: bool = False
 
 
-class TouchpointList(ScrollView, can_focus=True):
+class TouchpointList(LineStyles, ScrollView, can_focus=True):
     """Rows of short texts under a fixed header; Up/Down/PgUp/PgDn/Home/End, Enter."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -156,19 +158,12 @@ class TouchpointList(ScrollView, can_focus=True):
 
     # --- drawing ---------------------------------------------------------------------
 
-    def _style(self, name: str, fallback: str) -> Style:
-        """The component's style, blended over the background (colours with alpha);
-        ``fallback`` when no stylesheet styles the component."""
-        if not self.get_component_rich_style(name, partial=True):
-            return Style.parse(fallback) if fallback else Style()
-        return self.get_component_rich_style(name)
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.base_style()
         if y == 0:
-            style = base + self._style("touchpoint-list--header", "bold")
+            style = base + self.line_style("touchpoint-list--header", "bold")
             strip = self._header_strip(style)
         else:
             index = y - 1 + scroll_y
@@ -185,12 +180,12 @@ class TouchpointList(ScrollView, can_focus=True):
     def _row_style(self, index: int, base: Style) -> Style:
         style = base
         if index % 2:
-            style += self._style("touchpoint-list--odd", "")
+            style += self.line_style("touchpoint-list--odd", "")
         if index == self.cursor:
             if self.has_focus:
-                style += self._style("touchpoint-list--cursor", "reverse")
+                style += self.line_style("touchpoint-list--cursor", "reverse")
             else:
-                style += self._style("touchpoint-list--cursor-blurred", "underline")
+                style += self.line_style("touchpoint-list--cursor-blurred", "underline")
         return style
 
     def _row_strip(self, index: int, style: Style) -> Strip:
