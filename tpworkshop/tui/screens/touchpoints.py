@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -242,6 +243,7 @@ POSITION_DELAY = 0.3  # seconds of stillness before the cursor position is writt
 LIST_FIXED = {"ref": 5, "channel": 14, "kind": 9, "initiative": 10}
 MIN_NAME_WIDTH = 12
 
+BY_POSITION = attrgetter("position")
 LIST_KEYS = ("ref", "name", "channel", "kind", "initiative")
 
 
@@ -358,13 +360,17 @@ class TouchpointsScreen(StepScreen):
         if self._indexed is session:
             return
         cells: dict[Cell, list[Touchpoint]] = {}
-        longest_ref = 0
         for tp in session.touchpoints:
-            cells.setdefault((tp.segment, tp.stage), []).append(tp)
-            longest_ref = max(longest_ref, len(tp.ref))
-        self._ref_width = max(LIST_FIXED["ref"], longest_ref)
+            key = (tp.segment, tp.stage)
+            tps = cells.get(key)
+            if tps is None:
+                cells[key] = [tp]
+            else:
+                tps.append(tp)
+        refs = (tp.ref for tp in session.touchpoints)
+        self._ref_width = max(LIST_FIXED["ref"], max(map(len, refs), default=0))
         for tps in cells.values():
-            tps.sort(key=lambda t: t.position)
+            tps.sort(key=BY_POSITION)  # linear: the store loads them in order already
         self._cells = cells
         self._indexed = session
 
