@@ -45,3 +45,21 @@ def test_bench_smoke_prints_the_table(tmp_path: Path) -> None:
     rows = json.loads(report.read_text())["rows"]
     assert {row["measure"] for row in rows} >= {"import (fresh database)", "toml loads()"}
     assert all(row["median"] is None or row["median"] >= 0 for row in rows)
+
+
+def test_timeline_shows_the_frames_of_a_key_press(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "TPWORKSHOP_DB"}
+    result = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "timeline.py"), "--size", "200", "--last",
+         "2", "Rab"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    presses = [line for line in result.stdout.splitlines() if line.startswith("--- ")]
+    assert [line.split(":")[0] for line in presses] == ["--- 'a'", "--- 'b'"]
+    assert "Screen._compositor_refresh" in result.stdout  # each repaint is listed
+    assert "App._display" in result.stdout
