@@ -10,7 +10,7 @@ from textual.widgets import Input, Static, TextArea
 from tests.tui.helpers import no_blink, open_app, reread, sample_session
 from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
-from tpworkshop.tui.screens.details import DetailsScreen
+from tpworkshop.tui.screens.details import DetailsScreen, SessionIndex
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
 from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
 
@@ -255,3 +255,99 @@ def test_details_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
         await no_blink(pilot)
 
     assert snap_compare(open_app(db_path, sid), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_arrows_in_the_navigator_show_the_touchpoint_at_once(db_path: Path) -> None:
+    """The form follows the highlight in the same call (one frame), not via a message."""
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        picker = screen.query_one(TouchpointPicker)
+        picker.action_move(1)  # no await: nothing is waiting in a queue
+        assert screen.selected == "tp-2" == picker.highlighted_ref
+        assert "Friend's story" in str(screen.query_one("#details-title", Static).content)
+        await pilot.press("down")  # over the next heading, onto Showroom visit
+        assert screen.selected == "tp-3"
+        assert screen.query_one("#field-owner", Input).value == "Sales"
+        await pilot.press("up", "up")
+        assert screen.selected == "tp-1"
+    assert reread(db_path, sid).position.touchpoint == "tp-1"
+
+
+async def test_paging_lays_out_the_screen_once_per_touchpoint(db_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """A touchpoint change may resize lists (one layout pass), never a cascade of them."""
+    from textual.screen import Screen
+
+    sid = at_details(db_path)
+    with Store(db_path) as store:  # lists of different lengths from one touchpoint to the next
+        session = store.load(sid)
+        store.update_touchpoint(session.touchpoint("tp-1").db_id, interactions=["A", "B"])
+        store.update_touchpoint(session.touchpoint("tp-3").db_id, processes=["P"], people=["Q"])
+    layouts: list[str] = []
+    original = Screen._refresh_layout
+
+    def counting(self, size=None, scroll=False):  # noqa: ANN001, ANN202
+        if isinstance(self, DetailsScreen):
+            layouts.append(self.selected or "")
+        return original(self, size, scroll)
+
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        monkeypatch.setattr(Screen, "_refresh_layout", counting)
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause(0.2)
+        await pilot.press("pageup")
+        await pilot.pause(0.2)
+        assert app.screen.selected == "tp-3"
+    assert len(layouts) <= 6, layouts  # 4 presses; a cascade would make it 8-12
+
+
+async def test_without_touchpoints_the_form_says_where_to_add_them(db_path: Path) -> None:
+    sid = at_details(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        empty = screen.query_one("#details-empty", Static)
+        assert not empty.display and screen.query_one("#box-need").display
+        with Store(db_path) as other:  # someone deletes every touchpoint
+            for tp in other.load(sid).touchpoints:
+                other.delete_touchpoint(tp.db_id)
+        await pilot.pause(0.8)
+        assert screen.selected is None and shown_refs(screen) == []
+        assert empty.display and "Press 3" in str(empty.content)
+        assert not screen.query_one("#box-need").display
+        assert not screen.query_one("#field-interactions").display
+        with Store(db_path) as other:  # and one comes back
+            session = other.load(sid)
+            other.add_touchpoint(sid, session.segments[0].key, session.stages[0].key, "Radio")
+        await pilot.pause(0.8)
+        assert not empty.display and screen.query_one("#field-interactions").display
+        assert "Radio" in str(screen.query_one("#details-title", Static).content)
+
+
+def test_session_index_keeps_the_selected_one_in_its_filtered_list(db_path: Path) -> None:
+    """What the step looks up per key press, computed once per session object."""
+    sid = sample_session(db_path)
+    session = reread(db_path, sid)
+    index = SessionIndex(session, ("O", "P", "R", "D"))
+    assert [tp.ref for tp in index.ordered] == [tp.ref for tp in session.in_map_order()]
+    missing_owner = [tp.ref for tp in index.matching("owner")]
+    assert missing_owner == ["tp-1", "tp-2", "tp-4"]
+    # Showroom visit (tp-3) has an owner: out of the filter, unless it is the selected one,
+    # which keeps its place in map order until one moves on.
+    assert index.view("owner", "tp-1").touchpoints == index.matching("owner")
+    view = index.view("owner", "tp-3")
+    assert [tp.ref for tp in view.touchpoints] == ["tp-1", "tp-2", "tp-3", "tp-4"]
+    assert view.place["tp-3"] == 2
+    assert index.view("owner", "tp-3") is view  # the same list object: the picker keeps it
+    assert index.view("all", None).touchpoints is index.ordered
+    assert index.code(index.by_ref["tp-3"]) == "·PRD"
+    assert index.code(index.by_ref["tp-1"]) == "OPRD"
+    assert index.owners() == ["Sales"]

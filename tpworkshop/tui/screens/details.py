@@ -11,26 +11,34 @@ the field that has the focus.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
+from textual.geometry import Size
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from tpworkshop.domain.labels import FIELD_LABELS
-from tpworkshop.domain.model import Touchpoint, clean
+from tpworkshop.domain.model import Session, Touchpoint, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
-from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
+from tpworkshop.tui.widgets.list_editor import (
+    ItemList,
+    ListEditor,
+    show_content,
+    virtual_size_without_layout,
+)
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -193,6 +201,8 @@ TEXT = Catalog(
 
 FILTERS = ("all", "owner", "desired_outcome", "processes", "data_generated")
 
+W = TypeVar("W", bound=Widget)
+
 FIELDS: tuple[tuple[str, str], ...] = (
     ("need", "text"),
     ("interactions", "list"),
@@ -206,10 +216,147 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 FIELD_KINDS = dict(FIELDS)
 AUTOSAVE_SECONDS = 2.0
+MARK_NONE = "····"
+
+
+@dataclass(frozen=True, eq=False)
+class FilteredView:
+    """The touchpoints a filter shows, in map order, and the place of each (by ref)."""
+
+    touchpoints: list[Touchpoint]
+    place: dict[str, int]
+
+
+class SessionIndex:
+    """What the Details step looks up in one session, computed once per session object.
+
+    The app replaces ``app.session`` on every reload and never changes it in place, so
+    the map order, the lookup by ref, the markers and the filtered lists hold until the
+    next reload: a key press then costs a few dictionary look-ups, not sorting and
+    scanning thousands of touchpoints (5-15 ms each at 10,000).
+    """
+
+    def __init__(self, session: Session, letters: tuple[str, ...]) -> None:
+        self.session = session
+        self.letters = letters
+        self.ordered = session.in_map_order()
+        self.by_ref = {tp.ref: tp for tp in self.ordered}
+        self.rank = {tp.ref: i for i, tp in enumerate(self.ordered)}
+        self.places = Places.of(session)
+        self._matching: dict[str, list[Touchpoint]] = {"all": self.ordered}
+        self._views: dict[tuple[str, str | None], FilteredView] = {}
+        self._codes: dict[str, str] = {}
+        self._owners: list[str] | None = None
+
+    def matching(self, name: str) -> list[Touchpoint]:
+        """The touchpoints filter ``name`` keeps (those missing that detail)."""
+        found = self._matching.get(name)
+        if found is None:
+            found = self._matching[name] = [tp for tp in self.ordered if is_missing(tp, name)]
+        return found
+
+    def view(self, name: str, selected: str | None) -> FilteredView:
+        """Filter ``name``'s list, with ``selected`` kept in it even if it no longer matches."""
+        tp = self.by_ref.get(selected) if selected is not None else None
+        extra = tp if tp is not None and name != "all" and not is_missing(tp, name) else None
+        key = (name, extra.ref if extra is not None else None)
+        view = self._views.get(key)
+        if view is None:
+            touchpoints = self.matching(name)
+            if extra is not None:
+                rank = self.rank
+                at = bisect_left(touchpoints, rank[extra.ref], key=lambda t: rank[t.ref])
+                touchpoints = [*touchpoints[:at], extra, *touchpoints[at:]]
+            view = FilteredView(touchpoints, {t.ref: i for i, t in enumerate(touchpoints)})
+            if len(self._views) > 8:
+                self._views.clear()
+            self._views[key] = view
+        return view
+
+    def code(self, tp: Touchpoint) -> str:
+        """``"O·R·"``: the letter of each tracked detail still missing, ``"✓"`` if none."""
+        code = self._codes.get(tp.ref)
+        if code is None:
+            owner, process, outcome, data = self.letters
+            code = (
+                ("·" if tp.owner.strip() else owner)
+                + ("·" if tp.processes else process)
+                + ("·" if tp.desired_outcome.strip() else outcome)
+                + ("·" if tp.data_generated else data)
+            )
+            code = self._codes[tp.ref] = "✓" if code == MARK_NONE else code
+        return code
+
+    def owners(self) -> list[str]:
+        """Owners in use, the most used first: the owner field's suggestions."""
+        if self._owners is None:
+            counts: dict[str, int] = {}
+            for tp in self.ordered:
+                if tp.owner:
+                    counts[tp.owner] = counts.get(tp.owner, 0) + 1
+            self._owners = sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+        return self._owners
 
 
 class DetailsForm(VerticalScroll, can_focus=False):
     """The form column; scrolls to the focused field, is no Tab stop of its own."""
+
+    virtual_size = virtual_size_without_layout()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        # Another touchpoint's lists change the fields' height: Textual then repaints the
+        # scrollbar in the next frame (20-30 ms later). This runs within the layout pass,
+        # so hand the scrollbar to the compositor now: it is painted with everything else.
+        scrollbar = self._vertical_scrollbar
+        if resized and scrollbar is not None and scrollbar._repaint_required:
+            self.screen._compositor.update_widgets({scrollbar})
+            scrollbar._repaint_required = False
+        return resized
+
+
+class FieldInput(Input):
+    """A one-line field of fixed size (the owner): showing a stored value costs a repaint.
+
+    Textual's Input sets its virtual size (a whole-screen layout pass) and looks for a
+    suggestion (a worker, then one more frame) on every value change.
+    """
+
+    def _watch_value(self, value: str) -> None:
+        if self.is_mounted and not self.styles.auto_dimensions:
+            # Set beforehand without a layout, so Input's own assignment changes nothing.
+            size = Size(self.content_width, 1)
+            if size != self.virtual_size:
+                self.set_reactive(Input.virtual_size, size)
+                self._scroll_update(size)
+        super()._watch_value(value)
+
+    def load(self, value: str) -> None:
+        """Show a stored value: no suggestion for it, no ``Changed`` message."""
+        suggester, self.suggester = self.suggester, None
+        try:
+            with self.prevent(Input.Changed):
+                self.value = value
+        finally:
+            self.suggester = suggester
+        self.cursor_position = len(value)
+
+
+class FieldText(TextArea):
+    """A multi-line field of fixed height: loading another text only repaints it.
+
+    TextArea sets its virtual size (a layout reactive: a whole-screen layout pass) when
+    its text changes; its outer size never follows the text, so only the scrollbar needs
+    updating.
+    """
+
+    virtual_size = virtual_size_without_layout()
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if self.is_mounted:
+            self._scroll_update(size)
 
 
 class DetailsScreen(StepScreen):
@@ -235,7 +382,13 @@ class DetailsScreen(StepScreen):
         self._autosave: dict[str, Timer] = {}
         self._owners: list[str] = []
         self._last_form_focus: str | None = None
-        self._letters: list[str] = []
+        self._index: SessionIndex | None = None
+        # What is shown, to touch a widget only when it changes (see _fill_form).
+        self._filter_key: tuple[Any, ...] | None = None
+        self._title_key: tuple[Any, ...] | None = None
+        self._label_missing: dict[str, bool] = {}
+        self._errors: dict[str, str] = {}
+        self._found: dict[str, Widget] = {}
 
     # --- layout ----------------------------------------------------------------------
 
@@ -244,14 +397,15 @@ class DetailsScreen(StepScreen):
         with Horizontal(id="details-main"):
             with Vertical(id="details-nav"):
                 yield Static(id="details-filter")
-                yield TouchpointPicker(id="details-picker")
+                yield TouchpointPicker(on_pick=self._picked, id="details-picker")
                 yield Static(TEXT("legend", lang), id="details-legend")
             with DetailsForm(id="details-form"):
                 yield Static(id="details-title")
                 yield Static(TEXT("empty", lang), id="details-empty")
-                with Vertical(id="details-fields"):
-                    for field, kind in FIELDS:
-                        yield from self._compose_field(field, kind)
+                # The fields sit in the scrolling column itself: a container of their own
+                # would be repainted whole (~45 lines) whenever a list's length changes.
+                for field, kind in FIELDS:
+                    yield from self._compose_field(field, kind)
 
     def _compose_field(self, field: str, kind: str) -> ComposeResult:
         lang = self.lang
@@ -269,11 +423,11 @@ class DetailsScreen(StepScreen):
         with Vertical(classes="form-field", id=f"box-{field}"):
             yield Label(label, classes="field-label", id=f"label-{field}")
             if kind == "line":
-                yield Input(
+                yield FieldInput(
                     placeholder=hint, compact=True, id=f"field-{field}", classes="form-input"
                 )
             else:
-                yield TextArea(
+                yield FieldText(
                     placeholder=hint,
                     compact=True,
                     soft_wrap=True,
@@ -298,32 +452,39 @@ class DetailsScreen(StepScreen):
 
     @property
     def picker(self) -> TouchpointPicker:
-        return self.query_one("#details-picker", TouchpointPicker)
+        return self._one("#details-picker", TouchpointPicker)
+
+    def _one(self, selector: str, expect_type: type[W]) -> W:
+        """``query_one`` done once: the form's widgets stay for the screen's life, and a
+        key press looks up dozens of them."""
+        widget = self._found.get(selector)
+        if widget is None:
+            widget = self._found[selector] = self.query_one(selector, expect_type)
+        assert isinstance(widget, expect_type)
+        return widget
+
+    def index(self) -> SessionIndex:
+        """The lookups for the current session object (rebuilt after each reload)."""
+        session = self.session
+        if self._index is None or self._index.session is not session:
+            letters = tuple(TEXT(f"mark.{field}", self.lang) for field in TRACKED)
+            self._index = SessionIndex(session, letters)
+        return self._index
 
     def current(self) -> Touchpoint | None:
         if self.selected is None or self.workshop.session is None:
             return None
-        return self.session.touchpoint(self.selected)
+        return self.index().by_ref.get(self.selected)
 
     def matches(self, tp: Touchpoint) -> bool:
         return self.filter == "all" or is_missing(tp, self.filter)
 
-    def visible(self) -> list[Touchpoint]:
+    def view(self) -> FilteredView:
         """The filtered list; the selected touchpoint stays in it until one moves on."""
-        return [
-            tp for tp in self.session.in_map_order() if self.matches(tp) or tp.ref == self.selected
-        ]
+        return self.index().view(self.filter, self.selected)
 
-    def marker(self, tp: Touchpoint) -> str:
-        """``"O·R·"``: the letter of each tracked detail still missing, ``"✓"`` if none."""
-        owner, process, outcome, data = self._letters
-        code = (
-            ("·" if tp.owner.strip() else owner)
-            + ("·" if tp.processes else process)
-            + ("·" if tp.desired_outcome.strip() else outcome)
-            + ("·" if tp.data_generated else data)
-        )
-        return "✓" if code == "····" else code
+    def visible(self) -> list[Touchpoint]:
+        return self.view().touchpoints
 
     def mark_style(self, code: str) -> Text:
         if code == "✓":
@@ -338,12 +499,11 @@ class DetailsScreen(StepScreen):
     def refresh_view(self) -> None:
         if not self.is_mounted or self.workshop.session is None:
             return
-        session = self.session
-        ordered = session.in_map_order()
-        if self.selected is None or session.touchpoint(self.selected) is None:
+        index = self.index()
+        if self.selected is None or self.selected not in index.by_ref:
             if self.selected is not None:
                 self.notify(TEXT("saved_elsewhere", self.lang), severity="warning")
-            self.selected = self._fallback_selection(ordered)
+            self.selected = self._fallback_selection(index)
             changed = True
         else:
             changed = False
@@ -351,55 +511,60 @@ class DetailsScreen(StepScreen):
         self._refresh_owner_suggestions()
         tp = self.current()
         self.query_one("#details-empty").display = tp is None
-        self.query_one("#details-fields").display = tp is not None
+        self.query_one(DetailsForm).set_class(tp is None, "-empty")
         if tp is None:
+            self._title_key = None
             self.query_one("#details-title", Static).update("")
             return
         self._fill_form(tp, force=changed)
         if changed:
             self._note(tp)
+        self._flush_refreshes()
 
     def on_screen_resume(self) -> None:
         """Coming from another step: show the touchpoint the facilitator was on there."""
         if self.is_mounted and self.workshop.session is not None:
             wanted = self.session.position.touchpoint
-            if wanted and wanted != self.selected and self.session.touchpoint(wanted):
+            if wanted and wanted != self.selected and wanted in self.index().by_ref:
                 self.select(wanted)
 
-    def _fallback_selection(self, ordered: list[Touchpoint]) -> str | None:
-        if not ordered:
+    def _fallback_selection(self, index: SessionIndex) -> str | None:
+        if not index.ordered:
             return None
         remembered = self.session.position.touchpoint
-        if self.selected is None and remembered and self.session.touchpoint(remembered):
+        if self.selected is None and remembered and remembered in index.by_ref:
             return remembered
-        pool = [tp for tp in ordered if self.matches(tp)] or ordered
+        pool = index.matching(self.filter) or index.ordered
         return pool[0].ref
 
     def _refresh_navigator(self) -> None:
-        visible = self.visible()
-        self._letters = [TEXT(f"mark.{field}", self.lang) for field in TRACKED]
+        index = self.index()
         self.picker.show(
-            self.session, visible, self.selected, marker=self.marker, mark_style=self.mark_style
+            self.session,
+            self.visible(),
+            self.selected,
+            marker=index.code,
+            mark_style=self.mark_style,
         )
-        total = len(self.session.touchpoints)
+        total = len(index.ordered)
+        n = len(index.matching(self.filter))
+        key = (self.filter, n, total)
+        if key == self._filter_key:
+            return
+        self._filter_key = key
         lang = self.lang
         if self.filter == "all":
             count = TEXT("count.all", lang, total=total)
         else:
-            n = sum(1 for tp in self.session.touchpoints if is_missing(tp, self.filter))
             count = TEXT(f"count.{self.filter}", lang, n=n, total=total)
         header = Text(no_wrap=True, overflow="ellipsis")
         header.append(TEXT("filter.line", lang, name=TEXT(f"filter.{self.filter}", lang)))
         header.append("\n")
         header.append(count, style="bold")
-        self.query_one("#details-filter", Static).update(header)
+        show_content(self._one("#details-filter", Static), header)
 
     def _refresh_owner_suggestions(self) -> None:
-        counts: dict[str, int] = {}
-        for tp in self.session.touchpoints:
-            if tp.owner:
-                counts[tp.owner] = counts.get(tp.owner, 0) + 1
-        owners = sorted(counts, key=lambda o: (-counts[o], o.casefold()))
+        owners = self.index().owners()
         if owners != self._owners:
             self._owners = owners
             self.query_one("#field-owner", Input).suggester = SuggestFromList(
@@ -407,21 +572,31 @@ class DetailsScreen(StepScreen):
             )
 
     def _fill_form(self, tp: Touchpoint, *, force: bool) -> None:
-        """Show ``tp``; without ``force`` leave the focused field and unsaved text alone."""
+        """Show ``tp``; without ``force`` leave the focused field and unsaved text alone.
+
+        Only what differs from what is shown is touched: each changed text or list can
+        ask for a layout, the costly part of a repaint.
+        """
         self._refresh_title(tp)
         focused = self.focused
         for field, kind in FIELDS:
             stored = getattr(tp, field)
+            missing = field in TRACKED and is_missing(tp, field)
             if kind == "list":
-                editor = self.query_one(f"#field-{field}", ListEditor)
+                editor = self._one(f"#field-{field}", ListEditor)
                 if force:
                     editor.reset(stored)
                 else:
                     editor.set_items(stored)
-                editor.set_label(self._label(tp, field))
+                if self._label_missing.get(field) != missing:
+                    self._label_missing[field] = missing
+                    editor.set_label(self._label(field, missing))
                 continue
-            self.query_one(f"#label-{field}", Label).update(self._label(tp, field))
-            widget = self.query_one(f"#field-{field}")
+            if self._label_missing.get(field) != missing:
+                self._label_missing[field] = missing
+                label = self._one(f"#label-{field}", Label)
+                show_content(label, self._label(field, missing))
+            widget = self._one(f"#field-{field}", Widget)
             if force:
                 self._load(field, widget, stored)
                 self._set_error(field, None)
@@ -432,22 +607,26 @@ class DetailsScreen(StepScreen):
                 self._load(field, widget, stored)
 
     def _refresh_title(self, tp: Touchpoint) -> None:
-        visible = [t.ref for t in self.visible()]
-        n = visible.index(tp.ref) + 1 if tp.ref in visible else 0
+        index = self.index()
+        view = self.view()
+        n = view.place.get(tp.ref, -1) + 1
+        place = index.places.label(tp)
+        key = (tp.name, place, n, len(view.touchpoints), tp.channel)
+        if key == self._title_key:
+            return
+        self._title_key = key
         title = Text(no_wrap=True, overflow="ellipsis")
         title.append(tp.name, style="bold")
         title.append("\n")
-        place = TEXT(
-            "place", self.lang, place=Places.of(self.session).label(tp), n=n, total=len(visible)
-        )
-        title.append(place, style="dim")
+        where = TEXT("place", self.lang, place=place, n=n, total=len(view.touchpoints))
+        title.append(where, style="dim")
         if tp.channel:
             title.append(" · " + TEXT("channel", self.lang, channel=tp.channel), style="dim")
-        self.query_one("#details-title", Static).update(title)
+        show_content(self._one("#details-title", Static), title)
 
-    def _label(self, tp: Touchpoint, field: str) -> Text:
+    def _label(self, field: str, missing: bool) -> Text:
         label = Text(FIELD_LABELS(field, self.lang), style="bold")
-        if field in TRACKED and is_missing(tp, field):
+        if missing:
             label.append(f"  {TEXT(f'mark.{field}', self.lang)} ", style="bold yellow")
             label.append(TEXT("missing", self.lang), style="yellow")
         return label
@@ -468,15 +647,17 @@ class DetailsScreen(StepScreen):
         if isinstance(widget, TextArea):
             if widget.text != value:
                 widget.load_text(value)
-        elif isinstance(widget, Input) and widget.value != value:
-            widget.value = value
-            widget.cursor_position = len(value)
+        elif isinstance(widget, FieldInput) and widget.value != value:
+            widget.load(value)
 
     def _set_error(self, field: str, sentence: str | None) -> None:
         if FIELD_KINDS[field] == "list":
-            self.query_one(f"#field-{field}", ListEditor).set_error(sentence)
+            self._one(f"#field-{field}", ListEditor).set_error(sentence)
             return
-        error = self.query_one(f"#error-{field}", Static)
+        if field in self._errors and self._errors[field] == (sentence or ""):
+            return
+        self._errors[field] = sentence or ""
+        error = self._one(f"#error-{field}", Static)
         error.update(sentence or "")
         error.display = bool(sentence)
 
@@ -504,7 +685,7 @@ class DetailsScreen(StepScreen):
         self._set_error(field, None)
         if FIELD_KINDS[field] != "list":
             self.loaded[field] = cleaned
-            widget = self.query_one(f"#field-{field}")
+            widget = self._one(f"#field-{field}", Widget)
             if isinstance(widget, Input) and widget.value != cleaned:
                 widget.value = cleaned
         return None
@@ -594,7 +775,7 @@ class DetailsScreen(StepScreen):
                 self.picker.highlight_ref(self.selected)
                 return False
             self._commit_unfocused()
-        tp = self.session.touchpoint(ref)
+        tp = self.index().by_ref.get(ref)
         if tp is None:
             return False
         self.selected = ref
@@ -604,25 +785,37 @@ class DetailsScreen(StepScreen):
         if focused is not None and focused is not self.picker:
             focused.scroll_visible(animate=False)
         else:
-            self.query_one("#details-form", VerticalScroll).scroll_home(animate=False)
+            self._one("#details-form", DetailsForm).scroll_home(animate=False)
         self._note(tp)
+        self._flush_refreshes()
         return True
+
+    def _flush_refreshes(self) -> None:
+        """Hand the widgets' repaint and layout requests to the screen now, not when idle.
+
+        Each widget asks the screen for a repaint when its own task next runs; on a busy
+        machine the screen may paint before the last of them asked, and those get a frame
+        of their own 20-30 ms later. Asked here, they all land in the next frame.
+        """
+        for widget in self._one("#details-main", Widget).walk_children(Widget, with_self=True):
+            widget._check_refresh()
 
     def _commit_unfocused(self) -> None:
         """Typing left in a field that lost focus without its blur being handled yet."""
         for field, kind in FIELDS:
             if kind == "list":
                 continue
-            widget = self.query_one(f"#field-{field}")
+            widget = self._one(f"#field-{field}", Widget)
             if widget is not self.focused and self._widget_value(widget) != self.loaded.get(field):
                 self.commit_widget(widget)
 
     def _note(self, tp: Touchpoint) -> None:
         self.note_position(segment=tp.segment, stage=tp.stage, touchpoint=tp.ref)
 
-    def on_touchpoint_picker_picked(self, event: TouchpointPicker.Picked) -> None:
-        if event.ref is not None:
-            self.select(event.ref)
+    def _picked(self, ref: str | None) -> None:
+        """The highlight moved in the navigator: show that touchpoint in the same frame."""
+        if ref is not None:
+            self.select(ref)
 
     def on_touchpoint_picker_chosen(self, event: TouchpointPicker.Chosen) -> None:
         if event.ref is not None and self.select(event.ref):
@@ -635,20 +828,21 @@ class DetailsScreen(StepScreen):
         if self.current() is None:
             return
         if FIELD_KINDS[field] == "list":
-            self.query_one(f"#field-{field}", ListEditor).input.focus()
+            self._one(f"#field-{field}", ListEditor).input.focus()
         else:
             self.query_one(f"#field-{field}").focus()
 
     def step(self, offset: int) -> None:
-        visible = [tp.ref for tp in self.visible()]
+        view = self.view()
+        visible = view.touchpoints
         if not visible:
             return
-        if self.selected in visible:
-            index = visible.index(self.selected) + offset
-        else:
-            index = 0 if offset > 0 else len(visible) - 1
+        place = view.place.get(self.selected or "")
+        if place is None:  # not in the list: start from its first (or last) one
+            place = -1 if offset > 0 else len(visible)
+        index = place + offset
         if 0 <= index < len(visible):
-            self.select(visible[index])
+            self.select(visible[index].ref)
         else:
             self.app.bell()
 
@@ -664,14 +858,14 @@ class DetailsScreen(StepScreen):
     def set_filter(self, name: str) -> None:
         self.filter = name
         tp = self.current()
-        if tp is not None and not self.matches(tp):
-            first = next((t for t in self.session.in_map_order() if self.matches(t)), None)
-            if first is not None:
-                self.select(first.ref)
+        matching = self.index().matching(name)
+        if tp is not None and not self.matches(tp) and matching:
+            self.select(matching[0].ref)
         self._refresh_navigator()
-        if tp is not None and self.current() is not None:
-            self._refresh_title(self.current())  # type: ignore[arg-type]
-        if self.filter != "all" and not any(self.matches(t) for t in self.session.touchpoints):
+        current = self.current()
+        if tp is not None and current is not None:
+            self._refresh_title(current)
+        if self.filter != "all" and not matching:
             self.notify(TEXT("none_left", self.lang))
 
     def action_switch_pane(self) -> None:

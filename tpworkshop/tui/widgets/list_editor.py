@@ -15,13 +15,19 @@ what is being typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
+from typing import Any, ClassVar, Self
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.visual import VisualType
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -30,12 +36,79 @@ from tpworkshop.tui.widgets.entry_input import EntryInput
 Commit = Callable[[list[str]], str | None]
 
 
+def virtual_size_without_layout() -> Reactive[Size]:
+    """A ``virtual_size`` reactive that repaints instead of laying out the whole screen.
+
+    Textual sets a widget's virtual size after a layout pass resized it (and some widgets
+    set it when their content changes); Widget's reactive then asks for one more layout
+    pass, and a repaint, a frame later (20-40 ms). A widget whose outer size comes from
+    its CSS or from its children, never from its virtual size, declares ``virtual_size =
+    virtual_size_without_layout()``: the layout pass that resized it has repainted it,
+    and Textual still updates its scrollbar.
+    """
+    return Reactive(Size(0, 0), layout=False, repaint=False)
+
+
+def show_content(widget: Static, content: VisualType) -> None:
+    """``widget.update(content)``, asking for a layout only if its size follows its content.
+
+    A layout pass costs 5-20 ms; a widget whose CSS fixes its height (and whose width
+    does not follow its content) only needs a repaint.
+    """
+    widget.update(content, layout=widget.styles.auto_dimensions)
+
+
 class ItemList(OptionList):
-    """The items of a ListEditor (Enter edits the highlighted item)."""
+    """The items of a ListEditor (Enter edits the highlighted item).
+
+    OptionList sets its virtual size when it counts its lines, which it does while being
+    painted after it was hidden: one more layout pass. Its height follows the options
+    (``set_options`` asks for that layout itself) and it updates its scrollbar right
+    after, so here the virtual size only repaints.
+    """
+
+    virtual_size = virtual_size_without_layout()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lines_width: int | None = None
+
+    def set_options(self, options: Iterable[Any]) -> Self:
+        super().set_options(options)
+        if not self.options:  # the same for no options (OptionList measures none)
+            self.set_reactive(ItemList.virtual_size, Size(0, 0))
+            self.set_reactive(ItemList.show_vertical_scrollbar, False)
+        return self
+
+    def _update_lines(self) -> None:
+        fresh = not self._line_cache.lines
+        if fresh and not self.scrollable_content_region:
+            # Hidden: nothing to measure. The virtual size of the old options would put up
+            # a scrollbar for a frame (and lay out the screen twice) when shown again.
+            self.set_reactive(ItemList.virtual_size, Size(0, 0))
+            return
+        super()._update_lines()
+        if fresh and self._line_cache.lines:
+            self._lines_width = self.scrollable_content_region.width
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # OptionList drops its lines and repaints (one more frame) on any resize; they
+        # only depend on the width they were measured at, and the layout pass that
+        # resized the list has painted it.
+        if self.scrollable_content_region.width == self._lines_width:
+            event.prevent_default()
+
+    def _refresh_scrollbars(self) -> None:
+        # New options ask for a layout, then OptionList decides on its scrollbar with the
+        # old height: a scrollbar shown for a frame, and the screen laid out twice. The
+        # layout pass decides again with the new height.
+        if not self._layout_required:
+            super()._refresh_scrollbars()
 
 
 class ListEditor(Vertical):
     DEFAULT_CLASSES = "list-editor"
+    virtual_size = virtual_size_without_layout()  # its height comes from its children
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g,escape", "cancel_edit", show=False),
     ]
@@ -57,6 +130,10 @@ class ListEditor(Vertical):
         self.items: list[str] = []
         self.editing: int | None = None
         self._editing_original = ""
+        self._label_shown: Text | None = None
+        self._label_drawn: Text | None = None
+        self._error_shown: str | None = None
+        self._items_drawn: list[str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
@@ -68,13 +145,23 @@ class ListEditor(Vertical):
         self._render_items()
         self.set_error(None)
 
-    @property
+    # The parts are looked up once: a touchpoint change touches every one of them.
+
+    @cached_property
     def item_list(self) -> ItemList:
         return self.query_one(ItemList)
 
-    @property
+    @cached_property
     def input(self) -> EntryInput:
         return self.query_one(".list-input", EntryInput)
+
+    @cached_property
+    def _label_widget(self) -> Label:
+        return self.query_one(".field-label", Label)
+
+    @cached_property
+    def _error_widget(self) -> Static:
+        return self.query_one(".field-error", Static)
 
     # --- showing ---------------------------------------------------------------------
 
@@ -83,11 +170,13 @@ class ListEditor(Vertical):
         self._show_label()
 
     def _show_label(self) -> None:
-        label = getattr(self, "_label_shown", None) or Text(self.label, style="bold")
+        label = self._label_shown or Text(self.label, style="bold")
         if self.editing is not None:
             note = self.editing_text.format(n=self.editing + 1)
             label = label + Text(f" — {note}", style="italic")
-        self.query_one(".field-label", Label).update(label)
+        if label != self._label_drawn:
+            self._label_drawn = label
+            show_content(self._label_widget, label)
 
     def set_items(self, items: Sequence[str]) -> None:
         """Show the stored items; keeps the highlight and whatever is being typed."""
@@ -99,10 +188,15 @@ class ListEditor(Vertical):
             self._render_items()
 
     def reset(self, items: Sequence[str]) -> None:
-        """Show another touchpoint's items: forget typing, editing and errors."""
-        self.editing = None
-        self._show_label()
-        self.input.value = ""
+        """Show another touchpoint's items: forget typing, editing and errors.
+
+        What already shows as wanted is left alone (each change can cost a layout).
+        """
+        if self.editing is not None:
+            self.editing = None
+            self._show_label()
+        if self.input.value:
+            self.input.value = ""
         self.set_error(None)
         self.items = list(items)
         self._render_items()
@@ -110,14 +204,20 @@ class ListEditor(Vertical):
 
     def _render_items(self) -> None:
         view = self.item_list
+        if self.items == self._items_drawn:
+            return
+        self._items_drawn = list(self.items)
         keep = view.highlighted
-        view.set_options(Option(Text(f"• {item}")) for item in self.items)
+        view.set_options(Option(Content(f"• {item}")) for item in self.items)
         view.display = bool(self.items)
         if self.items:
             view.highlighted = min(keep or 0, len(self.items) - 1)
 
     def set_error(self, sentence: str | None) -> None:
-        error = self.query_one(".field-error", Static)
+        if self._error_shown == (sentence or ""):
+            return
+        self._error_shown = sentence or ""
+        error = self._error_widget
         error.update(sentence or "")
         error.display = bool(sentence)
 

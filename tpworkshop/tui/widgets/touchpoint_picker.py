@@ -3,7 +3,8 @@
 Used by the Details step (its left column) and by the Assess step's "tie an action
 to a touchpoint" dialog. Rows are keyed by the touchpoint's ``ref``; redrawing keeps the
 highlighted touchpoint and only re-renders rows whose text changed, so a live session
-with thousands of touchpoints stays fast.
+with thousands of touchpoints stays fast: showing the same list object again only moves
+the highlight, and moving the highlight repaints two lines (the whole view if it scrolls).
 """
 
 from __future__ import annotations
@@ -94,10 +95,14 @@ class TouchpointPicker(ScrollView, can_focus=True):
         "touchpoint-picker--cursor-blurred",
     }
 
-    cursor: reactive[int | None] = reactive(None, init=False)
+    cursor: reactive[int | None] = reactive(None, init=False, repaint=False)
+    """The highlighted row; its watcher repaints only the two rows concerned."""
 
     class Picked(Message):
-        """The highlight moved to a touchpoint (``ref``), or to "none" (``None``)."""
+        """The user moved the highlight to a touchpoint (``ref``), or to "none" (``None``).
+
+        Not posted when the picker was given ``on_pick``, nor by ``highlight_ref``.
+        """
 
         def __init__(self, picker: TouchpointPicker, ref: str | None) -> None:
             super().__init__()
@@ -120,8 +125,19 @@ class TouchpointPicker(ScrollView, can_focus=True):
         def control(self) -> TouchpointPicker:
             return self.picker
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        on_pick: Callable[[str | None], None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """``on_pick(ref)`` is called at once when the user moves the highlight (instead of
+        posting ``Picked``), so what it redraws lands in the same frame as the cursor."""
         super().__init__(id=id, classes=classes)
+        self._on_pick = on_pick
+        self._shown: tuple[Any, ...] | None = None
+        self._scroll_key: tuple[Size, ...] | None = None
         self._rows: list[tuple[str, str, str]] = []
         self._index: dict[str, int] = {}
         self._mark_style: MarkStyle | None = None
@@ -140,11 +156,44 @@ class TouchpointPicker(ScrollView, can_focus=True):
         mark_style: MarkStyle | None = None,
         none_label: str | None = None,
     ) -> None:
-        """Show ``touchpoints`` (in the order given) and highlight ``selected``."""
+        """Show ``touchpoints`` (in the order given) and highlight ``selected``.
+
+        Showing the same list object of the same session again only moves the highlight:
+        callers pass a list they keep per session (sessions are replaced, never changed).
+        """
         if mark_style is not None and mark_style != self._mark_style:
             self._mark_style = mark_style
             self._mark_cache = {}
             self._line_cache = {}
+        if not self._showing(session, touchpoints, marker, none_label):
+            self._shown = (session, touchpoints, marker, none_label)
+            self._set_rows(session, touchpoints, marker, none_label)
+        self.highlight_ref(selected, none=none_label is not None)
+
+    def _showing(
+        self,
+        session: Session,
+        touchpoints: Sequence[Touchpoint],
+        marker: Marker | None,
+        none_label: str | None,
+    ) -> bool:
+        if self._shown is None:
+            return False
+        shown_session, shown_touchpoints, shown_marker, shown_none = self._shown
+        return (
+            shown_session is session
+            and shown_touchpoints is touchpoints
+            and shown_marker == marker  # a bound method is a new object at each access
+            and shown_none == none_label
+        )
+
+    def _set_rows(
+        self,
+        session: Session,
+        touchpoints: Sequence[Touchpoint],
+        marker: Marker | None,
+        none_label: str | None,
+    ) -> None:
         places = Places.of(session)
         rows: list[tuple[str, str, str]] = []
         if none_label is not None:
@@ -156,17 +205,30 @@ class TouchpointPicker(ScrollView, can_focus=True):
                 rows.append((f"{HEADER_PREFIX}{tp.segment}:{tp.stage}", "", places.label(tp)))
             code = marker(tp) if marker is not None else ""
             rows.append((f"{TOUCHPOINT_PREFIX}{tp.ref}", code, tp.name))
-        if rows != self._rows:
-            keep = self.highlighted_key
-            self._rows = rows
-            self._index = {row[0]: i for i, row in enumerate(rows)}
-            self.virtual_size = Size(self.size.width, len(rows))
-            self.refresh()
-            if keep is not None and keep in self._index:
-                self.set_reactive(TouchpointPicker.cursor, self._index[keep])
-            elif self.cursor is not None and self.cursor >= len(rows):
-                self.set_reactive(TouchpointPicker.cursor, None)
-        self.highlight_ref(selected, none=none_label is not None)
+        if rows == self._rows:
+            return
+        keep = self.highlighted_key
+        self._rows = rows
+        self._index = {row[0]: i for i, row in enumerate(rows)}
+        self._resize_virtual()
+        self.refresh()
+        if keep is not None and keep in self._index:
+            self.set_reactive(TouchpointPicker.cursor, self._index[keep])
+        elif self.cursor is not None and self.cursor >= len(rows):
+            self.set_reactive(TouchpointPicker.cursor, None)
+
+    def _resize_virtual(self) -> None:
+        size = Size(self.size.width, len(self._rows))
+        if size == self.virtual_size:
+            return
+        if not self.is_mounted or not self.container_size or size.width != self.virtual_size.width:
+            self.virtual_size = size
+            return
+        # Only the row count changed: the picker keeps its place on screen, so update the
+        # scrollbar here instead of laying out the whole screen (showing or hiding the
+        # scrollbar still asks for a layout).
+        self.set_reactive(TouchpointPicker.virtual_size, size)
+        self._scroll_update(size)
 
     @property
     def highlighted_key(self) -> str | None:
@@ -185,8 +247,9 @@ class TouchpointPicker(ScrollView, can_focus=True):
         return [ref for key, _, _ in self._rows if (ref := ref_of(key)) is not None]
 
     def highlight_ref(self, ref: str | None, *, none: bool = False) -> None:
+        """Highlight ``ref`` (or "none"); the owner chose it, so nothing is posted."""
         key = f"{TOUCHPOINT_PREFIX}{ref}" if ref is not None else (NONE_ID if none else None)
-        if key is not None and key in self._index and self.cursor != self._index[key]:
+        if key is not None and key in self._index:
             self.cursor = self._index[key]
 
     # --- rendering -------------------------------------------------------------------
@@ -247,15 +310,29 @@ class TouchpointPicker(ScrollView, can_focus=True):
         super().notify_style_update()
         self._line_cache = {}
 
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # ScrollView calls this after every layout pass of the screen (it compares its
+        # parent's size with its own), and it repaints the scrollbar: one more frame for
+        # nothing when neither the rows nor the size changed.
+        key = (virtual_size, self.size, self.container_size)
+        if key == self._scroll_key:
+            return
+        self._scroll_key = key
+        super()._scroll_update(virtual_size)
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._rows))
         self._line_cache = {}
 
     def on_focus(self) -> None:
-        self.refresh()
+        self._refresh_row(self.cursor)
 
     def on_blur(self) -> None:
-        self.refresh()
+        self._refresh_row(self.cursor)
+
+    def _refresh_row(self, index: int | None) -> None:
+        if index is not None and 0 <= index < len(self._rows):
+            self.refresh_line(index)
 
     # --- moving ----------------------------------------------------------------------
 
@@ -271,35 +348,48 @@ class TouchpointPicker(ScrollView, can_focus=True):
         return None
 
     def watch_cursor(self, old: int | None, new: int | None) -> None:
-        self.refresh()
-        if new is None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        if new is None or not 0 <= new < len(self._rows):
             return
         # Keep the heading above the first touchpoint of a cell in view too.
         top = new - 1 if new > 0 and self._rows[new - 1][0].startswith(HEADER_PREFIX) else new
         self.scroll_to_region(
             Region(0, top, 1, new - top + 1), animate=False, force=True, immediate=True
         )
-        self.post_message(self.Picked(self, ref_of(self._rows[new][0])))
+
+    def _pick(self, index: int) -> None:
+        """The user moved the highlight: tell the owner (at once if it gave ``on_pick``)."""
+        if index == self.cursor:
+            return
+        self.cursor = index
+        ref = ref_of(self._rows[index][0])
+        if self._on_pick is not None:
+            self._on_pick(ref)
+        else:
+            self.post_message(self.Picked(self, ref))
 
     def action_move(self, step: int) -> None:
         start = (self.cursor + step) if self.cursor is not None else 0
         found = self._next_selectable(start, step)
         if found is not None:
-            self.cursor = found
+            self._pick(found)
 
     def action_edge(self, step: int) -> None:
         start = 0 if step < 0 else len(self._rows) - 1
         found = self._next_selectable(start, -step)
         if found is not None:
-            self.cursor = found
+            self._pick(found)
 
     def action_page(self, step: int) -> None:
         height = max(1, self.scrollable_content_region.height - 1)
         current = self.cursor if self.cursor is not None else 0
         start = max(0, min(len(self._rows) - 1, current + step * height))
-        found = self._next_selectable(start, step) or self._next_selectable(start, -step)
+        found = self._next_selectable(start, step)
+        if found is None:
+            found = self._next_selectable(start, -step)
         if found is not None:
-            self.cursor = found
+            self._pick(found)
 
     def action_choose(self) -> None:
         if self.cursor is not None and self._selectable(self.cursor):
@@ -310,7 +400,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
         if self._selectable(index):
             if self.cursor == index and event.chain >= 2:
                 self.action_choose()
-            self.cursor = index
+            self._pick(index)
 
 
 def ref_of(option_id: str) -> str | None:
