@@ -39,6 +39,7 @@ from tpworkshop.tui.widgets.list_editor import (
     show_content,
     virtual_size_without_layout,
 )
+from tpworkshop.tui.widgets.quiet_input import QuietInput
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -317,21 +318,12 @@ class DetailsForm(VerticalScroll, can_focus=False):
         return resized
 
 
-class FieldInput(Input):
+class FieldInput(QuietInput):
     """A one-line field of fixed size (the owner): showing a stored value costs a repaint.
 
-    Textual's Input sets its virtual size (a whole-screen layout pass) and looks for a
-    suggestion (a worker, then one more frame) on every value change.
+    Textual's Input looks for a suggestion (a worker, then one more frame) on every
+    value change; ``load`` shows a stored value without one.
     """
-
-    def _watch_value(self, value: str) -> None:
-        if self.is_mounted and not self.styles.auto_dimensions:
-            # Set beforehand without a layout, so Input's own assignment changes nothing.
-            size = Size(self.content_width, 1)
-            if size != self.virtual_size:
-                self.set_reactive(Input.virtual_size, size)
-                self._scroll_update(size)
-        super()._watch_value(value)
 
     def load(self, value: str) -> None:
         """Show a stored value: no suggestion for it, no ``Changed`` message."""

@@ -8,8 +8,7 @@ snapshot on: to ``on_submit`` when given (called right there, so the field, the 
 entry and everything it changes are painted in one frame), else as the usual
 ``Input.Submitted``. A refused entry is put back with ``restore()``.
 
-It also keeps typing cheap: Textual's Input sets its virtual size (which lays out the
-whole screen) on every letter; a field of fixed size only needs repainting.
+Typing costs a repaint, not a layout of the screen (see :mod:`quiet_input`).
 """
 
 from __future__ import annotations
@@ -18,11 +17,11 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import events
-from textual.geometry import Size
-from textual.widgets import Input
+
+from tpworkshop.tui.widgets.quiet_input import QuietInput
 
 
-class EntryInput(Input):
+class EntryInput(QuietInput):
     def __init__(
         self, *args: Any, on_submit: Callable[[str], None] | None = None, **kwargs: Any
     ) -> None:
@@ -41,15 +40,6 @@ class EntryInput(Input):
                 self.post_message(self.Submitted(self, value, None))
             return
         await super()._on_key(event)
-
-    def _watch_value(self, value: str) -> None:
-        if self.is_mounted and not self.styles.auto_dimensions:
-            # Set beforehand without a layout, so Input's own assignment changes nothing.
-            size = Size(self.content_width, 1)
-            if size != self.virtual_size:
-                self.set_reactive(Input.virtual_size, size)
-                self._scroll_update(size)
-        super()._watch_value(value)
 
     def restore(self, value: str) -> None:
         """Give back a refused entry, unless the user has already typed something new."""
