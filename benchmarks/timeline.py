@@ -111,6 +111,7 @@ def child(db: str, session_id: int, out: str, wrap: list[str]) -> None:
             )
 
     gc.callbacks.append(on_gc)
+
     def dump(*_: object) -> None:
         partial = Path(f"{out}.partial")
         partial.write_text(json.dumps(events))

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets._footer import FooterKey
+
 from tests.tui.helpers import open_app, reread, sample_session
+from tpworkshop.domain.model import Position
+from tpworkshop.storage import Store
+from tpworkshop.tui.app import WorkshopApp
 from tpworkshop.tui.screens.help import HelpScreen
 from tpworkshop.tui.screens.picker import PickerScreen
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
+from tpworkshop.tui.widgets.status_bar import StatusBar
+from tpworkshop.tui.widgets.step_footer import StepFooter
 
 
 async def test_picker_lists_sessions_and_opens_one(db_path: Path) -> None:
@@ -76,3 +83,53 @@ async def test_quit_returns_session_id(db_path: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value == sid
+
+
+def _footer_keys(app: WorkshopApp) -> list[tuple[str, str]]:
+    return [(key.key, key.description) for key in app.screen.query(FooterKey)]
+
+
+def _bound_keys(app: WorkshopApp) -> list[tuple[str, str]]:
+    """What the footer should show: the screen's shown bindings, as they are now, and the
+    command palette's key."""
+    palette = app.COMMAND_PALETTE_BINDING
+    return [
+        (binding.key, binding.description)
+        for _, binding, _, _ in app.screen.active_bindings.values()
+        if binding.show or binding.key == palette
+    ]
+
+
+async def test_footer_shows_the_translated_keys_and_rebuilds_only_when_they_change(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path, lang="es")
+    with Store(db_path) as store:
+        store.save_position(sid, Position(step="touchpoints"))
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert _footer_keys(app) == _bound_keys(app)
+        assert ("f5", "Siguiente") in _footer_keys(app)  # Spanish, not a catalog key
+        for _ in range(3):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == keys  # the same keys: not rebuilt
+        await pilot.press("enter")  # from the map to the name field: other keys
+        await pilot.pause()
+        assert _footer_keys(app) == _bound_keys(app)
+        assert list(app.screen.query(FooterKey)) != keys
+
+
+async def test_a_real_resize_still_lays_the_screen_out(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(StatusBar)
+        assert bar.size.width == 120
+        await pilot.resize_terminal(90, 26)
+        await pilot.pause()
+        assert bar.size.width == 90
+        assert app.screen.query_one(StepFooter).region.y == 25

@@ -6,6 +6,7 @@ Errors are one sentence on stderr and exit 1; usage errors exit 2; no tracebacks
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -65,12 +66,16 @@ ARGPARSE_ES = {
 
 def _translate_argparse(lang: str) -> None:
     """argparse's own words (usage, options...) through gettext's hook, in Spanish too."""
-    import gettext
-
     if lang == "es":
         argparse._ = lambda text: ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
     else:
-        argparse._ = gettext.gettext  # type: ignore[attr-defined]
+        # argparse's own English. (gettext.gettext looked for catalogs on disk for every
+        # help line, ~90 stat() calls at each start, and there are none to find for it.)
+        argparse._ = _as_written  # type: ignore[attr-defined]
+
+
+def _as_written(text: str) -> str:
+    return text
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -214,13 +219,13 @@ def run(args: argparse.Namespace, lang: str) -> int:
         raise CliError(CLI("restricted", lang, what=command or "tpworkshop"))
     with Store(db_path) as store:
         if command is None:
-            return _run_app(db_path, None, args, lang)
+            return _run_app(db_path, None, args, lang, store=store)
         if command == "new":
             session_id = store.create_session(args.name, framework=args.framework, language=lang)
             print(CLI("created", lang, id=session_id, name=store.load(session_id).name))
-            return 0 if args.no_open else _run_app(db_path, session_id, args, lang)
+            return 0 if args.no_open else _run_app(db_path, session_id, args, lang, store=store)
         if command == "open":
-            return _run_app(db_path, store.resolve(args.session), args, lang)
+            return _run_app(db_path, store.resolve(args.session), args, lang, store=store)
         if command == "join":
             return _run_app(
                 db_path,
@@ -229,6 +234,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
                 lang,
                 role="participant",
                 participant=participant_name(args.as_name, os.environ),
+                store=store,
             )
         if command == "list":
             return _list(store, args.format, lang)
@@ -243,7 +249,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
             session_id = ensure_demo(store, lang)
             print(CLI("demo_ready", lang, id=session_id, name=store.load(session_id).name))
-            return 0 if args.no_open else _run_app(db_path, session_id, args, lang)
+            return 0 if args.no_open else _run_app(db_path, session_id, args, lang, store=store)
     raise CliError(CLI("unexpected", lang, detail=command))
 
 
@@ -407,9 +413,28 @@ def _run_app(
     *,
     role: str = "facilitator",
     participant: str | None = None,
+    store: Store | None = None,
 ) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CliError(CLI("needs_terminal", lang))
+    # No garbage collection while Textual is imported and the first screen is built: the
+    # app turns the collector back on a moment after its first paint (it would otherwise
+    # rescan the same long-lived objects dozens of times, ~30 ms of the start).
+    gc.disable()
+    try:
+        return _run_app_paused(db_path, session_id, args, role, participant, store)
+    finally:
+        gc.enable()
+
+
+def _run_app_paused(
+    db_path: Path,
+    session_id: int | None,
+    args: argparse.Namespace,
+    role: str,
+    participant: str | None,
+    store: Store | None,
+) -> int:
     from tpworkshop.tui.app import make_app
 
     app = make_app(
@@ -420,7 +445,9 @@ def _run_app(
         role=role,
         participant=participant,
         restricted=_restricted(args),
+        store=store,  # the file is already open and checked: not twice
     )
+    app.resume_collector = True
     closed_on = app.run()
     app.store.close()
     if closed_on is not None:

@@ -7,7 +7,8 @@ guides' timeboxes into a timed agenda.
 
 from __future__ import annotations
 
-from tpworkshop.guides.agenda import AGENDA_STEPS, AgendaItem, agenda_minutes, build_agenda
+from typing import TYPE_CHECKING, Any
+
 from tpworkshop.guides.loader import (
     GUIDE_STEPS,
     MAX_TIMEBOX,
@@ -21,6 +22,26 @@ from tpworkshop.guides.loader import (
     shipped_guides_dir,
     user_guides_dir,
 )
+
+if TYPE_CHECKING:
+    from tpworkshop.guides.agenda import (
+        AGENDA_STEPS,
+        AgendaItem,
+        agenda_minutes,
+        build_agenda,
+    )
+
+_AGENDA_NAMES = frozenset({"AGENDA_STEPS", "AgendaItem", "agenda_minutes", "build_agenda"})
+
+
+def __getattr__(name: str) -> Any:
+    """The agenda is imported when first asked for: the app's start needs only the loader."""
+    if name in _AGENDA_NAMES:
+        from tpworkshop.guides import agenda
+
+        return getattr(agenda, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AGENDA_STEPS",

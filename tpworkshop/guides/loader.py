@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -260,6 +259,45 @@ def _message_lang(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+_SIMPLE_ENTRY = re.compile(
+    r'([A-Za-z0-9_-]+)[ \t]*=[ \t]*(?:"([^"\\\x00-\x08\x0a-\x1f\x7f]*)"|(0|[1-9][0-9]*))[ \t]*'
+)
+_SIMPLE_SKIP = re.compile(r"[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?")
+
+
+def _simple_front_matter(lines: list[str]) -> dict[str, object] | None:
+    """The front matter when it is only ``key = "text"`` and ``key = 15`` lines (and blank
+    or comment lines), read as TOML reads them; None for anything else, which tomllib then
+    reads (or explains). Guides are loaded at every start and tomllib costs ~4 ms."""
+    meta: dict[str, object] = {}
+    for line in lines:
+        entry = _SIMPLE_ENTRY.fullmatch(line)
+        if entry is None:
+            if _SIMPLE_SKIP.fullmatch(line):
+                continue
+            return None
+        key, text, number = entry.groups()
+        if key in meta:
+            return None  # TOML refuses it: let tomllib say so
+        meta[key] = text if text is not None else int(number)
+    return meta
+
+
+def _toml_front_matter(lines: list[str], first: int, fail: Callable[..., GuideError]) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads("".join(line + "\n" for line in lines))
+    except tomllib.TOMLDecodeError as exc:
+        detail = str(exc)
+        position = _TOML_POSITION.search(detail)
+        if position:
+            line = int(position.group(1)) + first + 1
+            detail = detail[: position.start()].rstrip(". ")
+            raise fail("bad_toml_at", line=line, column=position.group(2), detail=detail) from None
+        raise fail("bad_toml", detail=detail.rstrip(". ")) from None
+
+
 def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None = None) -> Guide:
     """Parse one guide file's text; raise :class:`GuideError` naming ``path`` if malformed.
 
@@ -280,16 +318,10 @@ def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None =
     if close is None:
         raise fail("unclosed_front_matter")
 
-    try:
-        meta = tomllib.loads("".join(line + "\n" for line in lines[first + 1 : close]))
-    except tomllib.TOMLDecodeError as exc:
-        detail = str(exc)
-        position = _TOML_POSITION.search(detail)
-        if position:
-            line = int(position.group(1)) + first + 1
-            detail = detail[: position.start()].rstrip(". ")
-            raise fail("bad_toml_at", line=line, column=position.group(2), detail=detail) from None
-        raise fail("bad_toml", detail=detail.rstrip(". ")) from None
+    front_matter = lines[first + 1 : close]
+    meta = _simple_front_matter(front_matter)
+    if meta is None:
+        meta = _toml_front_matter(front_matter, first, fail)
 
     for key in REQUIRED_KEYS:
         if key not in meta:

@@ -33,6 +33,8 @@ T = TypeVar("T")
 WORKSHOP_STEPS = ("setup", "segments", "touchpoints", "details", "assess", "analysis")
 LIVE_POLL_SECONDS = 0.3
 HEARTBEAT_SECONDS = 2.0
+COLLECTOR_PAUSE_SECONDS = 1.0
+"""How long after the start the CLI's pause of the garbage collector lasts (see on_mount)."""
 
 FACILITATOR_ONLY = frozenset(
     {
@@ -179,15 +181,30 @@ class WorkshopApp(App[int | None]):
         self._step_screens: dict[str, Screen[Any]] = {}
         self._stale_screens: list[Screen[Any]] = []
         self._screen_generation = 0
+        self._needs_cache: tuple[Session, dict[str, bool]] | None = None
+        self.resume_collector = False
+        """Set by the CLI, which pauses the garbage collector before importing Textual."""
         translate_bindings(self, UI, self.lang)
 
     # --- lifecycle -------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.resume_collector:
+            # Start-up makes ~100,000 long-lived objects (Textual, the widgets, the
+            # session) that the collector would scan again and again before the first
+            # paint (~30 ms); open_session freezes them, so from here on it only sees
+            # what the workshop itself makes.
+            self.set_timer(COLLECTOR_PAUSE_SECONDS, gc.enable)
         self.show_guide = self.size.width >= 110
         self.set_interval(1.0, self._tick_timer)
         self.set_interval(LIVE_POLL_SECONDS, self._poll_changes)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        # Not here but just after: Textual holds back every paint until the app's mount
+        # is over, so the first screen would be composed, laid out and rendered once in
+        # vain (~40 ms), then all over again.
+        self.call_later(self._show_first_screen)
+
+    def _show_first_screen(self) -> None:
         if self.session_id is not None:
             self.open_session(self.session_id)
         else:
@@ -222,8 +239,9 @@ class WorkshopApp(App[int | None]):
         translate_bindings(self, UI, self.lang)
         self.live.data_version = self.store.data_version()
         # The session's objects live as long as it is open: keep them out of the
-        # collector's scans (removes 60-200 ms pauses on big sessions).
-        gc.collect()
+        # collector's scans (removes 60-200 ms pauses on big sessions). No collection
+        # first: it would scan them all once (30 ms at 10,000 touchpoints) before the
+        # first paint, to free the little garbage of the start-up.
         gc.freeze()
         self._load_guides()
         self.timers = {}
@@ -316,6 +334,18 @@ class WorkshopApp(App[int | None]):
         session = self.session
         if session is None:
             return "setup"
+        needs = self._step_needs(session)
+        current = self.current_step or "setup"
+        order = list(WORKSHOP_STEPS)
+        after = order[order.index(current) + 1 :]
+        return next((s for s in after if needs[s]), after[0] if after else "analysis")
+
+    def _step_needs(self, session: Session) -> dict[str, bool]:
+        """Which steps still need work: scans every touchpoint, so once per session object
+        (the chrome asks on every edit and every second; a reload makes a new session)."""
+        cached = self._needs_cache
+        if cached is not None and cached[0] is session:
+            return cached[1]
         tps = session.touchpoints
         needs = {
             "setup": not session.stages,
@@ -325,10 +355,8 @@ class WorkshopApp(App[int | None]):
             "assess": any(t.effectiveness is None for t in tps),
             "analysis": True,
         }
-        current = self.current_step or "setup"
-        order = list(WORKSHOP_STEPS)
-        after = order[order.index(current) + 1 :]
-        return next((s for s in after if needs[s]), after[0] if after else "analysis")
+        self._needs_cache = (session, needs)
+        return needs
 
     def save_position(self, position: Position) -> None:
         if self.session is None or self.session_id is None or self.role != "facilitator":
@@ -382,7 +410,9 @@ class WorkshopApp(App[int | None]):
         try:
             self.live.data_version = self.store.data_version()
             self.live.revision = self.store.live_state(self.session_id).revision
-            self.session = self.store.load(self.session_id)
+            # The app never changes a loaded session's touchpoints: the reload may hand
+            # back the unchanged ones instead of building them all again.
+            self.session = self.store.load(self.session_id, previous=self.session)
         except StorageError as error:
             self.notify(error.message(self.lang), severity="error")
             return
@@ -630,10 +660,12 @@ def make_app(
     role: str = "facilitator",
     participant: str | None = None,
     restricted: bool = False,
+    store: Store | None = None,
 ) -> WorkshopApp:
-    """The app on a database file; the CLI and the tests both build it here."""
+    """The app on a database file; the CLI and the tests both build it here. ``store``: one
+    already open on that file (the CLI's), so the file is not opened and checked twice."""
     return WorkshopApp(
-        Store(db_path),
+        store if store is not None else Store(db_path),
         session_id=session_id,
         lang=lang,
         guide_dirs=guide_dirs,

@@ -12,18 +12,19 @@ import contextlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tpworkshop.domain.model import Session
 from tpworkshop.tui.app import WORKSHOP_STEPS, _StepScreenMarker, format_clock, translate_bindings
 from tpworkshop.tui.strings import STEP_NAMES, UI
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
 from tpworkshop.tui.widgets.status_bar import StatusBar
+from tpworkshop.tui.widgets.step_footer import StepFooter
 from tpworkshop.tui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
@@ -62,18 +63,32 @@ class StepScreen(Screen[None], _StepScreenMarker):
             with Vertical(id="step-body"):
                 yield from self.compose_body()
             yield GuidePanel(id="guide-panel")
-        yield Footer()
+        yield StepFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         translate_bindings(self, UI, self.lang)
         self.translate_own_bindings()
+        # The footer's keys, translated, are there for the first paint.
+        await self.query_one(StepFooter).show_keys()
         self.apply_guide_visibility()
         self.refresh_chrome()
         self.show_guide()
         self.refresh_view()
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        """A Resize to the size the screen was just laid out at changes nothing: skip
+        Textual's second layout and render of every widget.
+
+        At start Textual sends the screen two such (one from its own first layout, one
+        the app kept from the terminal), each ~40 ms at 10,000 touchpoints and a frame,
+        before the screen settles. A real resize, to another size, is laid out as ever.
+        """
+        if event.size and event.size == self._compositor.size:
+            event.stop()
+            event.prevent_default()  # Screen._on_resize would lay it all out again
 
     def on_screen_resume(self) -> None:
         self.apply_guide_visibility()
@@ -98,7 +113,9 @@ class StepScreen(Screen[None], _StepScreenMarker):
         self.query_one(GuidePanel).show(guide, self.workshop.timebox_minutes(self.STEP), self.lang)
 
     def apply_guide_visibility(self) -> None:
-        self.query_one(GuidePanel).display = self.workshop.show_guide
+        panel = self.query_one(GuidePanel)
+        if panel.display != self.workshop.show_guide:  # setting it lays the screen out
+            panel.display = self.workshop.show_guide
         self.show_guide()
 
     def refresh_chrome(self) -> None:

@@ -9,6 +9,8 @@ from tpworkshop.tui.strings import UI
 
 
 class StatusBar(Static):
+    _drawn: tuple[object, ...] | None = None
+
     def show(
         self,
         *,
@@ -19,6 +21,10 @@ class StatusBar(Static):
         timer_text: str,
         timer_state: str,
     ) -> None:
+        drawn = (title, lang, saved_at, error, timer_text, timer_state)
+        if drawn == self._drawn:
+            return  # redrawn every second by the tick: only when something changed
+        self._drawn = drawn
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" tpworkshop ", style="bold reverse")
         text.append(f" {title} ", style="bold")
