@@ -34,6 +34,7 @@ class EntryInput(QuietInput):
             event.prevent_default()
             value = self.value
             self.value = ""
+            self._restart_blink()  # as for any other key: the cursor shows, steady
             if self._on_submit is not None:
                 self._on_submit(value)
             else:
