@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.tui.widgets.line_styles import LineStyles
+from tpworkshop.tui.widgets.row_size import set_row_size
 
 EMPTY = "·"
 
@@ -133,17 +134,9 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _resize_virtual(self) -> None:
-        size = Size(sum(column.width + 2 for column in self.columns), len(self.keys) + 1)
-        if size == self.virtual_size:
-            return
-        if not self.is_mounted or not self.container_size or size.width != self.virtual_size.width:
-            self.virtual_size = size
-            return
-        # Only the row count changed (a new cell, an added row): the list keeps its place
-        # on screen, so update the scrollbar here instead of laying out the whole screen
-        # (~15-20 ms a key). Showing or hiding the scrollbar still asks for a layout.
-        self.set_reactive(TouchpointList.virtual_size, size)
-        self._scroll_update(size)
+        set_row_size(
+            self, Size(sum(column.width + 2 for column in self.columns), len(self.keys) + 1)
+        )
 
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)

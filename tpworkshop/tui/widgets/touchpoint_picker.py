@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.tui.widgets.row_size import set_row_size
 
 TRACKED = ("owner", "processes", "desired_outcome", "data_generated")
 """The details whose absence the Details step tracks, in marker order."""
@@ -218,17 +219,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
             self.set_reactive(TouchpointPicker.cursor, None)
 
     def _resize_virtual(self) -> None:
-        size = Size(self.size.width, len(self._rows))
-        if size == self.virtual_size:
-            return
-        if not self.is_mounted or not self.container_size or size.width != self.virtual_size.width:
-            self.virtual_size = size
-            return
-        # Only the row count changed: the picker keeps its place on screen, so update the
-        # scrollbar here instead of laying out the whole screen (showing or hiding the
-        # scrollbar still asks for a layout).
-        self.set_reactive(TouchpointPicker.virtual_size, size)
-        self._scroll_update(size)
+        set_row_size(self, Size(self.size.width, len(self._rows)))
 
     @property
     def highlighted_key(self) -> str | None:
