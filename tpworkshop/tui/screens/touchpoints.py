@@ -510,10 +510,6 @@ class TouchpointsScreen(StepScreen):
         ):
             self._show_cell()
 
-    def on_map_grid_cell_highlighted(self, event: MapGrid.CellHighlighted) -> None:
-        if (event.segment_key, event.stage_key) != self._shown_cell:
-            self._show_cell()
-
     def on_map_grid_cell_selected(self, event: MapGrid.CellSelected) -> None:
         self.action_add()
 
