@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -200,6 +201,24 @@ async def test_letters_type_in_the_fast_line_not_commands(db_path: Path) -> None
         assert app.screen is screen
         assert screen.query_one("#segment-new", Input).value == "axe<"
         assert names(db_path, sid) == ["Families", "Fleets"]
+
+
+async def test_a_key_read_together_with_up_acts_on_the_list(db_path: Path) -> None:
+    """Up and ">" in one read (as over SSH): ">" moves the segment, it is not typed."""
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start(pilot)
+        await pilot.press("n")
+        field = screen.query_one("#segment-new", Input)
+        assert app.focused is field
+        app.post_message(events.Key("up", None))
+        app.post_message(events.Key("greater_than_sign", ">"))
+        await pilot.pause()
+        await pilot.pause()
+        assert field.value == ""
+        assert app.focused is screen.query_one("#segments", KeyedTable)
+        assert names(db_path, sid) == ["Fleets", "Families"]
 
 
 async def test_redraw_keeps_the_cursor_and_half_typed_name(db_path: Path) -> None:

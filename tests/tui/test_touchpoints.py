@@ -348,3 +348,32 @@ async def test_a_long_name_scrolls_in_the_field_and_is_saved_whole(db_path: Path
         assert field.value == "" and field.scroll_x == 0
         assert field._cursor_visible  # Enter restarts the blink like any key: cursor shown
     assert long_name.strip() in [t.name for t in reread(db_path, sid).touchpoints]
+
+
+async def test_keys_read_together_after_up_go_where_the_focus_went(db_path: Path) -> None:
+    """Over SSH "Up" and the next key often arrive in one read: the app has handed both
+    to the name field before Up moves the focus. The second key must act on the map
+    (here: 4 opens Details), not be typed into the field."""
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        name_input = screen.query_one("#tp-name", Input)
+        await pilot.press("enter")
+        assert app.focused is name_input
+        app.post_message(events.Key("up", None))
+        app.post_message(events.Key("right", None))
+        app.post_message(events.Key("x", "x"))
+        await pilot.pause()
+        await pilot.pause()
+        assert name_input.value == ""
+        assert app.focused is screen.grid
+        assert screen.grid.current == (screen.grid.segment_keys[0], screen.grid.stage_keys[1])
+        await pilot.press("enter")
+        assert app.focused is name_input
+        app.post_message(events.Key("escape", None))
+        app.post_message(events.Key("4", "4"))
+        await pilot.pause()
+        await pilot.pause()
+        assert name_input.value == ""
+        assert type(app.screen).__name__ == "DetailsScreen"

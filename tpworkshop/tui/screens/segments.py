@@ -12,6 +12,7 @@ from typing import Any, ClassVar, cast
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
 from tpworkshop.domain.model import Segment, clean
@@ -133,7 +134,11 @@ class SegmentsScreen(StepScreen):
         yield KeyedTable(id="segments")
         yield Static(TEXT("empty", self.lang), id="segments-empty")
         yield Static(id="segments-error")
-        yield EntryInput(placeholder=TEXT("fast.placeholder", self.lang), id="segment-new")
+        yield EntryInput(
+            placeholder=TEXT("fast.placeholder", self.lang),
+            id="segment-new",
+            on_leave=self._leave_to,
+        )
 
     def on_mount(self) -> None:
         table = self.query_one("#segments", KeyedTable)
@@ -243,8 +248,12 @@ class SegmentsScreen(StepScreen):
     def action_type_new(self) -> None:
         self.query_one("#segment-new", Input).focus()
 
+    def _leave_to(self, key: str) -> Widget | None:
+        """Up and Escape leave the typing line for the list (the focus_list keys)."""
+        return self.query_one("#segments", KeyedTable) if key in ("up", "escape") else None
+
     def action_focus_list(self) -> None:
-        self.query_one("#segments", KeyedTable).focus()
+        self.set_focus(self.query_one("#segments", KeyedTable))
 
     # --- dialogs ---------------------------------------------------------------------
 

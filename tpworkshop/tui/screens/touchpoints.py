@@ -23,6 +23,7 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, SelectionList, Static
 
 from tpworkshop.domain.model import INITIATIVES, KINDS, Touchpoint, clean
@@ -308,7 +309,7 @@ class TouchpointsScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         yield MapGrid(id="tp-map", on_move=self._cell_moved)
         yield Static(id="tp-cell-title")
-        yield EntryInput(id="tp-name", on_submit=self._add_touchpoint)
+        yield EntryInput(id="tp-name", on_submit=self._add_touchpoint, on_leave=self._leave_to)
         yield Static(id="tp-hint")
         yield TouchpointList(id="tp-list")
 
@@ -623,11 +624,18 @@ class TouchpointsScreen(StepScreen):
             event.prevent_default()
             self.name_input.insert_text_at_cursor(event.character)
 
+    def _leave_to(self, key: str) -> Widget | None:
+        """Where a key leaves the name field for (the keys of the two actions below)."""
+        target = {"up": self.grid, "escape": self.grid, "down": self.cell_list}.get(key)
+        if target is not None:
+            self._typing_redirect_until = 0.0  # left on purpose: keys now go there
+        return target
+
     def action_leave_input(self) -> None:
-        self.grid.focus()
+        self.set_focus(self._leave_to("up"))
 
     def action_input_down(self) -> None:
-        self.cell_list.focus()
+        self.set_focus(self._leave_to("down"))
 
     # --- touchpoint actions ----------------------------------------------------------
 
