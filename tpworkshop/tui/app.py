@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -26,6 +27,7 @@ from tpworkshop.domain.model import Position, Session
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import Catalog, resolve_language
 from tpworkshop.storage import StorageError, Store
+from tpworkshop.tui.collector import IdleCollector
 from tpworkshop.tui.strings import STEP_NAMES, UI
 
 T = TypeVar("T")
@@ -35,6 +37,7 @@ LIVE_POLL_SECONDS = 0.3
 HEARTBEAT_SECONDS = 2.0
 COLLECTOR_PAUSE_SECONDS = 1.0
 """How long after the start the CLI's pause of the garbage collector lasts (see on_mount)."""
+COLLECTOR_TICK_SECONDS = 0.5
 
 FACILITATOR_ONLY = frozenset(
     {
@@ -184,6 +187,7 @@ class WorkshopApp(App[int | None]):
         self._needs_cache: tuple[Session, dict[str, bool]] | None = None
         self.resume_collector = False
         """Set by the CLI, which pauses the garbage collector before importing Textual."""
+        self.collector = IdleCollector()
         translate_bindings(self, UI, self.lang)
 
     # --- lifecycle -------------------------------------------------------------------
@@ -195,6 +199,8 @@ class WorkshopApp(App[int | None]):
             # paint (~30 ms); open_session freezes them, so from here on it only sees
             # what the workshop itself makes.
             self.set_timer(COLLECTOR_PAUSE_SECONDS, gc.enable)
+        self.collector.start()
+        self.set_interval(COLLECTOR_TICK_SECONDS, self.collector.tick)
         self.show_guide = self.size.width >= 110
         self.set_interval(1.0, self._tick_timer)
         self.set_interval(LIVE_POLL_SECONDS, self._poll_changes)
@@ -203,6 +209,14 @@ class WorkshopApp(App[int | None]):
         # is over, so the first screen would be composed, laid out and rendered once in
         # vain (~40 ms), then all over again.
         self.call_later(self._show_first_screen)
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     def _show_first_screen(self) -> None:
         if self.session_id is not None:
