@@ -277,8 +277,12 @@ async def test_arrows_in_the_navigator_show_the_touchpoint_at_once(db_path: Path
     assert reread(db_path, sid).position.touchpoint == "tp-1"
 
 
-async def test_paging_lays_out_the_screen_once_per_touchpoint(db_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    """A touchpoint change may resize lists (one layout pass), never a cascade of them."""
+async def test_paging_keeps_every_field_in_place_and_lays_out_nothing(
+    db_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    """Lists keep room for the session's longest list (up to 3 items): paging through
+    touchpoints whose lists differ in length moves no field and needs no layout pass."""
     from textual.screen import Screen
 
     sid = at_details(db_path)
@@ -297,14 +301,43 @@ async def test_paging_lays_out_the_screen_once_per_touchpoint(db_path: Path, mon
     app = open_app(db_path, sid)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.3)
+        screen = app.screen
+        owner = screen.query_one("#field-owner", Input)
+        people = screen.query_one("#field-people")
+        places = {(owner.region, people.region)}
         monkeypatch.setattr(Screen, "_refresh_layout", counting)
         for _ in range(3):
             await pilot.press("pagedown")
             await pilot.pause(0.2)
+            places.add((owner.region, people.region))
         await pilot.press("pageup")
         await pilot.pause(0.2)
         assert app.screen.selected == "tp-3"
-    assert len(layouts) <= 6, layouts  # 4 presses; a cascade would make it 8-12
+        assert screen.query_one("#field-processes", ListEditor).items == ["P"]
+    assert layouts == []
+    assert len(places) == 1
+
+
+async def test_a_list_longer_than_the_room_kept_grows_for_its_touchpoint(db_path: Path) -> None:
+    sid = at_details(db_path)
+    long = [f"Step {n}" for n in range(1, 6)]
+    with Store(db_path) as store:
+        session = store.load(sid)
+        store.update_touchpoint(session.touchpoint("tp-1").db_id, processes=["Only one"])
+        store.update_touchpoint(session.touchpoint("tp-2").db_id, processes=long)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        items = screen.query_one("#field-processes", ListEditor).item_list
+        assert screen.selected == "tp-1"
+        assert items.size.height == 3  # one item, room for 3 (the cap)
+        await pilot.press("pagedown")
+        await pilot.pause(0.2)
+        assert items.size.height == 5  # all five shown
+        await pilot.press("pagedown")
+        await pilot.pause(0.2)
+        assert items.size.height == 3
 
 
 async def test_without_touchpoints_the_form_says_where_to_add_them(db_path: Path) -> None:

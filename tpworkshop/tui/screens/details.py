@@ -217,6 +217,9 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 FIELD_KINDS = dict(FIELDS)
 AUTOSAVE_SECONDS = 2.0
+RESERVED_ROWS_MAX = 3
+"""A list field keeps room for as many items as the session's longest list has, up to
+this many: paging leaves the fields in place, and a short form stays short."""
 MARK_NONE = "····"
 
 
@@ -248,6 +251,7 @@ class SessionIndex:
         self._views: dict[tuple[str, str | None], FilteredView] = {}
         self._codes: dict[str, str] = {}
         self._owners: list[str] | None = None
+        self._rows: dict[str, int] | None = None
 
     def matching(self, name: str) -> list[Touchpoint]:
         """The touchpoints filter ``name`` keeps (those missing that detail)."""
@@ -287,6 +291,17 @@ class SessionIndex:
             )
             code = self._codes[tp.ref] = "✓" if code == MARK_NONE else code
         return code
+
+    def reserved_rows(self, field: str) -> int:
+        """Rows the list ``field`` keeps free in the form (see RESERVED_ROWS_MAX)."""
+        if self._rows is None:
+            lists = [name for name, kind in FIELDS if kind == "list"]
+            longest = dict.fromkeys(lists, 0)
+            for tp in self.ordered:
+                for name in lists:
+                    longest[name] = max(longest[name], len(getattr(tp, name)))
+            self._rows = {name: min(n, RESERVED_ROWS_MAX) for name, n in longest.items()}
+        return self._rows.get(field, 0)
 
     def owners(self) -> list[str]:
         """Owners in use, the most used first: the owner field's suggestions."""
@@ -571,11 +586,13 @@ class DetailsScreen(StepScreen):
         """
         self._refresh_title(tp)
         focused = self.focused
+        index = self.index()
         for field, kind in FIELDS:
             stored = getattr(tp, field)
             missing = field in TRACKED and is_missing(tp, field)
             if kind == "list":
                 editor = self._one(f"#field-{field}", ListEditor)
+                editor.reserve(index.reserved_rows(field))
                 if force:
                     editor.reset(stored)
                 else:

@@ -134,6 +134,8 @@ class ListEditor(Vertical):
         self._label_drawn: Text | None = None
         self._error_shown: str | None = None
         self._items_drawn: list[str] | None = None
+        self._reserved = 0
+        self._rows_drawn: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
@@ -202,16 +204,37 @@ class ListEditor(Vertical):
         self._render_items()
         self.item_list.highlighted = 0 if self.items else None
 
+    def reserve(self, rows: int) -> None:
+        """Keep room for ``rows`` items however many the shown list has.
+
+        Paging through touchpoints then leaves every field where it was: a list that
+        changed height would move all the fields below it and lay out the screen
+        again (20-40 ms of a key press). A longer list still grows.
+        """
+        self._reserved = rows
+        if self.is_mounted:
+            self._size_items()
+
     def _render_items(self) -> None:
         view = self.item_list
+        self._size_items()
         if self.items == self._items_drawn:
             return
         self._items_drawn = list(self.items)
         keep = view.highlighted
         view.set_options(Option(Content(f"• {item}")) for item in self.items)
-        view.display = bool(self.items)
         if self.items:
             view.highlighted = min(keep or 0, len(self.items) - 1)
+
+    def _size_items(self) -> None:
+        """Height of the item list: the items or the reserved rows, whichever is more."""
+        rows = max(self._reserved, len(self.items))
+        if rows == self._rows_drawn:
+            return
+        self._rows_drawn = rows
+        view = self.item_list
+        view.styles.height = rows
+        view.display = rows > 0
 
     def set_error(self, sentence: str | None) -> None:
         if self._error_shown == (sentence or ""):
