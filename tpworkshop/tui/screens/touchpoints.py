@@ -26,11 +26,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, SelectionList, Static
 
-from tpworkshop.domain.model import INITIATIVES, KINDS, Touchpoint, clean
+from tpworkshop.domain.model import INITIATIVES, KINDS, Session, Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import Catalog
 from tpworkshop.tui.app import EditFailed, translate_bindings
+from tpworkshop.tui.cell_index import index_cells, reindex_cells
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.entry_input import EntryInput
@@ -244,7 +245,6 @@ POSITION_DELAY = 0.3  # seconds of stillness before the cursor position is writt
 LIST_FIXED = {"ref": 5, "channel": 14, "kind": 9, "initiative": 10}
 MIN_NAME_WIDTH = 12
 
-BY_POSITION = attrgetter("position")
 LIST_KEYS = ("ref", "name", "channel", "kind", "initiative")
 
 
@@ -260,6 +260,7 @@ class PickDialog(ChoiceDialog):
 
 
 TYPE_AHEAD_SECONDS = 0.6
+REF = attrgetter("ref")
 
 
 class TouchpointsScreen(StepScreen):
@@ -290,7 +291,7 @@ class TouchpointsScreen(StepScreen):
     def __init__(self) -> None:
         super().__init__()
         self._cells: dict[Cell, list[Touchpoint]] = {}
-        self._indexed: object | None = None
+        self._indexed: Session | None = None
         self._shown_cell: Cell | None = None
         self._list_ref: str | None = None
         self._pending_ref: str | None = None
@@ -356,23 +357,17 @@ class TouchpointsScreen(StepScreen):
         self._show_cell()
 
     def _index(self) -> None:
-        """Touchpoints per cell, in one pass (the session is replaced on every reload)."""
+        """Touchpoints per cell (the session is replaced on every reload)."""
         session = self.session
-        if self._indexed is session:
+        previous = self._indexed
+        if previous is session:
             return
-        cells: dict[Cell, list[Touchpoint]] = {}
-        for tp in session.touchpoints:
-            key = (tp.segment, tp.stage)
-            tps = cells.get(key)
-            if tps is None:
-                cells[key] = [tp]
-            else:
-                tps.append(tp)
-        refs = (tp.ref for tp in session.touchpoints)
+        if previous is None:
+            self._cells = index_cells(session)
+        else:
+            self._cells = reindex_cells(self._cells, previous, session)
+        refs = map(REF, session.touchpoints)
         self._ref_width = max(LIST_FIXED["ref"], max(map(len, refs), default=0))
-        for tps in cells.values():
-            tps.sort(key=BY_POSITION)  # linear: the store loads them in order already
-        self._cells = cells
         self._indexed = session
 
     def _restore_position(self) -> None:
