@@ -377,3 +377,23 @@ async def test_keys_read_together_after_up_go_where_the_focus_went(db_path: Path
         await pilot.pause()
         assert name_input.value == ""
         assert type(app.screen).__name__ == "DetailsScreen"
+
+
+async def test_an_added_touchpoint_repaints_its_row_of_the_map_as_a_full_repaint_would(
+    db_path: Path,
+) -> None:
+    """After an edit the map repaints only the rows whose counts changed: the screen
+    must then be what repainting the whole map shows."""
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        await no_blink(pilot)
+        await pilot.press("down", "right", "enter", *"Fleet card", "enter")
+        await pilot.pause()
+        grid = screen.grid
+        assert str(grid.get_cell(*grid.current)).strip() == "2"  # with the fleet email
+        partial = app.export_screenshot()
+        grid.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == partial

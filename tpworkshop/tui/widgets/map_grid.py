@@ -25,7 +25,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -153,10 +153,26 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         if counts is None:
             counts = count_cells(session.touchpoints)
         shape = self._shape_of(session)
+        counts = dict(counts)
         if shape != self._shape:
             self._rebuild(session, shape)
-        self._counts = dict(counts)
-        self.refresh()
+            self._counts = counts
+            self.refresh()
+            return
+        changed = {cell[0] for cell in counts.keys() ^ self._counts.keys()}
+        changed.update(cell[0] for cell, n in counts.items() if self._counts.get(cell) != n)
+        self._counts = counts
+        self._refresh_rows(changed)
+
+    def _refresh_rows(self, segment_keys: Iterable[str]) -> None:
+        """Repaint the rows of these segments (after an edit: one row, not the map)."""
+        width = self.size.width
+        top = round(self.scroll_y)
+        rows = {key: row for row, key in enumerate(self._segments)}
+        for key in segment_keys:
+            y = rows.get(key, -1) + 1 - top  # line 0 is the header
+            if 1 <= y < self.size.height:
+                self.refresh(Region(0, y, width, 1))
 
     def select_cell(self, segment_key: str, stage_key: str) -> bool:
         """Put the cursor on a cell (scrolled into view); False if it does not exist."""
