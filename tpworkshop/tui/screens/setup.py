@@ -90,7 +90,6 @@ TEXT = Catalog(
         },
         "col.n": {"en": "#", "es": "#"},
         "col.stage": {"en": "Stage", "es": "Etapa"},
-        "col.key": {"en": "Key", "es": "Clave"},
         "col.weight": {"en": "Weight", "es": "Peso"},
         "col.tps": {"en": "Touchpoints", "es": "Puntos"},
         # bindings
@@ -348,7 +347,9 @@ class SetupScreen(StepScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#stages", KeyedTable)
-        for key in ("col.n", "col.stage", "col.key", "col.weight", "col.tps"):
+        # No column for the stage keys: identifiers of the file format, in English
+        # whatever the room speaks; exports and the file format show them.
+        for key in ("col.n", "col.stage", "col.weight", "col.tps"):
             table.add_column(TEXT(key, self.lang), key=key)
         table.focus()
         self._session_id = self.workshop.session_id
@@ -404,7 +405,6 @@ class SetupScreen(StepScreen):
                 (
                     str(n),
                     stage.name,
-                    stage.key,
                     f"{weight_dots(stage.weight)} {stage.weight}",
                     str(counts[stage.key]),
                 ),
