@@ -171,3 +171,19 @@ def test_export_reports(db_path: Path, example_path: Path, tmp_path: Path, fmt: 
     result = tpw("export", "1", "--format", fmt, "-o", str(out), db=db_path)
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 100
+
+
+def test_joining_a_live_session_the_facilitator_ended_is_refused(db_path: Path) -> None:
+    from tpworkshop.storage import Store
+
+    tpw("new", "Ended run", "--no-open", db=db_path)
+    with Store(db_path) as store:
+        store.end_live(store.resolve("Ended run"))
+    result = tpw("join", "Ended run", "--as", "Ana", db=db_path)
+    assert_one_sentence_error(result)
+    assert "ended" in result.stderr
+    with Store(db_path) as store:  # the facilitator opens it again: joining works
+        store.start_live(store.resolve("Ended run"))
+    again = tpw("join", "Ended run", "--as", "Ana", db=db_path)
+    assert "ended" not in again.stderr  # refused only for want of a terminal here
+    assert "terminal" in again.stderr

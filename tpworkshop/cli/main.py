@@ -227,9 +227,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if command == "open":
             return _run_app(db_path, store.resolve(args.session), args, lang, store=store)
         if command == "join":
+            session_id = store.resolve(args.session)
+            if store.live_state(session_id).ended:
+                raise CliError(CLI("join_ended", lang))
             return _run_app(
                 db_path,
-                store.resolve(args.session),
+                session_id,
                 args,
                 lang,
                 role="participant",

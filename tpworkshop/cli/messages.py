@@ -120,6 +120,10 @@ CLI = Catalog(
             "en": "Not allowed in restricted mode: {what}.",
             "es": "No permitido en modo restringido: {what}.",
         },
+        "join_ended": {
+            "en": "The facilitator has ended this live session; you can join when they open it again.",
+            "es": "La persona facilitadora ha terminado esta sesión en directo; podrá unirse cuando la vuelva a abrir.",
+        },
         "needs_terminal": {
             "en": "The app needs an interactive terminal; run it in a terminal or use --no-open.",
             "es": "La aplicación necesita un terminal interactivo; ejecútela en un terminal o use --no-open.",
