@@ -133,3 +133,42 @@ async def test_a_real_resize_still_lays_the_screen_out(db_path: Path) -> None:
         await pilot.pause()
         assert bar.size.width == 90
         assert app.screen.query_one(StepFooter).region.y == 25
+
+
+async def test_a_step_is_painted_whole_once_when_shown_and_again_when_shown_again(
+    db_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
+    """Textual asks for two more whole-screen frames after a new screen's first paint
+    (its resume handler and its mount); both are dropped. Showing a step again still
+    paints the whole screen: the terminal showed another one."""
+    from textual.app import App
+
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    frames: list[str] = []
+    original = App._display
+
+    def counting(self, screen, update) -> None:  # noqa: ANN001
+        if update is not None:
+            frames.append(type(update).__name__)
+        return original(self, screen, update)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        monkeypatch.setattr(App, "_display", counting)
+        await pilot.press("3")
+        await pilot.pause(0.3)
+        assert type(app.screen).__name__ == "TouchpointsScreen"
+        assert frames.count("LayoutUpdate") == 1, frames
+        frames.clear()
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        await pilot.press("3")
+        await pilot.pause(0.3)
+        assert frames.count("LayoutUpdate") == 2, frames  # one per step shown
+        grid = app.screen.query_one("#tp-map")
+        partial = app.export_screenshot()
+        grid.refresh()
+        app.screen.refresh()
+        await pilot.pause(0.2)
+        assert app.export_screenshot() == partial  # nothing was left unpainted

@@ -444,13 +444,16 @@ class TouchpointsScreen(StepScreen):
     # --- the cell list ---------------------------------------------------------------
 
     def _columns(self) -> list[ListColumn]:
-        width = self.cell_list.size.width or self.query_one("#step-body").size.width
-        width = (width or self.app.size.width) - 1  # room for the scrollbar
-        widths = {**LIST_FIXED, "ref": self._ref_width}
-        padding = 2 * (len(widths) + 1)
-        widths["name"] = max(MIN_NAME_WIDTH, width - sum(widths.values()) - padding)
+        """The list's columns; the name takes the room the others leave."""
+        widths = {**LIST_FIXED, "ref": self._ref_width, "name": MIN_NAME_WIDTH}
         return [
-            ListColumn(key, TEXT(f"col.{key}", self.lang), widths[key], dim=key == "ref")
+            ListColumn(
+                key,
+                TEXT(f"col.{key}", self.lang),
+                widths[key],
+                dim=key == "ref",
+                flex=key == "name",
+            )
             for key in LIST_KEYS
         ]
 
@@ -530,13 +533,6 @@ class TouchpointsScreen(StepScreen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.refresh_bindings()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(self._fit_list)
-
-    def _fit_list(self) -> None:
-        if self.is_mounted and self._shown_cell and self._columns() != self.cell_list.columns:
-            self._show_cell()
 
     # --- brainstorm ------------------------------------------------------------------
 

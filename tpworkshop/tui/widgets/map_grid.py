@@ -196,16 +196,15 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
     def _available_width(self) -> int:
         return self.size.width or self.app.size.width
 
-    def _shape_of(self, session: Session) -> tuple[object, ...]:
+    def _shape_of(self, session: Session, width: int | None = None) -> tuple[object, ...]:
         return (
             tuple((s.key, s.name) for s in session.segments),
             tuple((s.key, s.name) for s in session.stages),
-            self._available_width(),
+            width or self._available_width(),
         )
 
-    def _widths(self, session: Session) -> tuple[int, int]:
-        """(segment label width, stage column width) that fit the available width."""
-        width = self._available_width()
+    def _widths(self, session: Session, width: int) -> tuple[int, int]:
+        """(segment label width, stage column width) that fit ``width``."""
         longest_segment = max((len(s.name) for s in session.segments), default=0)
         label = min(longest_segment, max(MIN_LABEL_WIDTH, width // MAX_LABEL_SHARE))
         stages = max(1, len(session.stages))
@@ -229,17 +228,24 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         """Rows visible under the header."""
         return max(1, self.scrollable_content_region.height - 1)
 
-    def _rebuild(self, session: Session, shape: tuple[object, ...]) -> None:
+    def _rebuild(self, session: Session, shape: tuple[object, ...], *, layout: bool = True) -> None:
+        """Fit the columns to ``shape``'s width; ``layout=False`` within a layout pass."""
         keep = self.current
         self._shape = shape
-        self._label_width, self._stage_width = self._widths(session)
+        width = shape[2]
+        assert isinstance(width, int)
+        self._label_width, self._stage_width = self._widths(session, width)
         self._segments = [s.key for s in session.segments]
         self._stages = [s.key for s in session.stages]
         self._labels = [shorten(s.name, self._label_width) for s in session.segments]
         self._headers = [shorten(s.name, self._stage_width) for s in session.stages]
-        self.virtual_size = Size(
+        virtual_size = Size(
             self._label_area + len(self._stages) * self._column_width, len(self._segments) + 1
         )
+        if layout:
+            self.virtual_size = virtual_size
+        else:
+            self.set_reactive(MapGrid.virtual_size, virtual_size)
         if keep is not None and keep[0] in self._segments and keep[1] in self._stages:
             row, column = self._segments.index(keep[0]), self._stages.index(keep[1])
         else:
@@ -247,6 +253,18 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         self.cursor_row = max(0, min(row, len(self._segments) - 1))
         self.cursor_column = max(0, min(column, len(self._stages) - 1))
         self.call_after_refresh(self._scroll_to_cursor)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The map learns its real width in a layout pass (before, it can only guess from
+        # the terminal's). Fitting the columns right here lets the frame this pass paints
+        # show them; waiting for the Resize event cost one more layout and two more full
+        # frames when a session opens (~80 ms).
+        session = self._session
+        if session is not None and self._shape and size.width and size.width != self._shape[2]:
+            self._rebuild(session, self._shape_of(session, size.width), layout=False)
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._segments) + 1

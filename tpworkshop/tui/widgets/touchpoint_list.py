@@ -31,10 +31,14 @@ EMPTY = "·"
 
 @dataclass(frozen=True)
 class ListColumn:
+    """A column ``width`` cells wide; a ``flex`` one takes the room the others leave,
+    ``width`` at least."""
+
     key: str
     label: str
     width: int
     dim: bool = False
+    flex: bool = False
 
 
 class TouchpointList(LineStyles, ScrollView, can_focus=True):
@@ -83,6 +87,7 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.columns: list[ListColumn] = []
+        self._widths: list[int] = []
         self.keys: list[str] = []
         self.rows: dict[str, tuple[str, ...]] = {}
         self.cursor = 0
@@ -91,7 +96,7 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
 
     def set_columns(self, columns: Sequence[ListColumn]) -> None:
         self.columns = list(columns)
-        self._resize_virtual()
+        self._fit_columns(self.scrollable_content_region.width)
         self.refresh()
 
     def set_rows(self, rows: Sequence[tuple[str, tuple[str, ...]]], cursor_key: str | None) -> None:
@@ -134,9 +139,26 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _resize_virtual(self) -> None:
-        set_row_size(
-            self, Size(sum(column.width + 2 for column in self.columns), len(self.keys) + 1)
-        )
+        set_row_size(self, Size(sum(width + 2 for width in self._widths), len(self.keys) + 1))
+
+    def _fit_columns(self, width: int) -> None:
+        """Give the flex column the room the fixed ones leave in ``width`` cells."""
+        fixed = sum(column.width + 2 for column in self.columns if not column.flex)
+        self._widths = [
+            max(column.width, width - fixed - 2) if column.flex else column.width
+            for column in self.columns
+        ]
+        self._resize_virtual()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        # Fitted within the layout pass, the first frame at a new width is right: a
+        # Resize handler would repaint the list one frame later.
+        if resized and self.columns:
+            self._fit_columns(self.scrollable_content_region.width)
+        return resized
 
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
@@ -167,7 +189,10 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def _header_strip(self, style: Style) -> Strip:
-        cells = [Segment(" " + set_cell_size(c.label, c.width) + " ", style) for c in self.columns]
+        cells = [
+            Segment(" " + set_cell_size(column.label, width) + " ", style)
+            for column, width in zip(self.columns, self._widths, strict=True)
+        ]
         return Strip(cells)
 
     def _row_style(self, index: int, base: Style) -> Style:
@@ -185,13 +210,13 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         values = self.rows[self.keys[index]]
         dim = style + Style(dim=True)
         segments = []
-        for column, value in zip(self.columns, values, strict=False):
+        for column, width, value in zip(self.columns, self._widths, values, strict=False):
             text = value or EMPTY
-            if cell_len(text) > column.width:
-                text = set_cell_size(text, column.width - 1) + "…"
+            if cell_len(text) > width:
+                text = set_cell_size(text, width - 1) + "…"
             segments.append(
                 Segment(
-                    " " + set_cell_size(text, column.width) + " ",
+                    " " + set_cell_size(text, width) + " ",
                     dim if column.dim or not value else style,
                 )
             )
