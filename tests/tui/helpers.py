@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -43,3 +44,12 @@ def reread(db_path: Path, session_id: int):  # noqa: ANN201 - a domain Session
     """The session as the database holds it now (a fresh connection)."""
     with Store(db_path) as store:
         return store.load(session_id)
+
+
+async def read_together(pilot: Pilot[object], *keys: tuple[str, str | None]) -> None:
+    """Keys the app reads in one go, as a terminal over SSH often sends them: each is
+    queued before the app has handled the one before (``pilot.press`` waits)."""
+    for key, character in keys:
+        pilot.app.post_message(events.Key(key, character))
+    await pilot.pause()
+    await pilot.pause()

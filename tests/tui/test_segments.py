@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tests.tui.helpers import no_blink, open_app, read_together, reread, sample_session
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog
 from tpworkshop.tui.screens.segments import SegmentsScreen
@@ -212,10 +211,7 @@ async def test_a_key_read_together_with_up_acts_on_the_list(db_path: Path) -> No
         await pilot.press("n")
         field = screen.query_one("#segment-new", Input)
         assert app.focused is field
-        app.post_message(events.Key("up", None))
-        app.post_message(events.Key("greater_than_sign", ">"))
-        await pilot.pause()
-        await pilot.pause()
+        await read_together(pilot, ("up", None), ("greater_than_sign", ">"))
         assert field.value == ""
         assert app.focused is screen.query_one("#segments", KeyedTable)
         assert names(db_path, sid) == ["Fleets", "Families"]

@@ -11,7 +11,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tests.tui.helpers import no_blink, open_app, read_together, reread, sample_session
 from tpworkshop.storage import Store
 from tpworkshop.tui.app import WorkshopApp
 from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
@@ -361,20 +361,13 @@ async def test_keys_read_together_after_up_go_where_the_focus_went(db_path: Path
         name_input = screen.query_one("#tp-name", Input)
         await pilot.press("enter")
         assert app.focused is name_input
-        app.post_message(events.Key("up", None))
-        app.post_message(events.Key("right", None))
-        app.post_message(events.Key("x", "x"))
-        await pilot.pause()
-        await pilot.pause()
+        await read_together(pilot, ("up", None), ("right", None), ("x", "x"))
         assert name_input.value == ""
         assert app.focused is screen.grid
         assert screen.grid.current == (screen.grid.segment_keys[0], screen.grid.stage_keys[1])
         await pilot.press("enter")
         assert app.focused is name_input
-        app.post_message(events.Key("escape", None))
-        app.post_message(events.Key("4", "4"))
-        await pilot.pause()
-        await pilot.pause()
+        await read_together(pilot, ("escape", None), ("4", "4"))
         assert name_input.value == ""
         assert type(app.screen).__name__ == "DetailsScreen"
 
