@@ -53,6 +53,29 @@ def test_migrates_a_version_1_database_and_keeps_its_data(db_path: Path) -> None
     assert version == SCHEMA_VERSION
 
 
+def test_a_version_3_database_gets_the_ref_index_and_refs_go_on(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Refs")
+        seg = store.add_segment(sid, "Families")
+        stage = store.load(sid).stages[0].key
+        for name in ("One", "Two"):
+            store.add_touchpoint(sid, seg, stage, name)
+        store.conn.execute("UPDATE touchpoints SET ref = 'tp-41' WHERE name = 'Two'")
+        # As a database made before migration 4 was written:
+        store.conn.execute("DROP INDEX touchpoints_ref_number")
+        store.conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_ref_numbers'")
+        store.conn.execute("PRAGMA user_version = 3")
+        store.conn.commit()
+    with Store(db_path) as store:  # migrates to the current version
+        added = store.add_touchpoint(sid, seg, stage, "Three")
+        plan = store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT max(CAST(substr(ref, 4) AS INTEGER)) FROM touchpoints"
+            " INDEXED BY touchpoints_ref_number WHERE session_id = 1 AND ref GLOB 'tp-[0-9]*'"
+        ).fetchall()
+    assert added.ref == "tp-42"
+    assert "touchpoints_ref_number" in str(plan)
+
+
 def test_refuses_a_non_sqlite_file_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.db"
     path.write_text("just some notes\n")

@@ -8,7 +8,8 @@ edit only the cells of the new, changed or removed objects are built again: 1-2 
 
 from __future__ import annotations
 
-from operator import attrgetter, is_
+from itertools import compress, count
+from operator import attrgetter, is_not
 
 from tpworkshop.domain.model import Session, Touchpoint
 
@@ -43,14 +44,14 @@ def changed_touchpoints(
     The store keeps the order of the touchpoints it hands back, so the two lists share
     a head and a tail; only the stretch between them is compared, by identity. None
     when that stretch holds more than FEW_CHANGES objects (an import, a live burst).
-    The comparisons run in C: well under a millisecond at 10,000, where one Python loop
-    over the touchpoints costs 2 ms.
+    The comparisons run in C and stop at the first difference from either end: well
+    under a millisecond at 10,000, where one Python loop over them costs 2 ms.
     """
     old, new = previous.touchpoints, session.touchpoints
-    same = list(map(is_, old, new))
-    head = same.index(False) if False in same else len(same)
-    same = list(map(is_, reversed(old[head:]), reversed(new[head:])))
-    tail = same.index(False) if False in same else len(same)
+    shorter = min(len(old), len(new))
+    head = next(compress(count(), map(is_not, old, new)), shorter)
+    tail = next(compress(count(), map(is_not, reversed(old), reversed(new))), shorter)
+    tail = min(tail, shorter - head)
     old_part, new_part = old[head : len(old) - tail], new[head : len(new) - tail]
     if len(old_part) + len(new_part) > FEW_CHANGES:
         return None
