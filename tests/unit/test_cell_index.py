@@ -9,7 +9,7 @@ from pathlib import Path
 from benchmarks.synthetic import synthetic_session
 from tests.test_storage_snapshot import edit
 from tpworkshop.storage import Store
-from tpworkshop.tui import cell_index
+from tpworkshop.tui import cell_index, session_diff
 from tpworkshop.tui.cell_index import index_cells, reindex_cells
 
 
@@ -89,10 +89,10 @@ def test_one_add_and_one_update_are_found_as_such(db_path: Path) -> None:
         tp = first.touchpoints[250]
         writer.add_touchpoint(sid, tp.segment, tp.stage, "Brand new")
         second = app_store.load(sid, previous=first)
-        added, gone = cell_index.changed_touchpoints(first, second) or ([], [])
+        added, gone = session_diff.changed_touchpoints(first, second) or ([], [])
         assert [t.name for t in added] == ["Brand new"] and gone == []
         writer.update_touchpoint(tp.db_id, owner="Someone else")
         third = app_store.load(sid, previous=second)
-        added, gone = cell_index.changed_touchpoints(second, third) or ([], [])
+        added, gone = session_diff.changed_touchpoints(second, third) or ([], [])
         assert [t.owner for t in added] == ["Someone else"]
         assert gone == [tp]

@@ -3,13 +3,17 @@ edit and every 1 s tick."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import synthetic_session
+from tests.test_storage_snapshot import edit
 from tests.tui.helpers import open_app, sample_session
+from tpworkshop.storage import Store
 from tpworkshop.tui.widgets import stepper
-from tpworkshop.tui.widgets.stepper import Stepper
+from tpworkshop.tui.widgets.stepper import Stepper, Tally
 
 
 async def test_stepper_figures_are_computed_once_per_session(
@@ -24,9 +28,9 @@ async def test_stepper_figures_are_computed_once_per_session(
         calls: list[str] = []
         real = stepper.step_progress
 
-        def counted(session, step):  # noqa: ANN001, ANN202 - the patched function
+        def counted(session, step, tally=None):  # noqa: ANN001, ANN202 - the patched function
             calls.append(step)
-            return real(session, step)
+            return real(session, step, tally)
 
         monkeypatch.setattr(stepper, "step_progress", counted)
         bar = app.screen.query_one(Stepper)
@@ -53,3 +57,19 @@ async def test_reload_after_an_edit_keeps_the_unchanged_touchpoints(db_path: Pat
         after = app.session.touchpoints
         assert after[0] is not before[0] and after[0].owner == "Ana"
         assert all(a is b for a, b in zip(after[1:], before[1:], strict=True))
+
+
+def test_the_figures_after_a_reload_equal_a_fresh_count(db_path: Path) -> None:
+    """The stepper counts from the previous figures and the changed touchpoints."""
+    rng = random.Random(21)
+    with Store(db_path) as app_store, Store(db_path) as writer:
+        sid = app_store.insert_session(synthetic_session(300, segments=3, stages=4, seed=21))
+        session = app_store.load(sid)
+        tally = Tally.of(session)
+        undo: list = []
+        for step in range(120):
+            edit(writer, sid, rng, undo)
+            reloaded = app_store.load(sid, previous=session)
+            tally = tally.after(session, reloaded)
+            assert tally == Tally.of(reloaded), step
+            session = reloaded
