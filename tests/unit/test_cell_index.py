@@ -50,7 +50,7 @@ def test_reindex_after_every_kind_of_edit_equals_a_fresh_index(
             # the unchanged objects, as it does in the app.
             edit(writer, sid, rng, undo)
             reloaded = app_store.load(sid, previous=session)
-            cells = reindex_cells(cells, session, reloaded)
+            cells, _ = reindex_cells(cells, session, reloaded)
             assert as_refs(cells) == as_refs(real(reloaded)), step
             session = reloaded
     assert len(fresh) < 40  # moves and removals of stages or segments reorder many
@@ -61,7 +61,8 @@ def test_an_unchanged_reload_keeps_the_same_index(db_path: Path) -> None:
         sid = store.insert_session(synthetic_session(50, segments=2, stages=3))
         session = store.load(sid)
         cells = index_cells(session)
-        assert reindex_cells(cells, session, store.load(sid, previous=session)) is cells
+        again, added = reindex_cells(cells, session, store.load(sid, previous=session))
+        assert again is cells and added == []
 
 
 def test_many_changes_index_from_scratch(db_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -78,7 +79,8 @@ def test_many_changes_index_from_scratch(db_path: Path, monkeypatch) -> None:  #
         return real(s)
 
     monkeypatch.setattr(cell_index, "index_cells", counting)
-    assert as_refs(reindex_cells(cells, session, plain)) == as_refs(real(plain))
+    rebuilt, added = reindex_cells(cells, session, plain)
+    assert as_refs(rebuilt) == as_refs(real(plain)) and added is None
     assert calls == [1]
 
 

@@ -34,18 +34,20 @@ def index_cells(session: Session) -> Cells:
     return cells
 
 
-def reindex_cells(cells: Cells, previous: Session, session: Session) -> Cells:
-    """``index_cells(session)``, given ``cells``, the index of ``previous``.
-
-    Built from scratch when ``changed_touchpoints`` finds too many changes.
+def reindex_cells(
+    cells: Cells, previous: Session, session: Session
+) -> tuple[Cells, list[Touchpoint] | None]:
+    """``index_cells(session)``, given ``cells``, the index of ``previous``; and the
+    touchpoints new or changed since (None when built from scratch, as it is when
+    ``changed_touchpoints`` finds too many changes).
     """
     changes = changed_touchpoints(previous, session)
     if changes is None:
-        return index_cells(session)
+        return index_cells(session), None
     added, gone = changes
     touched = {(tp.segment, tp.stage) for tp in (*added, *gone)}
     if not touched:
-        return cells
+        return cells, added
     gone_ids = {id(tp) for tp in gone}
     fresh = dict(cells)
     for cell in touched:
@@ -56,4 +58,4 @@ def reindex_cells(cells: Cells, previous: Session, session: Session) -> Cells:
             fresh[cell] = tps
         else:
             fresh.pop(cell, None)
-    return fresh
+    return fresh, added

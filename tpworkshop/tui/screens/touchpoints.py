@@ -263,6 +263,11 @@ TYPE_AHEAD_SECONDS = 0.6
 REF = attrgetter("ref")
 
 
+def ref_width(touchpoints: Iterable[Touchpoint]) -> int:
+    """The width of the Id column for these touchpoints' refs."""
+    return max(LIST_FIXED["ref"], max(map(len, map(REF, touchpoints)), default=0))
+
+
 class TouchpointsScreen(StepScreen):
     STEP = "touchpoints"
     CSS_PATH: ClassVar[list[str]] = ["base.tcss", "touchpoints.tcss"]  # type: ignore[assignment]
@@ -362,12 +367,15 @@ class TouchpointsScreen(StepScreen):
         previous = self._indexed
         if previous is session:
             return
-        if previous is None:
-            self._cells = index_cells(session)
+        added = None
+        if previous is not None:
+            self._cells, added = reindex_cells(self._cells, previous, session)
         else:
-            self._cells = reindex_cells(self._cells, previous, session)
-        refs = map(REF, session.touchpoints)
-        self._ref_width = max(LIST_FIXED["ref"], max(map(len, refs), default=0))
+            self._cells = index_cells(session)
+        if added is None:  # indexed from scratch
+            self._ref_width = ref_width(session.touchpoints)
+        else:  # new refs only widen the column (after a removal it may stay a cell wider)
+            self._ref_width = max(self._ref_width, ref_width(added))
         self._indexed = session
 
     def _restore_position(self) -> None:
