@@ -23,7 +23,10 @@ status bar once a second, so keys are sent early in that cycle, with room for th
 The machine is shared: for each case the CPU time that *other* processes used while it ran is
 measured from /proc/stat (the "others" column, in cores); a case run while others kept more
 than ``--busy-limit`` cores busy is run again (within the time budget), and the attempt that
-saw the least contention is kept.
+saw the least contention is kept. Its speed also drifts, up to 2x within minutes, with no sign
+in /proc/stat: in-process figures are therefore taken with the sizes in turns (one run of each
+per round) and a fast call is timed over a batch that lasts ~0.3 s, so that the growth factors
+(medians) compare sizes measured alike.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import argparse
 import contextlib
 import fcntl
 import json
+import math
 import os
 import platform
 import pty
@@ -103,7 +107,6 @@ class Row:
     runs: int = 0
     others: float | None = None
     note: str = ""
-    best: float | None = None  # the fastest run: what growth factors compare
 
 
 def judge(value: float | None, limit: float, *, inclusive: bool = False) -> str:
@@ -292,15 +295,28 @@ def worker_prepare(args: dict[str, Any]) -> dict[str, Any]:
     return {"sid": sid, "name": session.name, "touchpoints": len(session.touchpoints)}
 
 
+SAMPLE_SECONDS = 0.3
+"""A timing shorter than this is taken over as many calls as fill it (as timeit does)."""
+
+
 def _timed(fn: Callable[[], Any], runs: int) -> tuple[list[tuple[float, float]], Any]:
-    """``runs`` timings (wall, cpu) after one warm-up call; returns the last result too."""
+    """``runs`` timings (wall, cpu) per call after one warm-up call; returns the last result.
+
+    A fast call is timed over a batch of calls that lasts about SAMPLE_SECONDS: on a
+    machine whose speed drifts, a 6 ms call timed alone can fall into a fast moment
+    that a 600 ms call never does, and the growth factors would then compare a lucky
+    small size with an averaged large one.
+    """
+    started = time.perf_counter()
     result = fn()
+    batch = max(1, math.ceil(SAMPLE_SECONDS / max(time.perf_counter() - started, 1e-6)))
     timings = []
     for _ in range(runs):
         result = None  # freeing the previous result is not part of the call
         wall, cpu = time.perf_counter(), time.process_time()
-        result = fn()
-        timings.append((time.perf_counter() - wall, time.process_time() - cpu))
+        for _ in range(batch):
+            result = fn()
+        timings.append(((time.perf_counter() - wall) / batch, (time.process_time() - cpu) / batch))
     return timings, result
 
 
@@ -755,7 +771,6 @@ class Bench:
                         runs=runs,
                         others=others,
                         note=f"max RSS {max(r.max_rss_mb for r in results):.0f} MB",
-                        best=min(walls),
                     )
                 )
 
@@ -788,47 +803,65 @@ class Bench:
     # -- in-process --
 
     def in_process(self) -> None:
-        for size in self.config.sizes:
-            info = self.prepare(size)
-            runs = self.runs_for(size)
-            progress(f"  in-process: load, analyse, dumps, loads at {size:,} x{runs}")
-            data, others, _ = self.runner.case(
-                "in-process",
-                lambda size=size, info=info, runs=runs: call_worker(
-                    "inproc",
-                    db=str(self.db(size)),
-                    sid=info["sid"],
-                    toml=str(self.toml(size)),
-                    runs=runs,
-                ),
-            )
-            labels = {
-                "analyse": "analyse() (gaps in-process)",
-                "load": "Store.load() (full read)",
-                "reload": "Store.load() after one edit (the app's reload)",
-                "dumps": "toml dumps()",
-                "loads": "toml loads()",
-            }
-            for key, label in labels.items():
-                walls = [w for w, _ in data[key]]
-                target, result = "", ""
-                if key == "analyse" and size == TARGET_SIZE:
-                    target, result = "< 150 ms", judge(median(walls), 0.150)
-                self.add(
-                    Row(
-                        "in-process",
-                        label,
-                        size,
-                        median(walls),
-                        max(walls),
-                        median([c for _, c in data[key]]),
-                        target=target,
-                        result=result,
-                        runs=runs,
-                        others=others,
-                        best=min(walls),
-                    )
+        """The sizes take turns, one run each per round: a machine whose speed drifts
+        (this one's can halve within minutes) then slows every size alike, and the
+        growth factors compare like with like."""
+        sizes = self.config.sizes
+        infos = {size: self.prepare(size) for size in sizes}
+        data: dict[int, dict[str, list[tuple[float, float]]]] = {s: {} for s in sizes}
+        contention: dict[int, list[float]] = {s: [] for s in sizes}
+        for round_ in range(max(self.runs_for(size) for size in sizes)):
+            for size in sizes:
+                if round_ >= self.runs_for(size):
+                    continue
+                progress(f"  in-process: load, analyse, dumps, loads at {size:,}, run {round_ + 1}")
+                info = infos[size]
+                one, others, _ = self.runner.case(
+                    "in-process",
+                    lambda size=size, info=info: call_worker(
+                        "inproc",
+                        db=str(self.db(size)),
+                        sid=info["sid"],
+                        toml=str(self.toml(size)),
+                        runs=1,
+                    ),
                 )
+                for key, values in one.items():
+                    data[size].setdefault(key, []).extend(values)
+                if others is not None:
+                    contention[size].append(others)
+        for size in sizes:
+            self._in_process_rows(size, data[size], max(contention[size], default=None))
+
+    def _in_process_rows(
+        self, size: int, data: dict[str, list[tuple[float, float]]], others: float | None
+    ) -> None:
+        labels = {
+            "analyse": "analyse() (gaps in-process)",
+            "load": "Store.load() (full read)",
+            "reload": "Store.load() after one edit (the app's reload)",
+            "dumps": "toml dumps()",
+            "loads": "toml loads()",
+        }
+        for key, label in labels.items():
+            walls = [w for w, _ in data[key]]
+            target, result = "", ""
+            if key == "analyse" and size == TARGET_SIZE:
+                target, result = "< 150 ms", judge(median(walls), 0.150)
+            self.add(
+                Row(
+                    "in-process",
+                    label,
+                    size,
+                    median(walls),
+                    max(walls),
+                    median([c for _, c in data[key]]),
+                    target=target,
+                    result=result,
+                    runs=len(walls),
+                    others=others,
+                )
+            )
 
     def commit(self) -> None:
         size = max(self.config.app_sizes or self.config.sizes)
@@ -1060,10 +1093,8 @@ class Bench:
             ("in-process", "toml dumps()"),
             ("in-process", "toml loads()"),
         ):
-            times = {  # the fastest runs: the noise of a shared machine only ever adds time
-                r.size: r.best or r.median
-                for r in self.rows
-                if r.group == group and r.measure == measure
+            times = {  # medians: the sizes are measured in turns, in batches of ~0.3 s
+                r.size: r.median for r in self.rows if r.group == group and r.measure == measure
             }
             if not times.get(low) or not times.get(high):
                 continue
