@@ -172,3 +172,22 @@ async def test_a_step_is_painted_whole_once_when_shown_and_again_when_shown_agai
         app.screen.refresh()
         await pilot.pause(0.2)
         assert app.export_screenshot() == partial  # nothing was left unpainted
+
+
+async def test_nothing_shows_beneath_a_step_but_a_step_shows_beneath_a_dialog(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        step = app.screen
+        assert app._background_screens == []  # Textual's empty start screen is not drawn
+        assert not app.screen_stack[0].is_current
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert step in app._background_screens  # seen through the dialog's backdrop
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is step and app._background_screens == []

@@ -599,6 +599,20 @@ class WorkshopApp(App[int | None]):
         if self.session_id is not None:
             self.push_screen(PresenceScreen())
 
+    @property
+    def _background_screens(self) -> list[Screen[Any]]:
+        """No screen shows beneath a step: it is opaque and fills the terminal.
+
+        Textual counts the screen below the top one as visible whatever the top one
+        covers, lays it out and paints it through: Textual's own empty start screen
+        did its first layout after the first step's first paint, and had the whole
+        terminal repainted once more for it (~40 ms and 37 KB when a session opens).
+        Dialogs keep Textual's rule: the step behind them shows.
+        """
+        if self.screen_stack and isinstance(self.screen_stack[-1], _StepScreenMarker):
+            return []
+        return super()._background_screens
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_follow":
             return self.role != "facilitator"
