@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -22,7 +23,8 @@ class Clock:
 
 @pytest.fixture
 def full_collections() -> Iterator[list[int]]:
-    """Counts the generation-2 collections Python runs while the test does."""
+    """Counts the generation-2 collections Python runs while the test does (and gives
+    the test process back whatever the collector froze)."""
     seen: list[int] = []
 
     def callback(phase: str, info: dict[str, int]) -> None:
@@ -34,6 +36,7 @@ def full_collections() -> Iterator[list[int]]:
         yield seen
     finally:
         gc.callbacks.remove(callback)
+        gc.unfreeze()
 
 
 def test_start_stops_automatic_full_collections_and_stop_restores_them() -> None:
@@ -58,11 +61,39 @@ def test_a_full_collection_waits_for_a_pause(full_collections: list[int]) -> Non
     assert not collector.tick()  # typing: not now
     assert full_collections == []
     clock.now += 0.6
-    assert collector.tick()  # 1.1 s without a key
+    assert collector.tick() == "full"  # 1.1 s without a key
     assert full_collections == [1]
+    assert gc.get_freeze_count() > 0  # the survivors: the next one scans only what is new
     clock.now += 5
     assert not collector.tick()  # paused, but the last one is recent
     assert full_collections == [1]
+
+
+def test_a_long_pause_unfreezes_and_collects_everything(full_collections: list[int]) -> None:
+    clock = Clock()
+    collector = IdleCollector(idle=1.0, min_gap=10.0, deep_idle=30.0, deep_gap=600.0, clock=clock)
+    clock.now += 20
+    assert collector.tick() == "full"
+    gc.freeze()
+    kept = gc.get_freeze_count()
+
+    class Node:
+        def __init__(self) -> None:
+            self.me = self  # a reference cycle: only the collector can free it
+
+    cycle = Node()
+    alive = weakref.ref(cycle)
+    gc.freeze()  # frozen while alive, as a dialog's widgets are while it is open
+    del cycle
+    assert gc.get_freeze_count() > kept
+    clock.now += 600
+    collector.input_seen()
+    clock.now += 29
+    assert collector.tick() == "full"  # a pause, not yet a long one
+    assert alive() is not None  # frozen garbage: a full collection does not see it
+    clock.now += 2
+    assert collector.tick() == "deep"
+    assert alive() is None  # the deep clean freed it
 
 
 def test_a_room_that_never_pauses_still_gets_a_full_collection(
@@ -76,7 +107,7 @@ def test_a_room_that_never_pauses_still_gets_a_full_collection(
         assert not collector.tick()
     clock.now += 1.5
     collector.input_seen()
-    assert collector.tick()
+    assert collector.tick() == "full"
     assert full_collections == [1]
 
 
@@ -92,6 +123,7 @@ async def test_the_app_holds_full_collections_only_while_it_runs(db_path) -> Non
         assert app.collector.last_input > seen
         assert app.collector.idle > app_module.COLLECTOR_TICK_SECONDS
     assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0  # what it froze is the process's again
 
 
 async def test_the_app_collects_when_nobody_types(db_path, full_collections) -> None:  # noqa: ANN001
