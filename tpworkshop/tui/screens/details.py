@@ -282,12 +282,9 @@ class SessionIndex:
         """``"O·R·"``: the letter of each tracked detail still missing, ``"✓"`` if none."""
         code = self._codes.get(tp.ref)
         if code is None:
-            owner, process, outcome, data = self.letters
-            code = (
-                ("·" if tp.owner.strip() else owner)
-                + ("·" if tp.processes else process)
-                + ("·" if tp.desired_outcome.strip() else outcome)
-                + ("·" if tp.data_generated else data)
+            code = "".join(
+                letter if is_missing(tp, field) else "·"
+                for field, letter in zip(TRACKED, self.letters, strict=True)
             )
             code = self._codes[tp.ref] = "✓" if code == MARK_NONE else code
         return code
