@@ -286,9 +286,9 @@ async def test_out_of_range_dots_and_taken_name_are_refused(db_path: Path) -> No
         screen = await start(pilot)
         screen.query_one("#field-dots_per_participant", Input).focus()
         await pilot.pause()
-        await pilot.press("0", "enter")
+        await pilot.press("2", "1", "enter")
         await pilot.pause()
-        assert "between 1 and 99" in error_line(screen)
+        assert "between 0 and 20" in error_line(screen)
         assert reread(db_path, sid).dots_per_participant == 3
 
         await pilot.press("tab")  # to participants, the dots error stays
@@ -298,7 +298,7 @@ async def test_out_of_range_dots_and_taken_name_are_refused(db_path: Path) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert reread(db_path, sid).name == "Bare workshop"
-        assert "between 1 and 99" in error_line(screen)
+        assert "between 0 and 20" in error_line(screen)
         assert len(error_line(screen).splitlines()) == 2
 
 

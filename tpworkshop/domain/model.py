@@ -17,8 +17,11 @@ from tpworkshop.i18n import LANGUAGES
 KINDS = ("communication", "human", "physical", "sensory")
 INITIATIVES = ("proactive", "reactive")
 STATUSES = ("open", "done")
+EVIDENCE = ("assumed", "reported", "observed", "measured")
+"""How the room knows what it says about a touchpoint, weakest first."""
 DEFAULT_WEIGHT = 3
 DEFAULT_DOTS = 3
+MIN_DOTS, MAX_DOTS = 0, 20
 
 STEPS = ("start", "setup", "segments", "touchpoints", "details", "assess", "analysis")
 
@@ -91,6 +94,10 @@ class Touchpoint:
     pain_point: bool = False
     pain_note: str = ""
     votes: int = 0
+    importance: int | None = None
+    """1..5; None means "as its stage's weight" (see ``importance_of``)."""
+    moment_of_truth: bool = False
+    evidence: str | None = None
     db_id: int | None = None
     position: int = 0
 
@@ -102,6 +109,23 @@ class Action:
     owner: str = ""
     due: date | None = None
     status: str = "open"
+    db_id: int | None = None
+
+
+@dataclass
+class Accepted:
+    """A finding the team looked at and accepts (FORMAT.md ``[[accepted]]``).
+
+    It matches a finding of the same rule whose segment, stage and touchpoint are equal
+    (``None`` matches only ``None``).
+    """
+
+    rule: str
+    reason: str
+    segment: str | None = None
+    stage: str | None = None
+    touchpoint: str | None = None
+    by: str = ""
     db_id: int | None = None
 
 
@@ -130,6 +154,7 @@ class Session:
     segments: list[Segment] = field(default_factory=list)
     touchpoints: list[Touchpoint] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    accepted: list[Accepted] = field(default_factory=list)
     position: Position = field(default_factory=Position)
     dots_per_participant: int = DEFAULT_DOTS
     db_id: int | None = None
@@ -139,6 +164,13 @@ class Session:
 
     def segment(self, key: str) -> Segment | None:
         return next((s for s in self.segments if s.key == key), None)
+
+    def importance_of(self, tp: Touchpoint) -> int:
+        """A touchpoint's own importance, or else its stage's weight (GAPS.md)."""
+        if tp.importance is not None:
+            return tp.importance
+        stage = self.stage(tp.stage)
+        return stage.weight if stage is not None else DEFAULT_WEIGHT
 
     def touchpoint(self, ref: str) -> Touchpoint | None:
         return next((t for t in self.touchpoints if t.ref == ref), None)
@@ -199,11 +231,23 @@ def _status(field_name: str, value: Any) -> str:
     return v.choice(field_name, value, STATUSES, optional=False)
 
 
+def _evidence(field_name: str, value: Any) -> str | None:
+    return v.choice(field_name, value, EVIDENCE)
+
+
 def _dots(field_name: str, value: Any) -> int:
     number = v.integer(field_name, value)
-    if not 1 <= number <= 99:
-        raise v.ValidationError(field_name, "range", low=1, high=99, value=number)
+    if not MIN_DOTS <= number <= MAX_DOTS:
+        raise v.ValidationError(field_name, "range", low=MIN_DOTS, high=MAX_DOTS, value=number)
     return number
+
+
+def _optional_key(field_name: str, value: Any) -> str | None:
+    return v.key(field_name, value) if value not in (None, "") else None
+
+
+def _reason(field_name: str, value: Any) -> str:
+    return v.single_line(field_name, value, required=True, limit=300)
 
 
 SESSION_RULES: dict[str, v.Cleaner] = {
@@ -246,6 +290,9 @@ TOUCHPOINT_RULES: dict[str, v.Cleaner] = {
     "pain_point": v.boolean,
     "pain_note": v.multi_line,
     "votes": v.count,
+    "importance": v.optional_rating,
+    "moment_of_truth": v.boolean,
+    "evidence": _evidence,
 }
 
 ACTION_RULES: dict[str, v.Cleaner] = {
@@ -256,12 +303,22 @@ ACTION_RULES: dict[str, v.Cleaner] = {
     "status": _status,
 }
 
+ACCEPTED_RULES: dict[str, v.Cleaner] = {
+    "rule": v.key,
+    "segment": _optional_key,
+    "stage": _optional_key,
+    "touchpoint": lambda f, x: v.single_line(f, x) or None,
+    "reason": _reason,
+    "by": v.optional_line,
+}
+
 RULES: dict[str, dict[str, v.Cleaner]] = {
     "session": SESSION_RULES,
     "stage": STAGE_RULES,
     "segment": SEGMENT_RULES,
     "touchpoint": TOUCHPOINT_RULES,
     "action": ACTION_RULES,
+    "accepted": ACCEPTED_RULES,
 }
 
 

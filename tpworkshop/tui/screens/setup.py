@@ -69,7 +69,7 @@ TEXT = Catalog(
             "en": "names, separated by commas",
             "es": "nombres, separados por comas",
         },
-        "placeholder.dots_per_participant": {"en": "1-99", "es": "1-99"},
+        "placeholder.dots_per_participant": {"en": "0-20", "es": "0-20"},
         "lang.en": {"en": "English", "es": "English"},
         "lang.es": {"en": "Español", "es": "Español"},
         "not_saved": {
