@@ -26,9 +26,9 @@ from textual.screen import Screen
 from tpworkshop.domain.model import Position, Session
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import Catalog, resolve_language
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.storage import StorageError, Store
 from tpworkshop.tui.collector import IdleCollector
-from tpworkshop.tui.strings import STEP_NAMES, UI
 
 T = TypeVar("T")
 

@@ -12,37 +12,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from tpworkshop.guides.agenda import AGENDA_STEPS, agenda_minutes, build_agenda
-from tpworkshop.i18n import Catalog
-from tpworkshop.tui.strings import STEP_NAMES
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES
+from tpworkshop.i18n.catalogs.tui_agenda import TEXT
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
 
 STEP_MINUTES = 5
-
-TEXT = Catalog(
-    "tui.agenda",
-    {
-        "title": {"en": "Agenda", "es": "Agenda"},
-        "col.step": {"en": "Step", "es": "Paso"},
-        "col.start": {"en": "Starts", "es": "Empieza"},
-        "col.end": {"en": "Ends", "es": "Termina"},
-        "col.minutes": {"en": "Minutes", "es": "Minutos"},
-        "total": {
-            "en": "Started {start} · {minutes} min in all · ends {end}",
-            "es": "Inicio {start} · {minutes} min en total · termina {end}",
-        },
-        "hint": {
-            "en": "+/- change the highlighted step by 5 min; the rest moves. S starts the workshop now.",
-            "es": "+/- cambian 5 min el paso marcado; el resto se desplaza. S fija el inicio ahora.",
-        },
-        "key.longer": {"en": "+5 min", "es": "+5 min"},
-        "key.shorter": {"en": "-5 min", "es": "-5 min"},
-        "key.start_now": {"en": "Start now", "es": "Empezar ahora"},
-        "key.go": {"en": "Go to step", "es": "Ir al paso"},
-        "key.close": {"en": "Close", "es": "Cerrar"},
-    },
-)
 
 
 class AgendaScreen(ModalScreen[None]):

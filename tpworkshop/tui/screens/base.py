@@ -21,8 +21,8 @@ from textual.geometry import Region
 from textual.screen import Screen
 
 from tpworkshop.domain.model import Session
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.tui.app import WORKSHOP_STEPS, _StepScreenMarker, format_clock, translate_bindings
-from tpworkshop.tui.strings import STEP_NAMES, UI
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
 from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.step_footer import StepFooter

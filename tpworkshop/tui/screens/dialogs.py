@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
-from tpworkshop.tui.strings import UI
+from tpworkshop.i18n.catalogs.tui import UI
 
 
 def _lang(screen: ModalScreen[Any]) -> str:

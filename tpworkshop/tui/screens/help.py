@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from tpworkshop.tui.strings import UI
+from tpworkshop.i18n.catalogs.tui import UI
 
 
 def _key_label(screen: Screen[object], binding: Binding) -> str:

@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.storage import StorageError
-from tpworkshop.tui.strings import STEP_NAMES, UI
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tpworkshop.domain.model import Segment, clean
 from tpworkshop.domain.validation import ValidationError
-from tpworkshop.i18n import Catalog
+from tpworkshop.i18n.catalogs.tui_segments import TEXT
 from tpworkshop.tui.app import EDIT_FAILED, translate_bindings
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
@@ -25,90 +25,6 @@ from tpworkshop.tui.widgets.entry_input import EntryInput
 from tpworkshop.tui.widgets.setup_table import MOVE_GROUP, KeyedTable, clip, translate_groups
 
 TABLE_ACTIONS = {"add_segment", "edit_segment", "move_segment", "remove_segment"}
-
-TEXT = Catalog(
-    "tui.segments",
-    {
-        "prompt": {
-            "en": "Do all your customers live the same touchpoints? If not, list each "
-            "segment here; the map then gets one row per segment.",
-            "es": "¿Viven todos sus clientes los mismos puntos de contacto? Si no, anote "
-            "aquí cada segmento; el mapa tendrá una fila por segmento.",
-        },
-        "col.n": {"en": "#", "es": "#"},
-        "col.name": {"en": "Segment", "es": "Segmento"},
-        "col.description": {"en": "Description", "es": "Descripción"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
-        "empty": {
-            "en": "No segments yet. Type a name below and press Enter, or press A.",
-            "es": "Aún no hay segmentos. Escriba un nombre abajo y pulse Intro, o pulse A.",
-        },
-        "fast.placeholder": {
-            "en": "New segment… (type a name, Enter, then the next)",
-            "es": "Nuevo segmento… (escriba un nombre, Intro, y el siguiente)",
-        },
-        # bindings
-        "key.add": {"en": "Add", "es": "Añadir"},
-        "key.edit": {"en": "Edit", "es": "Editar"},
-        "key.up": {"en": "Move up", "es": "Subir"},
-        "key.down": {"en": "Move down", "es": "Bajar"},
-        "key.remove": {"en": "Remove", "es": "Quitar"},
-        "key.new": {"en": "Type new", "es": "Escribir"},
-        "key.list": {"en": "Back to the list", "es": "Volver a la lista"},
-        "group.move": {"en": "Move", "es": "Mover"},
-        # dialogs and notices
-        "add.title": {"en": "New segment", "es": "Nuevo segmento"},
-        "edit.title": {"en": "Edit the segment “{name}”", "es": "Editar el segmento «{name}»"},
-        "field.name": {"en": "Name", "es": "Nombre"},
-        "field.description": {
-            "en": "Description (who they are, what sets them apart)",
-            "es": "Descripción (quiénes son, qué los distingue)",
-        },
-        "remove.one": {
-            "en": "Remove the segment “{name}”? It holds 1 touchpoint, which goes too.",
-            "es": "¿Quitar el segmento «{name}»? Tiene 1 punto de contacto, que también se borrará.",
-        },
-        "remove.many": {
-            "en": "Remove the segment “{name}”? It holds {n} touchpoints, which go too.",
-            "es": "¿Quitar el segmento «{name}»? Tiene {n} puntos de contacto, que también se borrarán.",
-        },
-        "removed": {"en": "Removed the segment “{name}”.", "es": "Se quitó el segmento «{name}»."},
-        "not_saved": {
-            "en": "{error} Not saved until fixed.",
-            "es": "{error} No se guarda hasta corregirlo.",
-        },
-        # palette
-        "cmd.add": {"en": "Add a segment", "es": "Añadir un segmento"},
-        "cmd.add.help": {
-            "en": "Name and description of a customer segment",
-            "es": "Nombre y descripción de un segmento de clientes",
-        },
-        "cmd.edit": {"en": "Edit the selected segment", "es": "Editar el segmento elegido"},
-        "cmd.edit.help": {
-            "en": "Its name and description",
-            "es": "Su nombre y su descripción",
-        },
-        "cmd.up": {"en": "Move the segment up", "es": "Subir el segmento"},
-        "cmd.up.help": {"en": "One row up on the map", "es": "Una fila más arriba en el mapa"},
-        "cmd.down": {"en": "Move the segment down", "es": "Bajar el segmento"},
-        "cmd.down.help": {"en": "One row down on the map", "es": "Una fila más abajo en el mapa"},
-        "cmd.remove": {"en": "Remove the selected segment", "es": "Quitar el segmento elegido"},
-        "cmd.remove.help": {
-            "en": "Asks first when it holds touchpoints",
-            "es": "Pregunta antes si tiene puntos de contacto",
-        },
-        "cmd.new": {"en": "Type new segments", "es": "Escribir segmentos nuevos"},
-        "cmd.list": {"en": "Go to the segment list", "es": "Ir a la lista de segmentos"},
-        "cmd.list.help": {
-            "en": "Where the segment keys work (Escape from the typing line)",
-            "es": "Donde funcionan las teclas de segmentos (Escape desde la línea de escritura)",
-        },
-        "cmd.new.help": {
-            "en": "Fast entry: a name, Enter, the next name",
-            "es": "Entrada rápida: un nombre, Intro, el siguiente",
-        },
-    },
-)
 
 
 class SegmentsScreen(StepScreen):

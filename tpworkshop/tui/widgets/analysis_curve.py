@@ -15,34 +15,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tpworkshop.analysis import StageFigures
-from tpworkshop.i18n import Catalog, format_number, format_percent
-
-TEXT = Catalog(
-    "tui.analysis_curve",
-    {
-        "col.stage": {"en": "Stage", "es": "Etapa"},
-        "col.effectiveness": {"en": "Effectiveness (1–5)", "es": "Efectividad (1–5)"},
-        "col.weight": {"en": "Weight", "es": "Peso"},
-        "col.share": {"en": "Touchpoints", "es": "Puntos de contacto"},
-        "unrated": {"en": "— not rated", "es": "— sin valorar"},
-        "flag.under": {"en": "▼ under-invested", "es": "▼ desatendida"},
-        "flag.over": {"en": "▲ over-invested", "es": "▲ sobrecargada"},
-        "legend": {
-            "en": (
-                "Weight: the stage's share of the total weight. Touchpoints: its share of all "
-                "touchpoints. ▼▲ come from the gap analysis."
-            ),
-            "es": (
-                "Peso: la parte del peso total que tiene la etapa. Puntos de contacto: su parte "
-                "del total de puntos. ▼▲ salen del análisis de brechas."
-            ),
-        },
-        "empty": {
-            "en": "No stages yet: add them in step 1 (Setup).",
-            "es": "Aún no hay etapas: añádalas en el paso 1 (Preparar).",
-        },
-    },
-)
+from tpworkshop.i18n import format_number, format_percent
+from tpworkshop.i18n.catalogs.tui_analysis_curve import TEXT
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 RATING_MAX = 5

@@ -31,15 +31,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
-from tpworkshop.i18n import Catalog
 from tpworkshop.tui.widgets.line_styles import LineStyles
-
-MAP_TEXT = Catalog(
-    "tui.map_grid",
-    {
-        "key.choose": {"en": "Choose cell", "es": "Elegir celda"},
-    },
-)
 
 Cell = tuple[str, str]
 EMPTY_CELL = "·"

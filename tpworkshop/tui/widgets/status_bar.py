@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tpworkshop.tui.strings import UI
+from tpworkshop.i18n.catalogs.tui import UI
 
 
 class StatusBar(Static):

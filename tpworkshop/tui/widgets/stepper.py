@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES
 from tpworkshop.tui.session_diff import changed_touchpoints
-from tpworkshop.tui.strings import STEP_NAMES
 
 STEPS = ("setup", "segments", "touchpoints", "details", "assess", "analysis")
 

@@ -1,6 +1,6 @@
 """Strings of the app's chrome (stepper, bars, keys, common dialogs), in en and es.
 
-Each screen module keeps a Catalog of its own strings; these are the shared ones.
+Each screen's own strings are in the ``tui_<screen>`` module beside this one.
 """
 
 from __future__ import annotations

@@ -1,0 +1,155 @@
+"""Strings of tui/screens/assess.py, in en and es."""
+
+from __future__ import annotations
+
+from tpworkshop.i18n import Catalog
+
+TEXT = Catalog(
+    "tui.assess",
+    {
+        "dots_left": {
+            "en": "Dot placed; you have {n} left.",
+            "es": "Punto colocado; le quedan {n}.",
+        },
+        "no_own_dot": {
+            "en": "You have no dot on «{name}» to take back.",
+            "es": "No tiene ningún punto en «{name}» que retirar.",
+        },
+        # bindings
+        "key.rate": {"en": "Rate", "es": "Puntuar"},
+        "key.raise": {"en": "Raise rating", "es": "Subir nota"},
+        "key.lower": {"en": "Lower rating", "es": "Bajar nota"},
+        "key.clear": {"en": "Clear rating", "es": "Borrar nota"},
+        "key.pain": {"en": "Pain", "es": "Dolor"},
+        "key.note": {"en": "Pain note", "es": "Nota de dolor"},
+        "key.vote": {"en": "Vote", "es": "Voto"},
+        "key.unvote": {"en": "Unvote", "es": "Quitar voto"},
+        "key.add_action": {"en": "Action", "es": "Acción"},
+        "key.sort": {"en": "Sort", "es": "Ordenar"},
+        "key.done": {"en": "Done/open", "es": "Hecha/abierta"},
+        "key.edit_action": {"en": "Edit action", "es": "Editar acción"},
+        "key.delete_action": {"en": "Delete action", "es": "Borrar acción"},
+        "key.tie": {"en": "Tie to touchpoint", "es": "Vincular a un punto"},
+        # table
+        "col.segment": {"en": "Segment", "es": "Segmento"},
+        "col.stage": {"en": "Stage", "es": "Etapa"},
+        "col.name": {"en": "Touchpoint", "es": "Punto de contacto"},
+        "col.eff": {"en": "Eff.", "es": "Efic."},
+        "col.votes": {"en": "Votes", "es": "Votos"},
+        "col.status": {"en": "✓", "es": "✓"},
+        "col.title": {"en": "Action", "es": "Acción"},
+        "col.owner": {"en": "Owner", "es": "Responsable"},
+        "col.due": {"en": "Due", "es": "Fecha"},
+        "col.touchpoint": {"en": "Touchpoint", "es": "Punto de contacto"},
+        "order.map": {"en": "Map order", "es": "Orden del mapa"},
+        "order.votes": {"en": "Most votes first", "es": "Más votados primero"},
+        "summary": {
+            "en": "{order} (s) · rated {rated}/{total} · pain points {pains} · votes {votes}",
+            "es": "{order} (s) · puntuados {rated}/{total} · puntos de dolor {pains} · votos {votes}",
+        },
+        "empty": {
+            "en": "No touchpoints to assess yet. Press 3 to add them in the Touchpoints step.",
+            "es": "Aún no hay puntos que evaluar. Pulse 3 para añadirlos en el paso Puntos.",
+        },
+        "note.pain": {"en": "⚠ {name}: {note}", "es": "⚠ {name}: {note}"},
+        "note.pain_empty": {
+            "en": "⚠ {name}: pain point (n adds a note)",
+            "es": "⚠ {name}: punto de dolor (n añade una nota)",
+        },
+        "note.none": {
+            "en": "{name}: e rate · p pain point · +/- votes · a action",
+            "es": "{name}: e puntuar · p punto de dolor · +/- votos · a acción",
+        },
+        "actions.title": {
+            "en": "Actions · {open} open · {done} done",
+            "es": "Acciones · abiertas: {open} · hechas: {done}",
+        },
+        "actions.empty": {
+            "en": "Actions · none yet: press a to agree one",
+            "es": "Acciones · ninguna todavía: pulse a para acordar una",
+        },
+        "no_touchpoint": {"en": "—", "es": "—"},
+        # dialogs
+        "pain.title": {"en": "Pain point: {name}", "es": "Punto de dolor: {name}"},
+        "pain.note": {
+            "en": "What goes wrong here? (optional)",
+            "es": "¿Qué falla aquí? (opcional)",
+        },
+        "action.new": {"en": "New action", "es": "Nueva acción"},
+        "action.edit": {"en": "Edit action", "es": "Editar acción"},
+        "action.due": {
+            "en": "Due date (YYYY-MM-DD, optional)",
+            "es": "Fecha límite (DD/MM/AAAA o AAAA-MM-DD, opcional)",
+        },
+        "action.due.placeholder": {"en": "2026-12-31", "es": "31/12/2026"},
+        "action.owner": {"en": "Owner (optional)", "es": "Responsable (opcional)"},
+        "action.touchpoint": {
+            "en": "Touchpoint (blank: not tied to one)",
+            "es": "Punto de contacto (en blanco: ninguno)",
+        },
+        "bad_due": {
+            "en": "The due date must be a date such as 2026-12-31.",
+            "es": "La fecha límite debe ser una fecha como 31/12/2026 o 2026-12-31.",
+        },
+        "no_such_touchpoint": {
+            "en": "No touchpoint is called “{text}”. Leave it blank, or press t in the actions list to pick one.",
+            "es": "Ningún punto de contacto se llama «{text}». Déjelo en blanco o pulse t en la lista de acciones para elegir uno.",
+        },
+        "ambiguous_touchpoint": {
+            "en": "Several touchpoints are called “{text}”: type one of {choices}.",
+            "es": "Varios puntos de contacto se llaman «{text}»: escriba uno de {choices}.",
+        },
+        "delete.confirm": {
+            "en": "Delete the action “{title}”?",
+            "es": "¿Borrar la acción «{title}»?",
+        },
+        "tie.title": {
+            "en": "Tie “{title}” to a touchpoint",
+            "es": "Vincular «{title}» a un punto de contacto",
+        },
+        "tie.none": {"en": "— no touchpoint —", "es": "— ningún punto —"},
+        "no_votes": {
+            "en": "“{name}” has no votes to remove.",
+            "es": "«{name}» no tiene votos que quitar.",
+        },
+        # palette
+        "cmd.rate": {"en": "Assess: rate the touchpoint", "es": "Evaluar: puntuar el punto"},
+        "cmd.rate.help": {
+            "en": "e, then 1-5 (0 clears); [ and ] lower and raise",
+            "es": "e y luego 1-5 (0 borra); [ y ] bajan y suben",
+        },
+        "cmd.raise": {"en": "Assess: raise the rating", "es": "Evaluar: subir la nota"},
+        "cmd.lower": {"en": "Assess: lower the rating", "es": "Evaluar: bajar la nota"},
+        "cmd.clear": {"en": "Assess: clear the rating", "es": "Evaluar: borrar la nota"},
+        "cmd.pain": {
+            "en": "Assess: flag or unflag a pain point",
+            "es": "Evaluar: marcar o desmarcar punto de dolor",
+        },
+        "cmd.note": {"en": "Assess: edit the pain note", "es": "Evaluar: editar la nota de dolor"},
+        "cmd.vote": {"en": "Assess: add a vote", "es": "Evaluar: añadir un voto"},
+        "cmd.unvote": {"en": "Assess: remove a vote", "es": "Evaluar: quitar un voto"},
+        "cmd.sort": {
+            "en": "Assess: sort by map order / most votes",
+            "es": "Evaluar: ordenar por mapa / más votos",
+        },
+        "cmd.add_action": {"en": "Assess: new action", "es": "Evaluar: nueva acción"},
+        "cmd.toggle": {
+            "en": "Assess: mark the action done/open",
+            "es": "Evaluar: marcar la acción hecha/abierta",
+        },
+        "cmd.edit_action": {"en": "Assess: edit the action", "es": "Evaluar: editar la acción"},
+        "cmd.delete_action": {"en": "Assess: delete the action", "es": "Evaluar: borrar la acción"},
+        "cmd.tie": {
+            "en": "Assess: tie the action to a touchpoint",
+            "es": "Evaluar: vincular la acción a un punto",
+        },
+        "cmd.focus_actions": {
+            "en": "Assess: go to the actions",
+            "es": "Evaluar: ir a las acciones",
+        },
+        "cmd.focus_touchpoints": {
+            "en": "Assess: go to the touchpoints",
+            "es": "Evaluar: ir a los puntos de contacto",
+        },
+    },
+)

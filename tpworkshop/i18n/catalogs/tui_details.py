@@ -1,0 +1,158 @@
+"""Strings of tui/screens/details.py, in en and es."""
+
+from __future__ import annotations
+
+from tpworkshop.i18n import Catalog
+
+TEXT = Catalog(
+    "tui.details",
+    {
+        # bindings
+        "key.next_tp": {"en": "Next touchpoint", "es": "Siguiente punto"},
+        "key.prev_tp": {"en": "Previous touchpoint", "es": "Punto anterior"},
+        "key.filter": {"en": "Filter", "es": "Filtro"},
+        "key.pane": {"en": "List/form", "es": "Lista/ficha"},
+        "key.remove_item": {"en": "Remove item", "es": "Quitar elemento"},
+        "key.item_up": {"en": "Move item up", "es": "Subir elemento"},
+        "key.item_down": {"en": "Move item down", "es": "Bajar elemento"},
+        # navigator
+        "filter.all": {"en": "All touchpoints", "es": "Todos los puntos"},
+        "filter.owner": {"en": "Missing owner", "es": "Sin responsable"},
+        "filter.desired_outcome": {"en": "Missing outcome", "es": "Sin resultado deseado"},
+        "filter.processes": {"en": "Missing process", "es": "Sin proceso"},
+        "filter.data_generated": {"en": "Missing data", "es": "Sin datos generados"},
+        "count.all": {"en": "{total} touchpoints", "es": "{total} puntos de contacto"},
+        "count.owner": {
+            "en": "{n} of {total} miss an owner",
+            "es": "{n} de {total} sin responsable",
+        },
+        "count.desired_outcome": {
+            "en": "{n} of {total} miss an outcome",
+            "es": "{n} de {total} sin resultado",
+        },
+        "count.processes": {
+            "en": "{n} of {total} miss a process",
+            "es": "{n} de {total} sin proceso",
+        },
+        "count.data_generated": {
+            "en": "{n} of {total} miss data",
+            "es": "{n} de {total} sin datos",
+        },
+        "filter.line": {"en": "f: {name}", "es": "f: {name}"},
+        "mark.owner": {"en": "O", "es": "R"},
+        "mark.processes": {"en": "P", "es": "P"},
+        "mark.desired_outcome": {"en": "R", "es": "O"},
+        "mark.data_generated": {"en": "D", "es": "D"},
+        "legend": {
+            "en": "Missing: O owner P process\nR result D data",
+            "es": "Falta: R responsable\nP proceso O objetivo\nD datos",
+        },
+        "none_left": {
+            "en": "Nothing left to fill for this filter. Press f for the next one.",
+            "es": "No queda nada por completar con este filtro. Pulse f para el siguiente.",
+        },
+        # form
+        "empty": {
+            "en": "No touchpoints yet. Press 3 to brainstorm them in the Touchpoints step.",
+            "es": "Aún no hay puntos de contacto. Pulse 3 para proponerlos en el paso Puntos.",
+        },
+        "place": {"en": "{place} · {n} of {total}", "es": "{place} · {n} de {total}"},
+        "channel": {"en": "channel: {channel}", "es": "canal: {channel}"},
+        "missing": {"en": "missing", "es": "falta"},
+        "editing": {
+            "en": "editing item {n}: Enter saves, Ctrl+G cancels",
+            "es": "editando el elemento {n}: Intro guarda, Ctrl+G cancela",
+        },
+        "hint.need": {
+            "en": "What does the customer want at this point?",
+            "es": "¿Qué quiere el cliente en este punto?",
+        },
+        "hint.interactions": {
+            "en": "Add an interaction (e.g. direct mail), Enter",
+            "es": "Añada una interacción (p. ej. buzoneo), Intro",
+        },
+        "hint.owner": {
+            "en": "Person or department responsible, Enter",
+            "es": "Persona o departamento responsable, Intro",
+        },
+        "hint.processes": {
+            "en": "Add a process that supports it, Enter",
+            "es": "Añada un proceso que lo sostiene, Intro",
+        },
+        "hint.people": {
+            "en": "Add who supports those processes, Enter",
+            "es": "Añada quién sostiene esos procesos, Intro",
+        },
+        "hint.customer_contacts": {
+            "en": "Add who the customer deals with, Enter",
+            "es": "Añada con quién trata el cliente, Intro",
+        },
+        "hint.desired_outcome": {
+            "en": "What should each interaction achieve?",
+            "es": "¿Qué debe lograr cada interacción?",
+        },
+        "hint.data_generated": {
+            "en": "Add data this touchpoint generates, Enter",
+            "es": "Añada un dato que genera este punto, Intro",
+        },
+        "hint.optimal_experience": {
+            "en": "What should every customer experience here?",
+            "es": "¿Qué debería vivir cada cliente aquí?",
+        },
+        "saved_elsewhere": {
+            "en": "This touchpoint was deleted by someone else.",
+            "es": "Otra persona ha borrado este punto de contacto.",
+        },
+        # palette
+        "cmd.next": {"en": "Details: next touchpoint", "es": "Detalles: siguiente punto"},
+        "cmd.next.help": {
+            "en": "The next touchpoint in the filtered list (PageDown)",
+            "es": "El siguiente punto de la lista filtrada (AvPág)",
+        },
+        "cmd.prev": {"en": "Details: previous touchpoint", "es": "Detalles: punto anterior"},
+        "cmd.prev.help": {
+            "en": "The previous touchpoint in the filtered list (PageUp)",
+            "es": "El punto anterior de la lista filtrada (RePág)",
+        },
+        "cmd.filter": {"en": "Details: filter “{name}”", "es": "Detalles: filtro «{name}»"},
+        "cmd.filter.help": {
+            "en": "Walk through what is still empty (f cycles the filters)",
+            "es": "Recorrer lo que aún está vacío (f cambia de filtro)",
+        },
+        "cmd.pane": {
+            "en": "Details: switch between list and form",
+            "es": "Detalles: cambiar entre lista y ficha",
+        },
+        "cmd.pane.help": {"en": "F6", "es": "F6"},
+        "cmd.field": {"en": "Details: edit {field}", "es": "Detalles: editar {field}"},
+        "cmd.field.help": {
+            "en": "Jump to this field of the selected touchpoint",
+            "es": "Ir a este campo del punto seleccionado",
+        },
+        "cmd.edit_item": {
+            "en": "Details: edit the highlighted list item",
+            "es": "Detalles: editar el elemento marcado de la lista",
+        },
+        "cmd.edit_item.help": {"en": "Intro in a list", "es": "Intro en una lista"},
+        "cmd.remove_item": {
+            "en": "Details: remove the highlighted list item",
+            "es": "Detalles: quitar el elemento marcado de la lista",
+        },
+        "cmd.remove_item.help": {
+            "en": "x or Delete in a list",
+            "es": "x o Supr en una lista",
+        },
+        "cmd.item_up": {
+            "en": "Details: move the highlighted list item up",
+            "es": "Detalles: subir el elemento marcado de la lista",
+        },
+        "cmd.item_down": {
+            "en": "Details: move the highlighted list item down",
+            "es": "Detalles: bajar el elemento marcado de la lista",
+        },
+        "cmd.item.help": {
+            "en": "Shift+Up / Shift+Down in a list",
+            "es": "Mayús+↑ / Mayús+↓ en una lista",
+        },
+    },
+)
