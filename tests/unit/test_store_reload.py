@@ -88,6 +88,8 @@ def test_touchpoints_come_in_map_order_after_reordering_the_map(db_path: Path) -
         store._snapshots.clear()  # a full read, sorted in Python
         reloaded = store.load(sid, previous=session)
         # SQLite's own join and sort, the order load() promises
-        in_sql = [row[1] for row in store.conn.execute(_SELECT_TOUCHPOINTS, (sid,))]
+        cursor = store.conn.execute(_SELECT_TOUCHPOINTS, (sid,))
+        names = [column[0] for column in cursor.description]
+        in_sql = [dict(zip(names, row, strict=True))["ref"] for row in cursor]
         assert [tp.ref for tp in reloaded.touchpoints] == in_sql
         assert reloaded == fresh(db_path, sid)

@@ -24,6 +24,10 @@ DEFAULT_DOTS = 3
 MIN_DOTS, MAX_DOTS = 0, 20
 
 STEPS = ("start", "setup", "segments", "touchpoints", "details", "assess", "analysis")
+AGENDA_STEPS = STEPS[1:]
+"""The steps that have a timebox on the agenda."""
+MAX_TIMEBOX = 600
+"""The longest a step's timebox may be, in minutes (a ten-hour day)."""
 
 TOUCHPOINT_DETAIL_FIELDS = (
     "name",
@@ -157,6 +161,10 @@ class Session:
     accepted: list[Accepted] = field(default_factory=list)
     position: Position = field(default_factory=Position)
     dots_per_participant: int = DEFAULT_DOTS
+    agenda_start: datetime | None = None
+    """When the workshop starts (the room's wall clock, as the facilitator set it)."""
+    timebox_overrides: dict[str, int] = field(default_factory=dict)
+    """Minutes per agenda step where the facilitator changed the guide's timebox."""
     db_id: int | None = None
 
     def stage(self, key: str) -> Stage | None:
@@ -242,6 +250,42 @@ def _dots(field_name: str, value: Any) -> int:
     return number
 
 
+def _agenda_start(field_name: str, value: Any) -> datetime | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise v.ValidationError(field_name, "not_time")
+
+
+def timebox(field_name: str, value: Any) -> int:
+    """One step's timebox in minutes, 0..MAX_TIMEBOX."""
+    minutes = v.integer(field_name, value)
+    if not 0 <= minutes <= MAX_TIMEBOX:
+        raise v.ValidationError(field_name, "range", low=0, high=MAX_TIMEBOX, value=minutes)
+    return minutes
+
+
+def agenda_step(field_name: str, value: Any) -> str:
+    return v.choice(field_name, value, AGENDA_STEPS, optional=False)
+
+
+def _timeboxes(field_name: str, value: Any) -> dict[str, int]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise v.ValidationError(field_name, "not_int")
+    return {
+        agenda_step(field_name, step): timebox(field_name, minutes)
+        for step, minutes in value.items()
+    }
+
+
 def _optional_key(field_name: str, value: Any) -> str | None:
     return v.key(field_name, value) if value not in (None, "") else None
 
@@ -259,6 +303,8 @@ SESSION_RULES: dict[str, v.Cleaner] = {
     "framework": _framework,
     "notes": v.multi_line,
     "dots_per_participant": _dots,
+    "agenda_start": _agenda_start,
+    "timebox_overrides": _timeboxes,
 }
 
 STAGE_RULES: dict[str, v.Cleaner] = {"key": v.key, "name": v.name, "weight": v.rating}

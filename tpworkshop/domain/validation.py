@@ -66,6 +66,10 @@ MESSAGES = Catalog(
             "en": "{field} must be a date such as 2026-12-31.",
             "es": "{field} debe ser una fecha como 2026-12-31.",
         },
+        "not_time": {
+            "en": "{field} must be a date and time such as 2026-12-31T09:30.",
+            "es": "{field} debe ser una fecha y hora como 2026-12-31T09:30.",
+        },
         "duplicate": {
             "en": "{field} {value!r} is used twice.",
             "es": "El valor {value!r} de {field} está repetido.",

@@ -189,5 +189,40 @@ def m004_ref_numbers(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@_migration
+def m005_importance_and_agenda(db: Database) -> None:
+    """FORMAT.md's later keys (importance, moment of truth, evidence, accepted findings)
+    and the agenda saved with the session (its start and the changed timeboxes)."""
+    db.execute(
+        "ALTER TABLE touchpoints ADD COLUMN importance INTEGER CHECK (importance BETWEEN 1 AND 5)"
+    )
+    db.execute(
+        "ALTER TABLE touchpoints ADD COLUMN moment_of_truth INTEGER NOT NULL DEFAULT 0"
+        " CHECK (moment_of_truth IN (0, 1))"
+    )
+    db.execute(
+        "ALTER TABLE touchpoints ADD COLUMN evidence TEXT"
+        " CHECK (evidence IN ('assumed', 'reported', 'observed', 'measured'))"
+    )
+    db.execute("ALTER TABLE sessions ADD COLUMN agenda_start TEXT")
+    db.execute("ALTER TABLE sessions ADD COLUMN timebox_overrides TEXT NOT NULL DEFAULT '{}'")
+    db.execute(
+        """
+        CREATE TABLE accepted (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            segment TEXT,
+            stage TEXT,
+            touchpoint TEXT,
+            reason TEXT NOT NULL,
+            accepted_by TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX accepted_session ON accepted (session_id)")
+    db.execute("PRAGMA user_version = 5")
+
+
 MIGRATION_NAMES = [function.__name__ for function in MIGRATIONS]
 SCHEMA_VERSION = len(MIGRATION_NAMES)

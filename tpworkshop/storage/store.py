@@ -28,7 +28,7 @@ from tpworkshop.domain.frameworks import framework_stages
 from tpworkshop.domain.model import (
     LIST_FIELDS,
     STEPS,
-    TOUCHPOINT_DETAIL_FIELDS,
+    Accepted,
     Action,
     Position,
     Segment,
@@ -46,18 +46,6 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's first 8 bytes
-
-TOUCHPOINT_COLUMNS = TOUCHPOINT_DETAIL_FIELDS
-SESSION_COLUMNS = (
-    "name",
-    "organisation",
-    "facilitator",
-    "participants",
-    "language",
-    "framework",
-    "notes",
-    "dots_per_participant",
-)
 
 
 @contextmanager
@@ -414,7 +402,7 @@ class Store:
             if snapshot.ordered is not None and snapshot.shape != shape:
                 snapshot.ordered = None  # stages or segments added, removed or reordered
             if snapshot.dirty:
-                self._reread(conn, session_id, snapshot, _map_key(segments, stages))
+                self._reread(conn, session_id, snapshot, segments, stages)
             if snapshot.ordered is None:
                 ordered = sorted(snapshot.rows.values(), key=_map_key(segments, stages))
                 snapshot.order(ordered, shape)
@@ -462,9 +450,13 @@ class Store:
         conn: sqlite3.Connection,
         session_id: int,
         snapshot: _Snapshot,
-        key: Callable[[tuple[Any, ...]], tuple[int, ...]],
+        segments: list[Segment],
+        stages: list[Stage],
     ) -> None:
         """Re-read the rows this store's writes touched, and put them in their places."""
+        key = _map_key(segments, stages)
+        segment_keys = {s.db_id: s.key for s in segments if s.db_id is not None}
+        stage_keys = {s.db_id: s.key for s in stages if s.db_id is not None}
         ids = sorted(snapshot.dirty)
         snapshot.dirty.clear()
         fresh: dict[int, tuple[Any, ...]] = {}
@@ -472,7 +464,9 @@ class Store:
             chunk = ids[start : start + _IDS_PER_QUERY]
             query = _SELECT_TOUCHPOINTS_BY_ID.format(ids=", ".join("?" * len(chunk)))
             for row in conn.execute(query, (session_id, *chunk)):
-                fresh[row[0]] = _row_values(row)
+                values = _row_values(row, segment_keys, stage_keys)
+                if values is not None:
+                    fresh[values[_DB_ID]] = values
         ordered = snapshot.ordered
         if ordered is not None and len(ids) > _REPLACE_IN_PLACE:
             ordered = snapshot.ordered = None  # many rows: sorting again is cheaper
@@ -609,6 +603,7 @@ class Store:
             segment_ids = self._insert_segments(conn, session_id, session.segments)
             tp_ids = self._insert_touchpoints(conn, session_id, session, segment_ids, stage_ids)
             self._insert_actions(conn, session_id, session.actions, tp_ids)
+            self._insert_accepted(conn, session_id, session.accepted)
         return session_id
 
     def _insert_session_row(
@@ -618,8 +613,8 @@ class Store:
         cursor = conn.execute(
             """INSERT INTO sessions (name, organisation, facilitator, participants, language,
                  framework, notes, created, updated, step, current_segment, current_stage,
-                 current_touchpoint, dots_per_participant)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                 current_touchpoint, dots_per_participant, agenda_start, timebox_overrides)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 session.name,
                 session.organisation,
@@ -635,6 +630,8 @@ class Store:
                 position.stage,
                 position.touchpoint,
                 session.dots_per_participant,
+                _agenda_text(session.agenda_start),
+                json.dumps(session.timebox_overrides, sort_keys=True),
             ),
         )
         return int(cursor.lastrowid or 0)
@@ -704,6 +701,18 @@ class Store:
                 ),
             )
 
+    def _insert_accepted(
+        self, conn: sqlite3.Connection, session_id: int, accepted: list[Accepted]
+    ) -> None:
+        conn.executemany(
+            "INSERT INTO accepted (session_id, position, rule, segment, stage, touchpoint,"
+            " reason, accepted_by) VALUES (?,?,?,?,?,?,?,?)",
+            (
+                (session_id, index, a.rule, a.segment, a.stage, a.touchpoint, a.reason, a.by)
+                for index, a in enumerate(accepted)
+            ),
+        )
+
     def delete_session(self, session_id: int) -> None:
         self._forget(session_id)
         with self._write() as conn:
@@ -763,6 +772,24 @@ class Store:
                     (session_id,),
                 )
             ]
+            session.accepted = [
+                Accepted(
+                    rule=r["rule"],
+                    reason=r["reason"],
+                    segment=r["segment"],
+                    stage=r["stage"],
+                    touchpoint=r["touchpoint"],
+                    by=r["accepted_by"],
+                    db_id=r["id"],
+                )
+                for r in _named_rows(
+                    conn.execute(
+                        "SELECT id, rule, segment, stage, touchpoint, reason, accepted_by"
+                        " FROM accepted WHERE session_id = ? ORDER BY position, id",
+                        (session_id,),
+                    )
+                )
+            ]
             self._handed[session_id].session = weakref.ref(session)
         return session
 
@@ -777,6 +804,10 @@ class Store:
                 raise StorageError("name_taken", name=values["name"])
         if "participants" in values:
             values["participants"] = json.dumps(values["participants"], ensure_ascii=False)
+        if "agenda_start" in values:
+            values["agenda_start"] = _agenda_text(values["agenda_start"])
+        if "timebox_overrides" in values:
+            values["timebox_overrides"] = json.dumps(values["timebox_overrides"], sort_keys=True)
         self._update_row("sessions", session_id, values, session_id=session_id, touched=())
 
     def save_position(self, session_id: int, position: Position) -> None:
@@ -788,6 +819,95 @@ class Store:
                 " current_touchpoint = ? WHERE id = ?",
                 (step, position.segment, position.stage, position.touchpoint, session_id),
             )
+
+    def set_agenda_start(self, session_id: int, start: datetime | str | None) -> None:
+        """When the workshop starts (None: not set; the app counts from when it opened)."""
+        value = model.clean("session", "agenda_start", start)
+        self._update_row(
+            "sessions",
+            session_id,
+            {"agenda_start": _agenda_text(value)},
+            session_id=session_id,
+            touched=(),
+        )
+
+    def set_timebox(self, session_id: int, step: str, minutes: int | None) -> None:
+        """A step's timebox on the agenda, in minutes; None goes back to the guide's."""
+        step = model.agenda_step("timebox", step)
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT timebox_overrides FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if row is None:
+                raise StorageError("gone", what="session")
+            overrides = json.loads(row[0])
+            if minutes is None:
+                overrides.pop(step, None)
+            else:
+                overrides[step] = model.timebox("timebox", minutes)
+            conn.execute(
+                "UPDATE sessions SET timebox_overrides = ? WHERE id = ?",
+                (json.dumps(overrides, sort_keys=True), session_id),
+            )
+            self._touch(conn, session_id, ())
+
+    # --- accepted findings -------------------------------------------------------------
+
+    def accept_finding(
+        self,
+        session_id: int,
+        rule: str,
+        reason: str,
+        *,
+        segment: str | None = None,
+        stage: str | None = None,
+        touchpoint: str | None = None,
+        by: str = "",
+    ) -> int:
+        """Record that the team accepts a finding (FORMAT.md ``[[accepted]]``); its id."""
+        values = model.clean_many(
+            "accepted",
+            {
+                "rule": rule,
+                "reason": reason,
+                "segment": segment,
+                "stage": stage,
+                "touchpoint": touchpoint,
+                "by": by,
+            },
+        )
+        with self._write() as conn:
+            position = _next_position(conn, "accepted", "session_id = ?", (session_id,))
+            cursor = conn.execute(
+                "INSERT INTO accepted (session_id, position, rule, segment, stage, touchpoint,"
+                " reason, accepted_by) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    session_id,
+                    position,
+                    values["rule"],
+                    values["segment"],
+                    values["stage"],
+                    values["touchpoint"],
+                    values["reason"],
+                    values["by"],
+                ),
+            )
+            self._touch(conn, session_id, ())
+        return int(cursor.lastrowid or 0)
+
+    def update_accepted(self, accepted_id: int, **fields: Any) -> None:
+        """Change an accepted finding's reason (or who accepted it)."""
+        values = model.clean_many("accepted", fields)
+        if "by" in values:
+            values["accepted_by"] = values.pop("by")
+        self._update_row("accepted", accepted_id, values, touched=())
+
+    def unaccept_finding(self, accepted_id: int) -> None:
+        """Take an acceptance back: the finding counts again."""
+        with self._write() as conn:
+            session_id = self._session_of(conn, "accepted", accepted_id)
+            conn.execute("DELETE FROM accepted WHERE id = ?", (accepted_id,))
+            self._touch(conn, session_id, ())
 
     def _update_row(
         self,
@@ -1079,9 +1199,7 @@ class Store:
     def delete_touchpoint(self, touchpoint_id: int) -> tuple[Touchpoint, list[int]]:
         """Delete; returns what undo needs: the touchpoint and the actions that named it."""
         with self._write() as conn:
-            row = conn.execute(
-                _SELECT_TOUCHPOINTS.replace("t.session_id = ?", "t.id = ?"), (touchpoint_id,)
-            ).fetchone()
+            row = conn.execute(_SELECT_TOUCHPOINT, (touchpoint_id,)).fetchone()
             if row is None:
                 raise StorageError("gone", what="touchpoint")
             tp = _touchpoint_from_row(row)
@@ -1308,6 +1426,33 @@ class Store:
 
 
 # --- row mapping -------------------------------------------------------------------------
+#
+# A touchpoint row is read as a tuple of values in the order Touchpoint declares its fields
+# (every SELECT below names its columns after those fields), so a Touchpoint is built with
+# Touchpoint(*values); where a value needs decoding, its place is looked up by field name.
+
+_TOUCHPOINT_FIELDS = tuple(f.name for f in dataclasses.fields(Touchpoint))
+"""Touchpoint's fields as its dataclass declares them: the order of a row's values."""
+TOUCHPOINT_COLUMNS = tuple(
+    name
+    for name in _TOUCHPOINT_FIELDS
+    if name not in ("ref", "segment", "stage", "db_id", "position")
+)
+"""The columns that hold a touchpoint's own fields, each named as its field."""
+_FIELD_INDEX = {name: index for index, name in enumerate(_TOUCHPOINT_FIELDS)}
+_SEGMENT, _STAGE = _FIELD_INDEX["segment"], _FIELD_INDEX["stage"]
+_DB_ID, _POSITION = _FIELD_INDEX["db_id"], _FIELD_INDEX["position"]
+_LISTS = tuple(_FIELD_INDEX[name] for name in LIST_FIELDS)
+_BOOLEANS = tuple(_FIELD_INDEX[name] for name in ("pain_point", "moment_of_truth"))
+
+
+def _select(sources: dict[str, str]) -> str:
+    """The select list of a touchpoint read: every field, in order, as a named column."""
+    return ", ".join(f"{sources.get(name, 't.' + name)} AS {name}" for name in _TOUCHPOINT_FIELDS)
+
+
+_BY_IDS = {"db_id": "t.id", "segment": "t.segment_id", "stage": "t.stage_id"}
+_BY_KEYS = {"db_id": "t.id", "segment": "g.key", "stage": "s.key"}
 
 _INSERT_TOUCHPOINT = f"""
 INSERT INTO touchpoints (session_id, ref, segment_id, stage_id, position,
@@ -1316,24 +1461,29 @@ VALUES (?, ?, ?, ?, ?, {", ".join("?" for _ in TOUCHPOINT_COLUMNS)})
 """
 
 _SELECT_TOUCHPOINTS = f"""
-SELECT t.id, t.ref, g.key, s.key, t.position, {", ".join("t." + c for c in TOUCHPOINT_COLUMNS)}
+SELECT {_select(_BY_KEYS)}
 FROM touchpoints t
 JOIN segments g ON g.id = t.segment_id
 JOIN stages s ON s.id = t.stage_id
 WHERE t.session_id = ?
 ORDER BY g.position, g.id, s.position, s.id, t.position, t.id
 """
-_SELECT_SESSION_TOUCHPOINTS = f"""
-SELECT t.id, t.ref, t.segment_id, t.stage_id, t.position,
-  {", ".join("t." + c for c in TOUCHPOINT_COLUMNS)}
+"""A session's touchpoints in map order, with the keys of their segment and stage (the
+order ``load`` promises; it sorts in Python, which is faster)."""
+_SELECT_TOUCHPOINT = f"""
+SELECT {_select(_BY_KEYS)}
 FROM touchpoints t
-WHERE t.session_id = ?
+JOIN segments g ON g.id = t.segment_id
+JOIN stages s ON s.id = t.stage_id
+WHERE t.id = ?
 """
-"""_SELECT_TOUCHPOINTS with segment and stage ids for keys, in no order: joining and sorting
-in SQLite (a temporary B-tree of whole rows) costs more than twice the read."""
+_SELECT_SESSION_TOUCHPOINTS = f"""
+SELECT {_select(_BY_IDS)} FROM touchpoints t WHERE t.session_id = ?
+"""
+"""A session's touchpoints with segment and stage ids for keys, in no order: joining and
+sorting in SQLite (a temporary B-tree of whole rows) costs more than twice the read."""
 _SELECT_TOUCHPOINTS_BY_ID = (
-    _SELECT_TOUCHPOINTS.split("ORDER BY")[0].replace("{", "{{").replace("}", "}}")
-    + "AND t.id IN ({ids})"
+    _SELECT_SESSION_TOUCHPOINTS.replace("{", "{{").replace("}", "}}") + " AND t.id IN ({ids})"
 )
 _IDS_PER_QUERY = 500
 _REPLACE_IN_PLACE = 50  # more touched rows than this: sort them all again
@@ -1343,31 +1493,33 @@ def _to_columns(values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
     for name in LIST_FIELDS:
         if name in out:
-            out[name] = json.dumps(out[name], ensure_ascii=False)
-    if "pain_point" in out:
-        out["pain_point"] = int(out["pain_point"])
+            out[name] = _json_text(out[name])
+    for name in ("pain_point", "moment_of_truth"):
+        if name in out:
+            out[name] = int(out[name])
     return out
 
 
 def _touchpoint_params(
     tp: Touchpoint, session_id: int, segment_id: int, stage_id: int
 ) -> tuple[Any, ...]:
-    """The values of _INSERT_TOUCHPOINT (columns in TOUCHPOINT_COLUMNS order, as
-    _to_columns() stores them)."""
+    """The values of _INSERT_TOUCHPOINT, as _to_columns() stores them."""
+    columns = _to_columns({name: getattr(tp, name) for name in TOUCHPOINT_COLUMNS})
     return (
-        session_id, tp.ref, segment_id, stage_id, tp.position, tp.name, tp.channel, tp.kind,
-        tp.initiative, tp.need, _json_text(tp.interactions), tp.owner, _json_text(tp.processes),
-        _json_text(tp.people), _json_text(tp.customer_contacts), tp.desired_outcome,
-        _json_text(tp.data_generated), tp.optimal_experience, tp.effectiveness,
-        int(tp.pain_point), tp.pain_note, tp.votes,
-    )  # fmt: skip
+        session_id,
+        tp.ref,
+        segment_id,
+        stage_id,
+        tp.position,
+        *(columns[name] for name in TOUCHPOINT_COLUMNS),
+    )
 
 
 _dumps_json = json.JSONEncoder(ensure_ascii=False).encode
 _TEXT_MEMO: dict[tuple[str, ...], str] = {}
 
 
-def _json_text(items: list[str]) -> str:
+def _json_text(items: Sequence[str]) -> str:
     """A list column's text, as json.dumps(items, ensure_ascii=False) writes it."""
     if not items:
         return "[]"
@@ -1375,9 +1527,9 @@ def _json_text(items: list[str]) -> str:
         key = tuple(items)
         text = _TEXT_MEMO.get(key)
     except TypeError:  # not a list of texts: nothing to remember it by
-        return _dumps_json(items)
+        return _dumps_json(list(items))
     if text is None:
-        text = _dumps_json(items)
+        text = _dumps_json(list(items))
         if len(_TEXT_MEMO) < _LIST_MEMO_SIZE:
             _TEXT_MEMO[key] = text
     return text
@@ -1402,85 +1554,55 @@ def _json_items(text: str) -> tuple[str, ...]:
     return items
 
 
-_ROW_COLUMNS = (
-    "name", "channel", "kind", "initiative", "need", "interactions", "owner", "processes",
-    "people", "customer_contacts", "desired_outcome", "data_generated", "optimal_experience",
-    "effectiveness", "pain_point", "pain_note", "votes",
-)  # fmt: skip
-if _ROW_COLUMNS != TOUCHPOINT_COLUMNS:  # _touchpoint_from_row unpacks rows in this order
-    raise RuntimeError("_touchpoint_from_row is out of step with TOUCHPOINT_COLUMNS")
-_TOUCHPOINT_FIELDS = (
-    "ref", "segment", "stage", "name", "channel", "kind", "initiative", "need", "interactions",
-    "owner", "processes", "people", "customer_contacts", "desired_outcome", "data_generated",
-    "optimal_experience", "effectiveness", "pain_point", "pain_note", "votes", "db_id",
-    "position",
-)  # fmt: skip
-"""The order of _row_values(): Touchpoint's fields, as the dataclass declares them."""
-_POSITIONAL = tuple(f.name for f in dataclasses.fields(Touchpoint)) == _TOUCHPOINT_FIELDS
-_SEGMENT, _STAGE, _DB_ID, _POSITION = 1, 2, 20, 21
-_LISTS = (8, 10, 11, 12, 14)  # interactions, processes, people, customer_contacts, data
-
-
 def _row_values(
-    row: Sequence[Any], segment_key: str | None = None, stage_key: str | None = None
-) -> tuple[Any, ...]:
-    """A row of _SELECT_TOUCHPOINTS decoded into Touchpoint's field order (lists as tuples,
-    so a snapshot of them can be kept without anyone changing it); a row of
-    _SELECT_SESSION_TOUCHPOINTS with the keys of its segment and stage."""
-    (
-        db_id, ref, segment, stage, position, name, channel, kind, initiative, need,
-        interactions, owner, processes, people, customer_contacts, desired_outcome,
-        data_generated, optimal_experience, effectiveness, pain_point, pain_note, votes,
-    ) = row  # fmt: skip
-    if segment_key is not None:
-        segment, stage = segment_key, stage_key
-    return (
-        ref, segment, stage, name, channel, kind, initiative, need, _json_items(interactions),
-        owner, _json_items(processes), _json_items(people), _json_items(customer_contacts),
-        desired_outcome, _json_items(data_generated), optimal_experience, effectiveness,
-        bool(pain_point), pain_note, votes, db_id, position,
-    )  # fmt: skip
+    row: Sequence[Any],
+    segment_keys: dict[int, str] | None = None,
+    stage_keys: dict[int, str] | None = None,
+) -> tuple[Any, ...] | None:
+    """A touchpoint row decoded (lists as tuples, so that a snapshot of them can be kept
+    without anyone changing it). With ``segment_keys`` and ``stage_keys``, the row holds
+    segment and stage ids, given their keys here; None if either is unknown."""
+    values = list(row)
+    if segment_keys is not None and stage_keys is not None:
+        segment = segment_keys.get(values[_SEGMENT])
+        stage = stage_keys.get(values[_STAGE])
+        if segment is None or stage is None:
+            return None
+        values[_SEGMENT], values[_STAGE] = segment, stage
+    for index in _LISTS:
+        values[index] = _json_items(values[index])
+    for index in _BOOLEANS:
+        values[index] = bool(values[index])
+    return tuple(values)
 
 
 def _read_touchpoints(
     conn: sqlite3.Connection, session_id: int, segments: list[Segment], stages: list[Stage]
 ) -> list[tuple[Any, ...]]:
-    """All the session's touchpoints as _row_values() tuples in map order (the rows of
-    _SELECT_TOUCHPOINTS, which joins them to their segment and stage)."""
-    segment_keys = {s.db_id: s.key for s in segments}
-    stage_keys = {s.db_id: s.key for s in stages}
+    """All the session's touchpoints as _row_values() tuples in map order."""
+    segment_keys = {s.db_id: s.key for s in segments if s.db_id is not None}
+    stage_keys = {s.db_id: s.key for s in stages if s.db_id is not None}
     values = []
     for row in conn.execute(_SELECT_SESSION_TOUCHPOINTS, (session_id,)):
-        segment, stage = segment_keys.get(row[2]), stage_keys.get(row[3])
-        if segment is not None and stage is not None:
-            values.append(_row_values(row, segment, stage))
+        decoded = _row_values(row, segment_keys, stage_keys)
+        if decoded is not None:
+            values.append(decoded)
     values.sort(key=_map_key(segments, stages))
     return values
 
 
 def _build_touchpoint(values: tuple[Any, ...]) -> Touchpoint:
-    """A new Touchpoint (with new lists) from _row_values(); positional arguments are twice
-    as fast as keywords, and used when the dataclass's fields are in the expected order."""
-    (
-        ref, segment, stage, name, channel, kind, initiative, need, interactions, owner,
-        processes, people, customer_contacts, desired_outcome, data_generated,
-        optimal_experience, effectiveness, pain_point, pain_note, votes, db_id, position,
-    ) = values  # fmt: skip
-    if _POSITIONAL:
-        return Touchpoint(
-            ref, segment, stage, name, channel, kind, initiative, need, list(interactions),
-            owner, list(processes), list(people), list(customer_contacts), desired_outcome,
-            list(data_generated), optimal_experience, effectiveness, pain_point, pain_note,
-            votes, db_id, position,
-        )  # fmt: skip
-    fields = dict(zip(_TOUCHPOINT_FIELDS, values, strict=True))
+    """A new Touchpoint (with new lists) from _row_values()."""
+    fields = list(values)
     for index in _LISTS:
-        fields[_TOUCHPOINT_FIELDS[index]] = list(values[index])
-    return Touchpoint(**fields)
+        fields[index] = list(fields[index])
+    return Touchpoint(*fields)
 
 
 def _touchpoint_from_row(row: Sequence[Any]) -> Touchpoint:
-    return _build_touchpoint(_row_values(row))
+    values = _row_values(row)
+    assert values is not None
+    return _build_touchpoint(values)
 
 
 def _map_key(
@@ -1547,8 +1669,21 @@ def _session_from_row(row: dict[str, Any]) -> Session:
             touchpoint=row["current_touchpoint"],
         ),
         dots_per_participant=row["dots_per_participant"],
+        agenda_start=datetime.fromisoformat(row["agenda_start"]) if row["agenda_start"] else None,
+        timebox_overrides=json.loads(row["timebox_overrides"]),
         db_id=row["id"],
     )
+
+
+def _named_rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    """A query's rows as dicts by column name."""
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def _agenda_text(start: datetime | None) -> str | None:
+    return start.isoformat() if start is not None else None
 
 
 def _next_position(
