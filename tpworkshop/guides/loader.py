@@ -13,9 +13,10 @@ A guide file is ``DIR/LANG/STEP.md``::
     ## Questions to ask the room
     - ...
 
-Folders are layered step by step: the shipped ``facilitation_guides/``, then the user's
-``~/.config/tpworkshop/guides/`` (or ``$XDG_CONFIG_HOME/tpworkshop/guides/``), then each
-``--guides DIR`` in order; a later folder's guide for a step replaces the earlier one. A
+Folders are layered step by step: the guides shipped in the package
+(``tpworkshop.facilitation_guides``, edited in the repository's ``facilitation_guides/``),
+then the user's ``~/.config/tpworkshop/guides/`` (or ``$XDG_CONFIG_HOME/tpworkshop/guides/``),
+then each ``--guides DIR`` in order; a later folder's guide for a step replaces the earlier one. A
 malformed file is skipped with a :class:`GuideProblem` and the earlier guide stays. A step
 with no guide in the language falls back to English, and then to a minimal built-in guide,
 so every step always has one.
@@ -378,9 +379,24 @@ def builtin_guide(step: str, lang: str) -> Guide:
 # --- folders -------------------------------------------------------------------------------
 
 
+SHIPPED_PACKAGE = "tpworkshop.facilitation_guides"
+
+
 def shipped_guides_dir() -> Path:
-    """The repository's ``facilitation_guides/`` folder."""
-    return Path(__file__).resolve().parents[2] / "facilitation_guides"
+    """The guides shipped inside the package (``tpworkshop.facilitation_guides``).
+
+    The build maps the repository's ``facilitation_guides/`` folder into the package (see
+    ``setup.py``), so a wheel and an editable install find them the same way.
+    """
+    from importlib.resources import files
+
+    try:
+        return Path(str(files(SHIPPED_PACKAGE)))
+    except ModuleNotFoundError:
+        # An editable install made before the folder was mapped into the package knows
+        # only ``tpworkshop``; its checkout still has the folder beside it. (Reinstalling
+        # with ``pip install -e .`` makes this branch unused; a wheel never reaches it.)
+        return Path(__file__).resolve().parents[2] / "facilitation_guides"
 
 
 def user_guides_dir(environ: Mapping[str, str] | None = None) -> Path:
