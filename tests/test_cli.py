@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -10,6 +11,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import REPO
 
 
 def tpw(
@@ -34,8 +37,17 @@ def assert_one_sentence_error(result: subprocess.CompletedProcess[str], code: in
     assert result.stderr.strip()
 
 
+def test_version_is_the_installed_packages(db_path: Path) -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert importlib.metadata.version("tpworkshop") == project["version"]
+    for lang in ("C.UTF-8", "es_ES.UTF-8"):
+        result = tpw("--version", db=db_path, env={"LANG": lang})
+        assert result.returncode == 0 and result.stderr == ""
+        assert result.stdout == f"tpworkshop {project['version']}\n"
+    assert not db_path.parent.exists()
+
+
 def test_version_and_help(db_path: Path) -> None:
-    assert tpw("--version", db=db_path).stdout.startswith("tpworkshop ")
     out = tpw("--help", db=db_path).stdout
     for command in ("new", "open", "join", "list", "gaps", "export", "import", "demo"):
         assert command in out
@@ -123,7 +135,11 @@ def test_bad_import_lists_problems_and_writes_nothing(db_path: Path, tmp_path: P
     result = tpw("import", str(bad), db=db_path)
     assert_one_sentence_error(result)
     assert result.stderr.count("\n") >= 3  # every problem listed
-    assert json.loads(tpw("list", "--format", "json", db=db_path).stdout) == []
+    assert not db_path.parent.exists()  # the file is refused before a database is made
+    tpw("new", "Other", "--no-open", db=db_path)
+    assert_one_sentence_error(tpw("import", str(bad), db=db_path))
+    listed = json.loads(tpw("list", "--format", "json", db=db_path).stdout)
+    assert [s["name"] for s in listed] == ["Other"]
     binary = tmp_path / "binary.toml"
     binary.write_bytes(b"\xff\xfe\x00garbage")
     assert_one_sentence_error(tpw("import", str(binary), db=db_path))
@@ -187,3 +203,60 @@ def test_joining_a_live_session_the_facilitator_ended_is_refused(db_path: Path) 
     again = tpw("join", "Ended run", "--as", "Ana", db=db_path)
     assert "ended" not in again.stderr  # refused only for want of a terminal here
     assert "terminal" in again.stderr
+
+
+# --- commands that only read create nothing -----------------------------------------------
+
+READING_COMMANDS = [
+    ("list",),
+    ("list", "--format", "json"),
+    ("gaps", "Concesionario"),
+    ("export", "Concesionario"),
+    ("export", "Concesionario", "-o", "out.toml"),
+    ("open", "Concesionario"),
+    ("join", "Concesionario", "--as", "Ana"),
+]
+NO_DATABASE = {
+    "en": "There is no database at {path}",
+    "es": "No hay ninguna base de datos en {path}",
+}
+
+
+def run_in(folder: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    """tpworkshop run from ``folder`` with no TPWORKSHOP_DB, as a user runs it."""
+    env = {k: v for k, v in os.environ.items() if k not in ("TPWORKSHOP_DB", "LC_ALL")}
+    env["LANG"] = "es_ES.UTF-8" if lang == "es" else "C.UTF-8"
+    return subprocess.run(
+        [sys.executable, "-m", "tpworkshop", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=folder,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=" ".join)
+def test_a_command_that_only_reads_creates_nothing(
+    tmp_path: Path, args: tuple[str, ...], lang: str
+) -> None:
+    for db_option, path in (
+        ((), Path("sessions") / "tpworkshop.db"),
+        (("--db", "some/missing/dir/x.db"), Path("some/missing/dir/x.db")),
+    ):
+        result = run_in(tmp_path, *db_option, *args, lang=lang)
+        assert result.returncode == 1, result
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert result.stderr.startswith(NO_DATABASE[lang].format(path=path))
+        assert list(tmp_path.iterdir()) == []
+
+
+def test_reading_commands_work_once_a_command_created_the_database(
+    tmp_path: Path, example_path: Path
+) -> None:
+    assert run_in(tmp_path, "import", str(example_path)).returncode == 0
+    assert (tmp_path / "sessions" / "tpworkshop.db").is_file()
+    assert run_in(tmp_path, "gaps", "Concesionario").returncode == 0
+    assert run_in(tmp_path, "list").returncode == 0

@@ -14,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from tpworkshop import __version__
 from tpworkshop.cli.messages import CLI
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORK_KEYS
+from tpworkshop.domain.model import Session
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import LANGUAGES, format_datetime, format_percent, resolve_language
 from tpworkshop.storage import StorageError, Store, default_db_path
@@ -24,6 +24,10 @@ from tpworkshop.storage import StorageError, Store, default_db_path
 EXPORT_FORMATS = ("toml", "markdown", "csv", "svg", "html")
 GAPS_FORMATS = ("text", "json", "markdown")
 LIST_FORMATS = ("table", "json")
+# The commands that may create the database (and its folder); every other command only reads
+# a session that must already exist, and never leaves a file or folder behind. ``None`` is the
+# app at the session picker, where sessions are created.
+CREATING_COMMANDS = frozenset({None, "new", "import", "demo"})
 
 
 class CliError(Exception):
@@ -34,6 +38,20 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {message}\n")
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the installed package's version, read from its metadata only when
+    asked (importing importlib.metadata would slow every start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from tpworkshop import installed_version
+
+        print(f"{parser.prog} {installed_version()}")
+        parser.exit()
 
 
 def _pre_language(argv: Sequence[str]) -> str:
@@ -117,9 +135,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help=t("opt.help"))
-    parser.add_argument(
-        "--version", action="version", version=f"tpworkshop {__version__}", help=t("opt.version")
-    )
+    parser.add_argument("--version", action=_VersionAction, help=t("opt.version"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, help_key: str) -> argparse.ArgumentParser:
@@ -217,6 +233,11 @@ def run(args: argparse.Namespace, lang: str) -> int:
     restricted = _restricted(args)
     if restricted and command != "join":
         raise CliError(CLI("restricted", lang, what=command or "tpworkshop"))
+    if command not in CREATING_COMMANDS and not db_path.exists():
+        raise CliError(CLI("no_database", lang, path=db_path))
+    # A file to import is read and checked before the database is opened: a refused file
+    # leaves nothing behind, not even a new empty database.
+    imported = _read_import_file(args.path, lang) if command == "import" else None
     with Store(db_path) as store:
         if command is None:
             return _run_app(db_path, None, args, lang, store=store)
@@ -245,8 +266,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
             return _gaps(store, store.resolve(args.session), args.format, args.lang)
         if command == "export":
             return _export(store, store.resolve(args.session), args.format, args.output, lang)
-        if command == "import":
-            return _import(store, args.path, args.replace, lang)
+        if imported is not None:
+            return _import(store, imported, args.replace, lang)
         if command == "demo":
             from tpworkshop.demo import ensure_demo
 
@@ -383,15 +404,19 @@ def _write_atomically(path: Path, data: bytes, lang: str) -> None:
         ) from error
 
 
-def _import(store: Store, path: Path, replace: bool, lang: str) -> int:
+def _read_import_file(path: Path, lang: str) -> Session:
+    """The session in a FORMAT.md file, or a CliError listing every problem in it."""
     from tpworkshop.formats.toml_format import FormatError, load_path
 
     try:
-        session = load_path(path)
+        return load_path(path)
     except FormatError as error:
         lines = [CLI("import_problems", lang, path=path, count=len(error.problems))]
         lines += [f"  - {problem.describe(lang)}" for problem in error.problems]
         raise CliError("\n".join(lines)) from error
+
+
+def _import(store: Store, session: Session, replace: bool, lang: str) -> int:
     existing = _session_named(store, session.name) if replace else None
     if existing is None:
         session.name = store.unique_name(session.name)

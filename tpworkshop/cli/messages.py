@@ -104,6 +104,10 @@ CLI = Catalog(
             "en": "The demo is session {id} {name!r}.",
             "es": "La demo es la sesión {id} {name!r}.",
         },
+        "no_database": {
+            "en": "There is no database at {path}: create a session first with 'tpworkshop new NAME', 'tpworkshop import PATH' or 'tpworkshop demo'.",
+            "es": "No hay ninguna base de datos en {path}: crea antes una sesión con 'tpworkshop new NOMBRE', 'tpworkshop import RUTA' o 'tpworkshop demo'.",
+        },
         "no_sessions": {
             "en": "No sessions yet; 'tpworkshop new NAME' or 'tpworkshop demo' starts one.",
             "es": "Aún no hay sesiones; 'tpworkshop new NOMBRE' o 'tpworkshop demo' crea una.",
