@@ -81,7 +81,7 @@ def tricky_session(lang: str = "en") -> Session:
                 optimal_experience="",
                 effectiveness=2,
                 pain_point=True,
-                pain_note="Nobody sees them\r\nat night",
+                pain_note="Nobody sees them\nat night",
                 votes=3,
             ),
             Touchpoint(ref="tp-2", segment="b2b", stage="purchase", name="<script>", position=0),

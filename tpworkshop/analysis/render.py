@@ -7,7 +7,6 @@ tpworkshop.i18n's formatting ("80%" in English, "80 %" in Spanish).
 from __future__ import annotations
 
 import io
-import json
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -16,8 +15,10 @@ from rich.text import Text
 
 from tpworkshop.analysis.gaps import Analysis, StageFigures
 from tpworkshop.analysis.messages import LABELS, RULE_LABELS
+from tpworkshop.domain.display import plain
 from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.text import json_text, visible, visible_line
 from tpworkshop.i18n import format_number, format_percent
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
@@ -105,7 +106,7 @@ def render_rich(analysis: Analysis, session: Session) -> RenderableType:
     """The whole analysis as one rich renderable, for the app and the terminal."""
     lang = analysis.language
     title = Text()
-    title.append(LABELS("title", lang, name=analysis.session_name), style="bold")
+    title.append(visible_line(LABELS("title", lang, name=analysis.session_name)), style="bold")
     title.append(f"  ({_framework_name(analysis)})", style="dim")
     parts: list[RenderableType] = [title, _rich_summary(analysis), Text("")]
     parts += [_rich_heatmap(analysis, session), Text("")]
@@ -129,7 +130,7 @@ def _rich_summary(analysis: Analysis) -> RenderableType:
     for i, (owner, count) in enumerate(list(analysis.owners.items())[:OWNERS_SHOWN]):
         if i:
             owners.append(" · ", style="dim")
-        owners.append(f"{owner} ")
+        owners.append(f"{visible_line(owner)} ")
         owners.append(str(count), style="bold")
     hidden = len(analysis.owners) - OWNERS_SHOWN
     if hidden > 0:
@@ -167,10 +168,10 @@ def _rich_heatmap(analysis: Analysis, session: Session) -> RenderableType:
     )
     for stage in analysis.stages:
         header = f"{stage.name}\n{LABELS('weight_short', lang, weight=stage.weight)}"
-        table.add_column(Text(header, justify="center"), justify="center", overflow="fold")
+        table.add_column(plain(header, justify="center"), justify="center", overflow="fold")
     busiest = max(analysis.cells.values(), default=0)
     for key, name in segments:
-        row: list[RenderableType] = [Text(name)]
+        row: list[RenderableType] = [plain(name)]
         for stage in analysis.stages:
             count = analysis.cells.get((key, stage.key), 0)
             row.append(Text(f" {count} ", style=_cell_style(count, busiest), justify="center"))
@@ -212,7 +213,7 @@ def _rich_stages(analysis: Analysis) -> RenderableType:
         flag = flags.get(figures.key)
         share_style = {"under-invested": "bold red", "over-invested": "yellow"}.get(flag or "", "")
         table.add_row(
-            Text(figures.name),  # Text: names are never read as rich markup
+            plain(figures.name),  # names are never read as rich markup
             str(figures.weight),
             str(figures.touchpoints),
             Text(format_percent(figures.share, lang), style=share_style),
@@ -237,7 +238,7 @@ def _rich_findings(analysis: Analysis) -> RenderableType:
         table.add_row(
             Text(LABELS(finding.severity, lang), style=style),
             Text(RULE_LABELS(finding.rule, lang), style=style),
-            Text(finding.message),
+            plain(finding.message),
         )
     return table
 
@@ -250,8 +251,8 @@ def _rich_priorities(analysis: Analysis, session: Session) -> RenderableType:
         lines.append(Text(LABELS("no_priorities", lang), style="dim"))
     for number, (name, details) in enumerate(priorities, start=1):
         line = Text(f"{number}. ")
-        line.append(name, style="bold")
-        line.append(" — " + " · ".join(details), style="dim")
+        line.append(visible_line(name), style="bold")
+        line.append(" — " + visible_line(" · ".join(details)), style="dim")
         lines.append(line)
     return Group(*lines)
 
@@ -277,7 +278,8 @@ def render_text(analysis: Analysis, session: Session, width: int = 100) -> str:
         soft_wrap=False,
     )
     console.print(render_rich(analysis, session))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    text = "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+    return visible(text)  # a control character of an old database, as a symbol
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -315,7 +317,7 @@ def render_markdown(analysis: Analysis, session: Session) -> str:
     lines += _md_owners(analysis) + [""]
     lines += _md_findings(analysis) + [""]
     lines += _md_priorities(analysis, session)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _md_coverage(analysis: Analysis, session: Session) -> list[str]:
@@ -396,4 +398,4 @@ def _md_priorities(analysis: Analysis, session: Session) -> list[str]:
 
 def render_json(analysis: Analysis) -> str:
     """GAPS.md's machine-readable form."""
-    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
+    return json_text(analysis.to_dict())

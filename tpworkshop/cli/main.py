@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,7 +16,8 @@ from typing import NoReturn
 from tpworkshop.cli.messages import CLI
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORK_KEYS
 from tpworkshop.domain.model import Session
-from tpworkshop.domain.validation import ValidationError
+from tpworkshop.domain.text import json_text, visible
+from tpworkshop.domain.validation import ValidationError, has_control
 from tpworkshop.i18n import LANGUAGES, format_datetime, format_percent, resolve_language
 from tpworkshop.storage import StorageError, Store, default_db_path
 
@@ -208,19 +208,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args, lang)
     except CliError as error:
-        print(str(error), file=sys.stderr)
+        say(str(error), error=True)
         return 1
     except (StorageError, ValidationError) as error:
-        print(error.message(lang), file=sys.stderr)
+        say(error.message(lang), error=True)
         return 1
     except KeyboardInterrupt:
-        print(CLI("interrupted", lang), file=sys.stderr)
+        say(CLI("interrupted", lang), error=True)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as error:  # noqa: BLE001 - the promise: never a traceback
-        print(CLI("unexpected", lang, detail=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        say(CLI("unexpected", lang, detail=f"{type(error).__name__}: {error}"), error=True)
         return 1
+
+
+def say(message: str, *, error: bool = False) -> None:
+    """One message line for the terminal. It may quote what someone typed (a session's
+    name, a path, an argument), so control characters are shown as symbols, never sent."""
+    print(visible(message), file=sys.stderr if error else sys.stdout)
 
 
 def _restricted(args: argparse.Namespace) -> bool:
@@ -243,7 +249,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
             return _run_app(db_path, None, args, lang, store=store)
         if command == "new":
             session_id = store.create_session(args.name, framework=args.framework, language=lang)
-            print(CLI("created", lang, id=session_id, name=store.load(session_id).name))
+            say(CLI("created", lang, id=session_id, name=store.load(session_id).name))
             return 0 if args.no_open else _run_app(db_path, session_id, args, lang, store=store)
         if command == "open":
             return _run_app(db_path, store.resolve(args.session), args, lang, store=store)
@@ -257,7 +263,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
                 args,
                 lang,
                 role="participant",
-                participant=participant_name(args.as_name, os.environ),
+                participant=participant_name(args.as_name, os.environ, lang),
                 store=store,
             )
         if command == "list":
@@ -272,23 +278,28 @@ def run(args: argparse.Namespace, lang: str) -> int:
             from tpworkshop.demo import ensure_demo
 
             session_id = ensure_demo(store, lang)
-            print(CLI("demo_ready", lang, id=session_id, name=store.load(session_id).name))
+            say(CLI("demo_ready", lang, id=session_id, name=store.load(session_id).name))
             return 0 if args.no_open else _run_app(db_path, session_id, args, lang, store=store)
     raise CliError(CLI("unexpected", lang, detail=command))
 
 
-def participant_name(given: str | None, environ: Mapping[str, str]) -> str:
+MAX_PARTICIPANT_NAME = 40
+
+
+def participant_name(given: str | None, environ: Mapping[str, str], lang: str = "en") -> str:
     """--as, else what the participant typed after the host (``ssh -t host Ana``), else $USER.
 
-    Over OpenSSH's ForceCommand the typed words arrive in SSH_ORIGINAL_COMMAND; only a
-    short, printable name is taken from them, never a command.
+    Over OpenSSH's ForceCommand the typed words arrive in SSH_ORIGINAL_COMMAND; they are
+    only ever a name (never a command), cut to 40 characters. A name holding a control
+    character (an escape sequence, a bell, a tab...) is refused with one sentence, before
+    the app starts; markup such as ``[b]`` is just text, shown as typed.
     """
     for candidate in (given, environ.get("SSH_ORIGINAL_COMMAND"), environ.get("USER")):
-        if not candidate:
+        if not candidate or not candidate.strip():
             continue
-        cleaned = "".join(ch for ch in candidate.strip() if ch.isprintable())[:40].strip()
-        if cleaned:
-            return cleaned
+        if has_control(candidate.strip()):
+            raise CliError(CLI("name_control", lang))
+        return candidate.strip()[:MAX_PARTICIPANT_NAME].strip()
     return "participant"
 
 
@@ -310,13 +321,15 @@ def _list(store: Store, fmt: str, lang: str) -> int:
             }
             for s in summaries
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return 0
     if not summaries:
-        print(CLI("no_sessions", lang))
+        say(CLI("no_sessions", lang))
         return 0
     from rich.console import Console
     from rich.table import Table
+
+    from tpworkshop.domain.display import plain_line
 
     table = Table(box=None, header_style="bold", expand=True)
     table.add_column(CLI("col.id", lang), justify="right", no_wrap=True)
@@ -327,16 +340,16 @@ def _list(store: Store, fmt: str, lang: str) -> int:
     table.add_column(CLI("col.tps", lang), justify="right", no_wrap=True)
     table.add_column(CLI("col.progress", lang), justify="right", no_wrap=True)
     for s in summaries:
-        table.add_row(
-            str(s.id),
-            s.name,
-            s.organisation,
-            s.framework,
-            format_datetime(s.updated.astimezone(), lang),
-            str(s.touchpoints),
-            format_percent(s.progress, lang),
+        table.add_row(  # every cell a Text: a name is never read as markup or a link
+            plain_line(str(s.id)),
+            plain_line(s.name),
+            plain_line(s.organisation),
+            plain_line(s.framework),
+            plain_line(format_datetime(s.updated.astimezone(), lang)),
+            plain_line(str(s.touchpoints)),
+            plain_line(format_percent(s.progress, lang)),
         )
-    Console().print(table)
+    Console(markup=False, emoji=False, highlight=False).print(table)
     return 0
 
 
@@ -387,7 +400,7 @@ def _export(store: Store, session_id: int, fmt: str, output: Path | None, lang: 
         return 0
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     _write_atomically(output, data, lang)
-    print(CLI("exported", lang, path=output), file=sys.stderr)
+    say(CLI("exported", lang, path=output), error=True)
     return 0
 
 
@@ -422,7 +435,7 @@ def _import(store: Store, session: Session, replace: bool, lang: str) -> int:
         session.name = store.unique_name(session.name)
     session_id = store.insert_session(session, replace=existing)
     key = "replaced" if existing is not None else "imported"
-    print(CLI(key, lang, name=session.name, id=session_id))
+    say(CLI(key, lang, name=session.name, id=session_id))
     return 0
 
 

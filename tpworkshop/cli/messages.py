@@ -124,6 +124,10 @@ CLI = Catalog(
             "en": "Not allowed in restricted mode: {what}.",
             "es": "No permitido en modo restringido: {what}.",
         },
+        "name_control": {
+            "en": "Your name must be printable text, without control characters; try again with another one.",
+            "es": "Tu nombre debe ser texto imprimible, sin caracteres de control; prueba otra vez con otro.",
+        },
         "join_ended": {
             "en": "The facilitator has ended this live session; you can join when they open it again.",
             "es": "La persona facilitadora ha terminado esta sesión en directo; podrá unirse cuando la vuelva a abrir.",

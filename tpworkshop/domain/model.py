@@ -244,10 +244,7 @@ def _evidence(field_name: str, value: Any) -> str | None:
 
 
 def _dots(field_name: str, value: Any) -> int:
-    number = v.integer(field_name, value)
-    if not MIN_DOTS <= number <= MAX_DOTS:
-        raise v.ValidationError(field_name, "range", low=MIN_DOTS, high=MAX_DOTS, value=number)
-    return number
+    return v.in_range(field_name, value, MIN_DOTS, MAX_DOTS)
 
 
 def _agenda_start(field_name: str, value: Any) -> datetime | None:
@@ -335,7 +332,7 @@ TOUCHPOINT_RULES: dict[str, v.Cleaner] = {
     "effectiveness": v.optional_rating,
     "pain_point": v.boolean,
     "pain_note": v.multi_line,
-    "votes": v.count,
+    "votes": v.votes,
     "importance": v.optional_rating,
     "moment_of_truth": v.boolean,
     "evidence": _evidence,

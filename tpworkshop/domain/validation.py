@@ -12,6 +12,11 @@ from tpworkshop.i18n import DEFAULT_LANGUAGE, Catalog
 MAX_NAME = 200
 MAX_TEXT = 5000
 MIN_RATING, MAX_RATING = 1, 5
+MIN_VOTES, MAX_VOTES = 0, 10_000
+MAX_DIGITS = 24
+"""A number out of range with more digits is named by its length in the error."""
+MAX_TYPED_DIGITS = 1000
+"""Longer text is not read as a number at all."""
 
 KEY_PATTERN = re.compile(r"^[a-z0-9-]+$")
 
@@ -29,6 +34,10 @@ MESSAGES = Catalog(
         "control": {
             "en": "{field} must be a single line, without tabs or control characters.",
             "es": "{field} debe ser una sola línea, sin tabuladores ni caracteres de control.",
+        },
+        "control_text": {
+            "en": "{field} must not hold control characters (only line breaks and tabs).",
+            "es": "{field} no puede tener caracteres de control (solo saltos de línea y tabuladores).",
         },
         "not_text": {
             "en": "{field} must be text.",
@@ -49,6 +58,10 @@ MESSAGES = Catalog(
         "range": {
             "en": "{field} must be between {low} and {high} (got {value}).",
             "es": "{field} debe estar entre {low} y {high} (se recibió {value}).",
+        },
+        "range_huge": {
+            "en": "{field} must be between {low} and {high} (got a number of {digits} digits).",
+            "es": "{field} debe estar entre {low} y {high} (se recibió un número de {digits} cifras).",
         },
         "negative": {
             "en": "{field} cannot be negative (got {value}).",
@@ -102,6 +115,8 @@ class ValidationError(ValueError):
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters multi-line text may not hold: all of Cc but tab and newline."""
 
 
 def has_control(text: str) -> bool:
@@ -134,13 +149,17 @@ def optional_line(field: str, value: Any) -> str:
 
 
 def multi_line(field: str, value: Any, *, limit: int = MAX_TEXT) -> str:
-    """Free text kept byte for byte (not trimmed), newlines allowed."""
+    """Free text kept as typed (not trimmed): newlines and tabs allowed, ``\\r\\n`` and a
+    lone ``\\r`` stored as ``\\n``, any other control character (ESC, BEL, NUL, DEL, C1)
+    refused (FORMAT.md)."""
     if value is None:
         return ""
     if not isinstance(value, str):
         raise ValidationError(field, "not_text")
-    if "\x00" in value:
-        raise ValidationError(field, "control")
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL_IN_TEXT.search(value) is not None:
+        raise ValidationError(field, "control_text")
     if len(value) > limit:
         raise ValidationError(field, "too_long", length=len(value), limit=limit)
     return value
@@ -163,13 +182,16 @@ def key(field: str, value: Any) -> str:
     return text
 
 
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
 def integer(field: str, value: Any) -> int:
     if isinstance(value, bool):
         raise ValidationError(field, "not_int")
     if isinstance(value, str):
         text = value.strip()
-        # Bounded length: a form or file may hold thousands of digits (int() refuses them).
-        if not re.fullmatch(r"[+-]?\d{1,18}", text):
+        # Bounded length: int() of thousands of digits is slow, and refused past 4,300.
+        if len(text) > MAX_TYPED_DIGITS or _DIGITS.fullmatch(text) is None:
             raise ValidationError(field, "not_int")
         return int(text)
     if isinstance(value, int):
@@ -177,11 +199,24 @@ def integer(field: str, value: Any) -> int:
     raise ValidationError(field, "not_int")
 
 
-def rating(field: str, value: Any) -> int:
+def in_range(field: str, value: Any, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``; one sentence naming the field otherwise."""
     number = integer(field, value)
-    if not MIN_RATING <= number <= MAX_RATING:
-        raise ValidationError(field, "range", low=MIN_RATING, high=MAX_RATING, value=number)
+    if not low <= number <= high:
+        if abs(number) >= 10**MAX_DIGITS:  # said by its length, not printed whole
+            digits = len(str(abs(number))) if number.bit_length() < 4000 else "1000+"
+            raise ValidationError(field, "range_huge", low=low, high=high, digits=digits)
+        raise ValidationError(field, "range", low=low, high=high, value=number)
     return number
+
+
+def rating(field: str, value: Any) -> int:
+    return in_range(field, value, MIN_RATING, MAX_RATING)
+
+
+def votes(field: str, value: Any) -> int:
+    """Dot votes on a touchpoint: 0..10000 (FORMAT.md)."""
+    return in_range(field, value, MIN_VOTES, MAX_VOTES)
 
 
 def optional_rating(field: str, value: Any) -> int | None:

@@ -181,7 +181,20 @@ def dumps(session: Session, gaps: Mapping[str, Any] | None = None) -> str:
     chunks += [_table("[[actions]]", ACTION_KEYS, action) for action in session.actions]
     if gaps is not None:
         chunks.append(_gaps_table(gaps))
-    return "\n".join(chunks)
+    return _escape_c1("\n".join(chunks))
+
+
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _escape_c1(text: str) -> str:
+    """C1 control characters (which TOML allows raw in strings, and only a database of an
+    older version can hold) as ``\\u0085`` escapes: the same value, and nothing a terminal
+    obeys when the file is printed. Every string in the file is a basic string, where the
+    escape means the same."""
+    if _C1.search(text) is None:
+        return text
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _table(header: str, keys: tuple[_Key, ...], entity: object) -> str:

@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tpworkshop.domain import model
+from tpworkshop.domain import model, validation
 from tpworkshop.domain.frameworks import framework_stages
 from tpworkshop.domain.model import (
     LIST_FIELDS,
@@ -1090,12 +1090,15 @@ class Store:
         )
 
     def add_votes(self, touchpoint_id: int, delta: int) -> int:
-        """Add (or with a negative delta withdraw) room votes atomically; never below 0."""
+        """Add (or with a negative delta withdraw) room votes atomically; never below 0,
+        and refused (nothing changed) past the most a touchpoint holds (FORMAT.md)."""
+        delta = validation.in_range("votes", delta, -validation.MAX_VOTES, validation.MAX_VOTES)
         with self._write() as conn:
             session_id = self._session_of(conn, "touchpoints", touchpoint_id)
+            self._check_votes_room(conn, touchpoint_id, delta)
             conn.execute(
                 "UPDATE touchpoints SET votes = max(0, votes + ?) WHERE id = ?",
-                (int(delta), touchpoint_id),
+                (delta, touchpoint_id),
             )
             self._touch(conn, session_id, (touchpoint_id,))
             return int(
@@ -1103,6 +1106,15 @@ class Store:
                     "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
                 ).fetchone()[0]
             )
+
+    @staticmethod
+    def _check_votes_room(conn: sqlite3.Connection, touchpoint_id: int, delta: int) -> None:
+        """Refuse (inside the transaction) a vote that would take the count past its range."""
+        row = conn.execute(
+            "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
+        ).fetchone()
+        if row is not None and delta > 0 and row[0] + delta > validation.MAX_VOTES:
+            validation.in_range("votes", row[0] + delta, validation.MIN_VOTES, validation.MAX_VOTES)
 
     def move_touchpoint(
         self, touchpoint_id: int, stage: str | None = None, segment: str | None = None
@@ -1281,6 +1293,7 @@ class Store:
                 raise StorageError("no_dots", voter=voter, limit=limit[0])
             if self._session_of(conn, "touchpoints", touchpoint_id) != session_id:
                 raise StorageError("gone", what="touchpoint")
+            self._check_votes_room(conn, touchpoint_id, 1)
             conn.execute(
                 "INSERT INTO dots (session_id, touchpoint_id, voter) VALUES (?, ?, ?)",
                 (session_id, touchpoint_id, voter),

@@ -21,9 +21,11 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tpworkshop.domain.model import Position, Session
+from tpworkshop.domain.text import visible, without_controls
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import Catalog, resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
@@ -216,7 +218,33 @@ class WorkshopApp(App[int | None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self.collector.input_seen()
+        elif isinstance(event, events.Paste) and not event.is_forwarded:
+            event = self._storable_paste(event)
         await super().on_event(event)
+
+    def _storable_paste(self, paste: events.Paste) -> events.Paste:
+        """A paste without control characters (FORMAT.md): they are dropped, and the
+        person is told in one sentence; line endings become newlines. Every field of
+        every screen gets its pastes through here."""
+        text, dropped = without_controls(paste.text)
+        if dropped:
+            self.notify(UI("paste.dropped", self.lang), severity="warning", timeout=6)
+        return paste if text == paste.text else events.Paste(text)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Textual's notify, never as markup: a sentence may hold a name someone typed
+        (``markup`` is accepted, and ignored, for the callers that pass it)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def _show_first_screen(self) -> None:
         if self.session_id is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tpworkshop.analysis import Analysis, analyse
 from tpworkshop.domain.model import Session
+from tpworkshop.domain.text import visible
 from tpworkshop.formats.reports import csv_report, markdown, picture
 
 REPORT_FORMATS = ("markdown", "csv", "svg", "html")
@@ -35,13 +36,17 @@ def export_report(session: Session, analysis: Analysis | None, fmt: str) -> str:
     _check(fmt)
     if analysis is None:
         analysis = analyse(session)
-    if fmt == "markdown":
-        return markdown.render(session, analysis)
     if fmt == "csv":
-        return csv_report.render(session)
-    if fmt == "svg":
-        return picture.render_svg(session, analysis)
-    return picture.render_html(session, analysis)
+        return csv_report.render(session)  # cell by cell (its rows end in CRLF)
+    if fmt == "markdown":
+        text = markdown.render(session, analysis)
+    elif fmt == "svg":
+        text = picture.render_svg(session, analysis)
+    else:
+        text = picture.render_html(session, analysis)
+    # A control character (only an old database can hold one) is shown as a symbol: not
+    # sent to a terminal by `export` to stdout, and no invalid XML in SVG.
+    return visible(text)
 
 
 def write_report(path: Path, text: str) -> None:

@@ -171,6 +171,10 @@ UI = Catalog(
         "presence.idle": {"en": "Idle", "es": "Inactivo"},
         "presence.none": {"en": "Nobody else is connected.", "es": "No hay nadie más conectado."},
         "presence.count": {"en": "👥 {n}", "es": "👥 {n}"},
+        "paste.dropped": {
+            "en": "The pasted text held control characters; they were left out.",
+            "es": "El texto pegado tenía caracteres de control; se han quitado.",
+        },
         "error.generic": {"en": "Something went wrong: {detail}", "es": "Algo salió mal: {detail}"},
     },
 )

@@ -39,6 +39,7 @@ from tpworkshop.domain.text import fold, slugify
 from tpworkshop.i18n import format_percent
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.tui.app import translate_bindings
+from tpworkshop.tui.display import assemble, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
@@ -207,8 +208,8 @@ def finding_prompt(message: str, style: str, width: int) -> Content:
     Wrapped here rather than by a Rich table: a few hundred table prompts take a second
     to measure, these take milliseconds, and the list redraws on every live commit.
     """
-    lines = textwrap.wrap(message, width=max(width - 2, 20)) or [""]
-    return Content.assemble(("● ", style), "\n  ".join(lines))
+    lines = textwrap.wrap(visible_line(message), width=max(width - 2, 20)) or [""]
+    return assemble(("● ", style), "\n  ".join(lines))
 
 
 def _plural(key: str, n: int, lang: str, **params: object) -> str:
@@ -399,7 +400,7 @@ class AnalysisScreen(StepScreen):
             facts.append(TEXT("priority.rated", lang, n=tp.effectiveness))
         if tp.votes:
             facts.append(_plural("priority.votes", tp.votes, lang))
-        return Content.assemble(
+        return assemble(
             (f"{rank}. ", "bold $text-accent"),
             (tp.name, "bold"),
             "\n   ",
@@ -515,7 +516,11 @@ class AnalysisScreen(StepScreen):
                 stage = self.session.stage(tp.stage)
                 segment = self.session.segment(tp.segment)
                 where = f"{segment.name if segment else ''} · {stage.name if stage else ''}"
-                lines.append(Text.assemble(f"{rank}. ", (tp.name, "bold"), f"  {where}"))
+                lines.append(
+                    Text.assemble(
+                        f"{rank}. ", (visible_line(tp.name), "bold"), f"  {visible_line(where)}"
+                    )
+                )
         if len(lines) == 1:
             lines.append(Text(TEXT("priorities.none", lang), style="italic"))
         if with_curve:

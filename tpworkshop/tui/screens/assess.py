@@ -26,6 +26,7 @@ from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_date
 from tpworkshop.i18n.catalogs.tui_assess import TEXT
 from tpworkshop.tui.app import translate_bindings
+from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
@@ -237,14 +238,14 @@ class AssessScreen(StepScreen):
     @staticmethod
     def _tp_cell(column: str, value: object, key: str) -> Text:
         if column == "segment":
-            return Text(str(value), style="bold")
+            return plain_line(str(value), style="bold")
         if column == "eff":
             return stars(value)  # type: ignore[arg-type]
         if column == "pain":
             return Text("⚠", style="bold red") if value else Text("")
         if column == "votes":
             return Text(str(value) if value else "·")
-        return Text(str(value))
+        return plain_line(str(value))
 
     def _fill_touchpoints(self, tps: list[Touchpoint]) -> None:
         rows = self._tp_rows_of(tps)
@@ -273,8 +274,8 @@ class AssessScreen(StepScreen):
         if column == "touchpoint":
             if value is None:
                 return Text(TEXT("no_touchpoint", self.lang), style="dim")
-            return Text(str(value), style="dim" if done else "")
-        return Text(str(value), style=style)
+            return plain_line(str(value), style="dim" if done else "")
+        return plain_line(str(value), style=style)
 
     def _fill_actions(self) -> None:
         rows = self._action_rows_of()
@@ -355,7 +356,7 @@ class AssessScreen(StepScreen):
         else:
             note = TEXT("note.none", lang, name=tp.name)
         self.query_one("#assess-note", Static).update(
-            Text(note, no_wrap=True, overflow="ellipsis", style="bold" if tp else "")
+            plain_line(note, no_wrap=True, overflow="ellipsis", style="bold" if tp else "")
         )
         actions = self.session.actions
         done = sum(1 for a in actions if a.status == "done")

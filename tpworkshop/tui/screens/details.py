@@ -33,6 +33,7 @@ from tpworkshop.domain.model import Session, Touchpoint, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui_details import TEXT
 from tpworkshop.tui.app import EditFailed, translate_bindings
+from tpworkshop.tui.display import content, visible, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.list_editor import (
     ItemList,
@@ -367,7 +368,7 @@ class DetailsScreen(StepScreen):
         self.query_one(DetailsForm).set_class(tp is None, "-empty")
         if tp is None:
             self._title_key = None
-            self.query_one("#details-title", Static).update("")
+            self.query_one("#details-title", Static).update(content(""))
             return
         self._fill_form(tp, force=changed)
         if changed:
@@ -471,12 +472,13 @@ class DetailsScreen(StepScreen):
             return
         self._title_key = key
         title = Text(no_wrap=True, overflow="ellipsis")
-        title.append(tp.name, style="bold")
+        title.append(visible_line(tp.name), style="bold")
         title.append("\n")
         where = TEXT("place", self.lang, place=place, n=n, total=len(view.touchpoints))
-        title.append(where, style="dim")
+        title.append(visible_line(where), style="dim")
         if tp.channel:
-            title.append(" · " + TEXT("channel", self.lang, channel=tp.channel), style="dim")
+            channel = TEXT("channel", self.lang, channel=tp.channel)
+            title.append(" · " + visible_line(channel), style="dim")
         show_content(self._one("#details-title", Static), title)
 
     def _label(self, field: str, missing: bool) -> Text:
@@ -495,6 +497,7 @@ class DetailsScreen(StepScreen):
         return ""
 
     def _load(self, field: str, widget: Widget, value: str) -> None:
+        value = visible(value)  # as typed; a control character of an old file as a symbol
         self.loaded[field] = value
         timer = self._autosave.pop(field, None)
         if timer is not None:
@@ -513,7 +516,7 @@ class DetailsScreen(StepScreen):
             return
         self._errors[field] = sentence or ""
         error = self._one(f"#error-{field}", Static)
-        error.update(sentence or "")
+        error.update(content(sentence or ""))
         error.display = bool(sentence)
 
     # --- committing ------------------------------------------------------------------

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from tpworkshop.i18n.catalogs.tui import UI
+from tpworkshop.tui.display import content, content_line, visible, visible_line
 
 
 def _lang(screen: ModalScreen[Any]) -> str:
@@ -41,7 +42,7 @@ class ConfirmDialog(ModalScreen[bool]):
         lang = _lang(self)
         with Vertical(classes="dialog"):
             yield Label(UI("confirm.title", lang), classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Static(content(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
                     f"{UI('yes', lang)} (Y)",
@@ -96,11 +97,14 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(content(self.title_text), classes="dialog-title")
             for f in self.fields:
-                yield Label(f.label, classes="field-label")
+                yield Label(content(f.label), classes="field-label")
                 yield Input(
-                    value=f.value, placeholder=f.placeholder, id=f"field-{f.name}", compact=True
+                    value=visible(f.value),
+                    placeholder=visible_line(f.placeholder),
+                    id=f"field-{f.name}",
+                    compact=True,
                 )
             yield Static("", id="dialog-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
@@ -135,7 +139,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         values = self.values()
         error = self.validate(values) if self.validate else None
         if error:
-            self.query_one("#dialog-error", Static).update(error)
+            self.query_one("#dialog-error", Static).update(content(error))
             return
         self.dismiss(values)
 
@@ -168,9 +172,12 @@ class ChoiceDialog(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(content(self.title_text), classes="dialog-title")
             yield SelectionList[str](
-                *[(label, value, value in self.selected) for value, label in self.options],
+                *[
+                    (content_line(label), value, value in self.selected)
+                    for value, label in self.options
+                ],
                 id="choices",
             )
 

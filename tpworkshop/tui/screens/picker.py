@@ -17,6 +17,7 @@ from tpworkshop.i18n import format_datetime, format_percent
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES
 from tpworkshop.i18n.catalogs.tui_picker import TEXT
 from tpworkshop.storage import SessionSummary, StorageError
+from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 
 if TYPE_CHECKING:
@@ -71,12 +72,14 @@ class PickerScreen(Screen[None]):
         table.clear()
         for summary in self.summaries:
             table.add_row(
-                summary.name,
-                summary.organisation,
-                format_datetime(summary.updated.astimezone(), self.lang),
-                STEP_NAMES(summary.step, self.lang) if summary.step in STEP_NAMES else "",
-                str(summary.touchpoints),
-                format_percent(summary.progress, self.lang),
+                plain_line(summary.name),
+                plain_line(summary.organisation),
+                plain_line(format_datetime(summary.updated.astimezone(), self.lang)),
+                plain_line(
+                    STEP_NAMES(summary.step, self.lang) if summary.step in STEP_NAMES else ""
+                ),
+                plain_line(str(summary.touchpoints)),
+                plain_line(format_percent(summary.progress, self.lang)),
                 key=str(summary.id),
             )
         empty = self.query_one("#picker-empty", Static)

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Label, Static
 
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.storage import StorageError
+from tpworkshop.tui.display import plain_line
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
@@ -58,10 +59,12 @@ class PresenceScreen(ModalScreen[None]):
         table.clear()
         for person in people:
             table.add_row(
-                person.name,
-                UI(f"role.{person.role}", lang)
-                if person.role in ("facilitator", "participant")
-                else person.role,
+                plain_line(person.name),
+                plain_line(
+                    UI(f"role.{person.role}", lang)
+                    if person.role in ("facilitator", "participant")
+                    else person.role
+                ),
                 STEP_NAMES(person.step, lang) if person.step in STEP_NAMES else "",
                 f"{int(person.idle_seconds())} s",
             )

@@ -19,6 +19,7 @@ from tpworkshop.domain.model import Segment, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui_segments import TEXT
 from tpworkshop.tui.app import EDIT_FAILED, translate_bindings
+from tpworkshop.tui.display import content
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.entry_input import EntryInput
@@ -157,7 +158,7 @@ class SegmentsScreen(StepScreen):
 
     def _show_error(self, sentence: str | None) -> None:
         line = self.query_one("#segments-error", Static)
-        line.update(TEXT("not_saved", self.lang, error=sentence) if sentence else "")
+        line.update(content(TEXT("not_saved", self.lang, error=sentence) if sentence else ""))
         line.display = bool(sentence)
         self.query_one("#segment-new", Input).set_class(bool(sentence), "-bad")
 

@@ -28,6 +28,7 @@ from tpworkshop.i18n import LANGUAGES, resolve_language
 from tpworkshop.i18n.catalogs.tui_setup import TEXT
 from tpworkshop.storage import StorageError
 from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp, translate_bindings
+from tpworkshop.tui.display import content, content_line, plain_line, visible, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.setup_table import (
@@ -77,8 +78,10 @@ class FrameworkDialog(ChoiceDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield SelectionList[str](*[(label, value) for value, label in self.options])
+            yield Label(content(self.title_text), classes="dialog-title")
+            yield SelectionList[str](
+                *[(content_line(label), value) for value, label in self.options]
+            )
             yield Static(id="framework-hint", classes="dialog-message")
 
     def on_mount(self) -> None:
@@ -90,7 +93,7 @@ class FrameworkDialog(ChoiceDialog):
         self, event: SelectionList.SelectionHighlighted[str]
     ) -> None:
         hint = self.hints.get(event.selection.value, "")
-        self.query_one("#framework-hint", Static).update(hint)
+        self.query_one("#framework-hint", Static).update(content(hint))
 
     def action_submit(self) -> None:
         choices = self.query_one(SelectionList)
@@ -167,7 +170,7 @@ class SetupScreen(StepScreen):
                 with Horizontal(classes="field-row notes-row"):
                     yield self._label("notes", first=True)
                     yield TextArea(
-                        self.session.notes, id="field-notes", compact=True, soft_wrap=True
+                        visible(self.session.notes), id="field-notes", compact=True, soft_wrap=True
                     )
                 yield Static(id="setup-error")
             with Vertical(id="setup-stages"):
@@ -234,8 +237,8 @@ class SetupScreen(StepScreen):
                 widget.value = shown
         notes = self.query_one("#field-notes", TextArea)
         editing = notes.has_focus or "notes" in self._errors
-        if not editing and notes.text != self.session.notes:
-            notes.load_text(self.session.notes)
+        if not editing and notes.text != visible(self.session.notes):
+            notes.load_text(visible(self.session.notes))
         language = self.query_one("#field-language", Select)
         if not language.expanded and language.value != self.session.language:
             language.value = self.session.language
@@ -273,7 +276,7 @@ class SetupScreen(StepScreen):
         bar.add_column(
             ratio=1, justify="right", no_wrap=True, overflow="ellipsis", style="not bold dim"
         )
-        bar.add_row(title, TEXT("stages.hint", self.lang))
+        bar.add_row(plain_line(title), plain_line(TEXT("stages.hint", self.lang)))
         self.query_one("#stages-title", Static).update(bar)
         self.query_one("#stages-empty", Static).display = not session.stages
 
@@ -282,8 +285,8 @@ class SetupScreen(StepScreen):
     def _saved_text(self, field: str) -> str:
         value = getattr(self.session, field)
         if field == "participants":
-            return ", ".join(value)
-        return str(value)
+            return visible_line(", ".join(value))
+        return visible_line(str(value))
 
     def _field_of(self, widget: Widget) -> str | None:
         name = (widget.id or "").removeprefix("field-")
@@ -396,7 +399,7 @@ class SetupScreen(StepScreen):
     def _show_errors(self) -> None:
         line = self.query_one("#setup-error", Static)
         sentences = [TEXT("not_saved", self.lang, error=e) for e in self._errors.values()]
-        line.update("\n".join(sentences))
+        line.update(content("\n".join(sentences)))
         line.display = bool(sentences)
         for field in (*LINE_FIELDS, "notes"):
             self.query_one(f"#field-{field}").set_class(field in self._errors, "-bad")

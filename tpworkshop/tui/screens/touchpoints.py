@@ -33,6 +33,7 @@ from tpworkshop.i18n.catalogs.tui_map_grid import MAP_TEXT
 from tpworkshop.i18n.catalogs.tui_touchpoints import TEXT
 from tpworkshop.tui.app import EditFailed, translate_bindings
 from tpworkshop.tui.cell_index import index_cells, reindex_cells
+from tpworkshop.tui.display import content, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.entry_input import EntryInput
@@ -223,10 +224,12 @@ class TouchpointsScreen(StepScreen):
         title = Text(no_wrap=True, overflow="ellipsis")
         if cell is not None:
             segment, stage = self._names(cell)
-            title.append(TEXT("cell.title", lang, segment=segment, stage=stage), style="bold")
+            title.append(
+                visible_line(TEXT("cell.title", lang, segment=segment, stage=stage)), style="bold"
+            )
             key = "cell.count.0" if count == 0 else "cell.count.1" if count == 1 else "cell.count.n"
             title.append(f"  {TEXT(key, lang, n=count)}")
-            placeholder = TEXT("placeholder", lang, segment=segment, stage=stage)
+            placeholder = visible_line(TEXT("placeholder", lang, segment=segment, stage=stage))
         else:
             placeholder = TEXT("placeholder.none", lang)
         total = len(self.session.touchpoints)
@@ -259,7 +262,7 @@ class TouchpointsScreen(StepScreen):
         if text != self._hint_text:
             # Most cells have no hint: moving between them must not lay out the screen.
             self._hint_text = text
-            hint.update(text)
+            hint.update(content(text))
             hint.display = bool(text)
 
     # --- the cell list ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from tpworkshop.analysis import StageFigures
 from tpworkshop.i18n import format_number, format_percent
 from tpworkshop.i18n.catalogs.tui_analysis_curve import TEXT
+from tpworkshop.tui.display import plain_line
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 RATING_MAX = 5
@@ -80,7 +81,7 @@ class ExperienceCurve(Static):
                 )
             flag = flags.get(figure.key)
             table.add_row(
-                Text(figure.name, overflow="ellipsis"),
+                plain_line(figure.name, overflow="ellipsis"),
                 rating,
                 _share(figure.weight_share, top_share, bar_w, lang, "cyan"),
                 _share(figure.share, top_share, bar_w, lang, "green"),

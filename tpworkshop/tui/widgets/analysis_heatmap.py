@@ -15,6 +15,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import DataTable
 
+from tpworkshop.domain.text import visible_line
+
 # Shades from few to many touchpoints; explicit fore- and background so they read on
 # light and dark themes alike.
 _SHADES = (
@@ -41,6 +43,9 @@ def shade(count: int, top: int) -> int:
 
 
 def _fit(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, as typed (control characters as symbols);
+    the callers put it in a Text, never read as markup."""
+    text = visible_line(text)
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
 
 

@@ -12,6 +12,7 @@ from textual.widgets import Label, Static
 
 from tpworkshop.domain.model import Session
 from tpworkshop.i18n.catalogs.tui_assess_dialogs import TEXT
+from tpworkshop.tui.display import content
 from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
 
 DIALOG_CSS = ["../screens/dialogs.tcss", "../screens/assess.tcss"]
@@ -39,7 +40,10 @@ class RatingPrompt(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         lang = _lang(self)
         with Vertical(classes="dialog rating-dialog"):
-            yield Label(TEXT("rate.title", lang, name=self.touchpoint_name), classes="dialog-title")
+            yield Label(
+                content(TEXT("rate.title", lang, name=self.touchpoint_name)),
+                classes="dialog-title",
+            )
             yield Static(TEXT("rate.scale", lang), classes="rating-scale")
             yield Static(TEXT("rate.help", lang), classes="dialog-message")
 
@@ -72,7 +76,7 @@ class TouchpointChoice(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog choice-dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(content(self.title_text), classes="dialog-title")
             yield TouchpointPicker(id="choice-picker")
             yield Static(TEXT("choose.help", _lang(self)), classes="choice-help")
 

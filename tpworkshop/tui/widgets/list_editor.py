@@ -24,13 +24,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.visual import VisualType
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tpworkshop.tui.display import content, content_line, visible_line
 from tpworkshop.tui.widgets.entry_input import EntryInput
 
 Commit = Callable[[list[str]], str | None]
@@ -222,7 +222,7 @@ class ListEditor(Vertical):
             return
         self._items_drawn = list(self.items)
         keep = view.highlighted
-        view.set_options(Option(Content(f"• {item}")) for item in self.items)
+        view.set_options(Option(content_line(f"• {item}")) for item in self.items)
         if self.items:
             view.highlighted = min(keep or 0, len(self.items) - 1)
 
@@ -241,7 +241,7 @@ class ListEditor(Vertical):
             return
         self._error_shown = sentence or ""
         error = self._error_widget
-        error.update(sentence or "")
+        error.update(content(sentence or ""))
         error.display = bool(sentence)
 
     # --- changing --------------------------------------------------------------------
@@ -296,7 +296,7 @@ class ListEditor(Vertical):
         self.editing = index
         self._editing_original = self.items[index]
         self._show_label()
-        self.input.value = self.items[index]
+        self.input.value = visible_line(self.items[index])
         self.input.focus()
         self.input.cursor_position = len(self.input.value)
 

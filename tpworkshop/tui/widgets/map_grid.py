@@ -31,6 +31,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.text import visible_line
 from tpworkshop.tui.widgets.line_styles import LineStyles
 
 Cell = tuple[str, str]
@@ -48,7 +49,9 @@ def count_cells(touchpoints: Iterable[Touchpoint]) -> Counter[Cell]:
 
 
 def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` cells with an ellipsis when it does not fit."""
+    """``text`` cut to ``width`` cells with an ellipsis when it does not fit; drawn as
+    segments, so literally (control characters as symbols)."""
+    text = visible_line(text)
     if len(text) <= width:
         return text
     return text[: max(1, width - 1)] + "…"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
@@ -18,6 +19,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tpworkshop.i18n import Catalog
+from tpworkshop.tui.display import plain_line
 
 Row = tuple[str, Sequence[str]]
 
@@ -53,8 +55,9 @@ def clip(text: str, width: int) -> str:
     return line[: width - 1].rstrip() + "…"
 
 
-class KeyedTable(DataTable[str]):
-    """A zebra row-cursor DataTable addressed by row keys."""
+class KeyedTable(DataTable[Text]):
+    """A zebra row-cursor DataTable addressed by row keys; cells are shown literally
+    (never as markup), whatever they hold."""
 
     class Resized(Message):
         """The table's width changed (so clipped cells can be redrawn to fit)."""
@@ -89,7 +92,7 @@ class KeyedTable(DataTable[str]):
         index = self.cursor_row
         self.clear()
         for key, cells in wanted:
-            self.add_row(*cells, key=key)
+            self.add_row(*(plain_line(cell) for cell in cells), key=key)
         self._shown = wanted
         keys = self.keys
         if not keys:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tpworkshop.domain.text import visible_line
 from tpworkshop.i18n.catalogs.tui import UI
 
 
@@ -27,7 +28,7 @@ class StatusBar(Static):
         self._drawn = drawn
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(" tpworkshop ", style="bold reverse")
-        text.append(f" {title} ", style="bold")
+        text.append(f" {visible_line(title)} ", style="bold")  # the session's name, as typed
         if error:
             text.append(UI("not_saved", lang), style="bold red")
         elif saved_at:

@@ -26,6 +26,7 @@ from tpworkshop.domain.model import Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui_touchpoint_channel import CHANNEL_TEXT
+from tpworkshop.tui.display import content, content_line, plain_line, visible_line
 
 
 def used_channels(touchpoints: Iterable[Touchpoint]) -> list[tuple[str, int]]:
@@ -43,9 +44,11 @@ def used_channels(touchpoints: Iterable[Touchpoint]) -> list[tuple[str, int]]:
 
 def channel_options(touchpoints: Iterable[Touchpoint], lang: str) -> list[tuple[str, Text]]:
     """(value, label) pairs: used channels with their counts, then common unused ones."""
-    used = used_channels(touchpoints)
+    used = [(visible_line(name), n) for name, n in used_channels(touchpoints)]
     taken = {fold(name) for name, _ in used}
-    options = [(name, Text(CHANNEL_TEXT("used", lang, channel=name, n=n))) for name, n in used]
+    options = [
+        (name, plain_line(CHANNEL_TEXT("used", lang, channel=name, n=n))) for name, n in used
+    ]
     for name in CHANNEL_TEXT("common", lang).split("|"):
         if fold(name) not in taken:
             options.append((name, Text(name, style="dim")))
@@ -74,9 +77,12 @@ class ChannelDialog(ModalScreen[str | None]):
         lang = self.lang
         options = channel_options(self._touchpoints, lang)
         with Vertical(id="channel-box"):
-            yield Label(CHANNEL_TEXT("title", lang, name=self.touchpoint.name), id="channel-title")
+            yield Label(
+                content_line(CHANNEL_TEXT("title", lang, name=self.touchpoint.name)),
+                id="channel-title",
+            )
             yield Input(
-                value=self.touchpoint.channel,
+                value=visible_line(self.touchpoint.channel),
                 placeholder=CHANNEL_TEXT("placeholder", lang),
                 suggester=SuggestFromList([value for value, _ in options], case_sensitive=False),
                 id="channel-input",
@@ -128,7 +134,7 @@ class ChannelDialog(ModalScreen[str | None]):
             channel = clean("touchpoint", "channel", value)
         except ValidationError as error:
             message = self.query_one("#channel-error", Static)
-            message.update(error.message(self.lang))
+            message.update(content(error.message(self.lang)))
             message.remove_class("hidden")
             self.query_one(Input).focus()
             return

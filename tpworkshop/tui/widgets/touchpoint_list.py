@@ -23,6 +23,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tpworkshop.domain.text import visible_line
 from tpworkshop.tui.widgets.line_styles import LineStyles
 from tpworkshop.tui.widgets.row_size import set_row_size
 
@@ -211,7 +212,7 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         dim = style + Style(dim=True)
         segments = []
         for column, width, value in zip(self.columns, self._widths, values, strict=False):
-            text = value or EMPTY
+            text = visible_line(value) or EMPTY  # drawn as segments: literal, never markup
             if cell_len(text) > width:
                 text = set_cell_size(text, width - 1) + "…"
             segments.append(

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.text import visible_line
 from tpworkshop.tui.widgets.row_size import set_row_size
 
 TRACKED = ("owner", "processes", "desired_outcome", "data_generated")
@@ -272,7 +273,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
         key, code, label = row
         base = self.rich_style
         if key.startswith(HEADER_PREFIX) or key == NONE_ID:
-            text = Text(label)
+            text = Text(visible_line(label))  # names as typed: never markup or control
             kind = "header" if key.startswith(HEADER_PREFIX) else "none"
             text.stylize(self.get_component_rich_style(f"touchpoint-picker--{kind}"))
         else:
@@ -282,7 +283,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
                 text.append(" ")
             else:
                 text.append("  ")
-            text.append(label)
+            text.append(visible_line(label))
         text.truncate(width, overflow="ellipsis", pad=True)
         if state:
             name = "touchpoint-picker--cursor" + ("" if state == "cursor" else "-blurred")

@@ -1,0 +1,245 @@
+"""Text is data in the app: hostile text in every field and name is shown as typed.
+
+A session whose every text field and name holds the hostile corpus (markup, links,
+``@click`` actions, HTML, formulas, RTL override, combining marks, emoji) goes through
+every step, every dialog, F7 and the session picker. What the widgets render is read
+back (``render_lines``) and must hold each text literally, with no terminal control
+character, no link and no ``@click`` action anywhere; nothing crashes, and no file is
+written. A database written by an older version that holds escape sequences is shown
+with the control characters as symbols.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from tests.hostile import CONTROL, ESCAPE_BYTES, STORABLE
+from tests.tui.helpers import open_app
+from tpworkshop.storage import Store
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.screens.presence import PresenceScreen
+from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
+from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
+
+SIZE = (200, 60)
+STEP_KEYS = ("1", "2", "3", "4", "5", "6")
+
+
+def hostile_session(db_path: Path) -> int:
+    """Every text field and name of a session holds a text of the corpus."""
+    corpus = iter(STORABLE * 4)
+    with Store(db_path) as store:
+        sid = store.create_session(
+            "[@click=app.quit]Session[/]",
+            framework="custom",
+            organisation=next(corpus),
+            facilitator="Fac [/b]",
+            participants=[next(corpus), next(corpus)],
+        )
+        store.update_session(sid, notes="\n".join(STORABLE))
+        stages = [store.add_stage(sid, name) for name in ("Empresas [/b]", "[b]unclosed")]
+        segments = [
+            store.add_segment(sid, name, description)
+            for name, description in (
+                ("[link=https://evil.example]x[/link]", "[@click=app.quit]See details[/]"),
+                ("Eve[/b]", "<script>alert(1)</script>"),
+            )
+        ]
+        refs = []
+        for segment in segments:
+            for stage in stages:
+                tp = store.add_touchpoint(sid, segment, stage, next(corpus), channel=next(corpus))
+                store.update_touchpoint(
+                    tp.db_id,
+                    owner=next(corpus),
+                    need=next(corpus),
+                    desired_outcome=next(corpus),
+                    optimal_experience=next(corpus),
+                    interactions=[next(corpus)],
+                    processes=[next(corpus)],
+                    people=[next(corpus)],
+                    customer_contacts=[next(corpus)],
+                    data_generated=[next(corpus)],
+                    effectiveness=2,
+                    pain_point=True,
+                    pain_note=next(corpus),
+                )
+                refs.append(tp.ref)
+        store.add_action(sid, next(corpus), touchpoint=refs[0], owner=next(corpus))
+    return sid
+
+
+def participant_joins(db_path: Path, sid: int) -> None:
+    with Store(db_path) as store:
+        store.heartbeat(sid, "Eve[/b] [@click=app.quit]x[/]", "participant", "assess")
+
+
+def legacy_session(db_path: Path) -> int:
+    """A session into which an older version wrote escape sequences (raw SQL)."""
+    with Store(db_path) as store:
+        sid = store.create_session("Legacy", framework="five-stage")
+        segment = store.add_segment(sid, "Families")
+        stage = store.load(sid).stages[0].key
+        tp = store.add_touchpoint(sid, segment, stage, "Ad")
+        store.add_action(sid, "Call back", touchpoint=tp.ref)
+    payload = "".join(CONTROL)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "UPDATE sessions SET name = ?, notes = ?, organisation = ? WHERE id = ?",
+            (f"Legacy {CONTROL[0]}", payload, CONTROL[1], sid),
+        )
+        conn.execute("UPDATE segments SET name = ?, description = ?", (f"Fam{CONTROL[2]}", payload))
+        conn.execute("UPDATE stages SET name = name || ?", (CONTROL[3],))
+        conn.execute(
+            "UPDATE touchpoints SET name = ?, channel = ?, owner = ?, need = ?, pain_note = ?,"
+            " pain_point = 1, interactions = ?",
+            (f"Ad{CONTROL[0]}", CONTROL[4], CONTROL[5], payload, payload, '["\\u001b[2J"]'),
+        )
+        conn.execute("UPDATE actions SET title = ?, owner = ?", (f"Call{CONTROL[6]}", CONTROL[7]))
+    return sid
+
+
+def written(folder: Path) -> list[str]:
+    """The files in ``folder`` but the database and its -wal and -shm companions."""
+    return sorted(str(p) for p in folder.rglob("*") if not p.name.startswith("tpworkshop.db"))
+
+
+def rendered(app: App[object]) -> str:
+    """The text every visible widget of the current screen renders, one line per strip;
+    fails on any control character, link or ``@click`` action in what is drawn."""
+    lines: list[str] = []
+    for widget in app.screen.query("*"):
+        assert isinstance(widget, Widget)
+        if not widget.display or not widget.visible or widget.outer_size.area == 0:
+            continue
+        width, height = widget.outer_size  # with padding and border
+        for strip in widget.render_lines(Region(0, 0, width, height)):
+            line = []
+            for segment in strip:
+                assert not ESCAPE_BYTES.search(segment.text), (widget, repr(segment.text))
+                style = segment.style
+                if style is not None:
+                    assert not style.link, (widget, segment.text, style.link)
+                    assert "@click" not in (style.meta or {}), (widget, segment.text)
+                line.append(segment.text)
+            if "".join(line).strip():
+                lines.append("".join(line))
+    return "\n".join(lines)
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Until the screen is laid out and painted (a step's first paint may take a while on
+    a busy machine)."""
+    for _ in range(3):
+        await pilot.pause(0.05)
+    await pilot.wait_for_scheduled_animations()
+
+
+def assert_shown(app: App[object], *texts: str) -> str:
+    screen = rendered(app)
+    for text in texts:
+        assert text in screen, (text, type(app.screen).__name__)
+    return screen
+
+
+async def test_hostile_text_is_shown_literally_on_every_step_and_dialog(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = hostile_session(db_path)
+    monkeypatch.chdir(tmp_path)  # a screenshot or export would land here
+    before = written(tmp_path)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert_shown(app, "[@click=app.quit]Session[/]")  # the session picker
+        app.open_session(sid)
+        await pilot.pause()
+        shown_on_steps = {
+            "1": ["Empresas [/b]", "[b]unclosed", "[@click=app.quit]Session[/]"],
+            "2": ["[link=https://evil.example]x[/", "[@click=app.quit]See details[/]"],
+            "3": ["Eve[/b]"],
+            "4": [],
+            "5": [],
+            "6": [],
+        }
+        for key in STEP_KEYS:
+            app.action_go_step(
+                ("setup", "segments", "touchpoints", "details", "assess", "analysis")[int(key) - 1]
+            )
+            await pilot.pause()
+            await pilot.pause()
+            assert_shown(app, *shown_on_steps[key])
+        app.action_go_step("details")
+        await pilot.pause()
+        session = app.session
+        assert session is not None
+        tp = session.in_map_order()[0]
+        assert_shown(app, tp.name[:30])
+
+        hostile = "[@click=app.quit]Eve[/b] [link=https://evil.example]x[/link]"
+        dialogs = [
+            ConfirmDialog(hostile),
+            FormDialog(hostile, [FormField("name", hostile, hostile, hostile)]),
+            ChoiceDialog(hostile, [("a", hostile), ("b", "Empresas [/b]")]),
+            ChannelDialog(tp, session.touchpoints),
+            RatingPrompt(hostile, 3),
+            TouchpointChoice(hostile, session, tp.ref, hostile),
+            PresenceScreen(),
+        ]
+        for dialog in dialogs:
+            participant_joins(db_path, sid)
+            await app.push_screen(dialog)
+            await pilot.pause()
+            if isinstance(dialog, PresenceScreen):
+                assert_shown(app, "Eve[/b] [@click=app.quit]x[/]")
+            elif isinstance(dialog, ChannelDialog):
+                assert_shown(app, tp.name[:30])
+            else:
+                assert_shown(app, "[@click=app.quit]Eve[/b]")
+            app.pop_screen()
+            await pilot.pause()
+
+        app.notify(f"Deleted {hostile}")
+        await settle(pilot)
+        assert_shown(app, "Deleted [@click=app.quit]Eve[/b]")
+        app.clear_notifications()
+        app.notify("[b]markup[/b] [/i]", markup=True)  # markup=True is overruled
+        await settle(pilot)
+        assert_shown(app, "[b]markup[/b] [/i]")
+
+        participant_joins(db_path, sid)
+        await pilot.press("f7")  # who is connected, by its key
+        await pilot.pause()
+        assert isinstance(app.screen, PresenceScreen)
+        assert_shown(app, "Eve[/b] [@click=app.quit]x[/]")
+        await pilot.press("q")
+        await pilot.pause()
+    assert written(tmp_path) == before
+
+
+async def test_a_database_of_an_older_version_never_sends_escapes(db_path: Path) -> None:
+    sid = legacy_session(db_path)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert_shown(app, "Legacy ␛]0;PWNED␇")  # the picker
+        app.open_session(sid)
+        await pilot.pause()
+        for step in ("setup", "segments", "touchpoints", "details", "assess", "analysis"):
+            app.action_go_step(step)
+            await pilot.pause()
+            await pilot.pause()
+            rendered(app)  # no control character, link or action anywhere
+        app.action_go_step("details")
+        await pilot.pause()
+        assert_shown(app, "Ad␛]0;PWNED␇")
+        app.action_go_step("assess")
+        await pilot.pause()
+        assert_shown(app, "Callc1 csi�2J")
