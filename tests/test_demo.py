@@ -1,15 +1,21 @@
-"""The built-in demo: valid in every field, rich enough to fire every gap rule, stored once."""
+"""The built-in demo: data files in the package, imported like any file; valid in every
+field, rich enough to fire every gap rule, stored once."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import date
+from importlib.resources import as_file, files
 from pathlib import Path
 
 import pytest
 
 from tpworkshop.analysis import analyse
-from tpworkshop.demo import DEMO_NAMES, build_demo_session, ensure_demo
+from tpworkshop.demo import build_demo_session, demo_file_name, ensure_demo
 from tpworkshop.domain.frameworks import FRAMEWORKS, framework_stages
 from tpworkshop.domain.model import (
     SESSION_RULES,
@@ -24,6 +30,7 @@ from tpworkshop.domain.model import (
 from tpworkshop.storage import Store
 
 LANGS = ("en", "es")
+DEMO_NAMES = {"en": "Demo — car dealership journey", "es": "Demo — recorrido de un concesionario"}
 
 # The fourteen rules of GAPS.md, in its table's order.
 GAP_RULES = (
@@ -67,6 +74,68 @@ def _shape(session: Session) -> dict[str, object]:
             tuple(getattr(a, name) for name in editable_fields(Action)) for a in session.actions
         ],
     }
+
+
+# --- the content is data, imported like any file --------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_demo_is_a_file_in_the_package(lang: str) -> None:
+    resource = files("tpworkshop.demo") / demo_file_name(lang)
+    assert resource.is_file()
+    text = resource.read_text(encoding="utf-8")
+    assert text.count("[[touchpoints]]") == len(build_demo_session(lang).touchpoints)
+    assert 'format = "tpworkshop/1"' in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_tpworkshop_import_of_the_demo_file_gives_the_demo(lang: str, db_path: Path) -> None:
+    """`tpworkshop import` of the packaged file stores what `tpworkshop demo` stores."""
+    env = {**os.environ, "TPWORKSHOP_DB": str(db_path)}
+    with as_file(files("tpworkshop.demo") / demo_file_name(lang)) as path:
+        imported = subprocess.run(
+            [sys.executable, "-m", "tpworkshop", "import", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+    assert imported.returncode == 0, imported.stderr
+    with Store(db_path) as store:
+        (only,) = store.list_sessions()
+        assert ensure_demo(store, lang) == only.id  # the demo is already there, by its name
+        assert _shape(store.load(only.id)) == _shape(build_demo_session(lang))
+
+
+def test_the_demo_command_opens_where_the_story_is(db_path: Path) -> None:
+    env = {**os.environ, "TPWORKSHOP_DB": str(db_path), "LANG": "es_ES.UTF-8"}
+    env.pop("LC_ALL", None)
+    for _ in range(2):
+        made = subprocess.run(
+            [sys.executable, "-m", "tpworkshop", "demo", "--no-open"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert made.returncode == 0, made.stderr
+    listed = subprocess.run(
+        [sys.executable, "-m", "tpworkshop", "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    (session,) = json.loads(listed.stdout)
+    assert session["name"] == DEMO_NAMES["es"] and session["step"] == "assess"
+    with Store(db_path) as store:
+        position = store.load(session["id"]).position
+    # It opens on Assess, on the pain point nobody has acted on yet (the fleet chat).
+    built = build_demo_session("es")
+    opened_on = built.touchpoint(position.touchpoint or "")
+    assert opened_on is not None and opened_on.pain_point
+    assert not any(action.touchpoint == opened_on.ref for action in built.actions)
+    assert (position.segment, position.stage) == (opened_on.segment, opened_on.stage)
 
 
 # --- every field passes the field rules ---------------------------------------------------
