@@ -63,7 +63,7 @@ def test_touchpoint_form_input_is_saved_whole_or_refused_whole(field: str, value
         assert (
             stored is not None
             or value in (None, "")
-            or field in ("kind", "initiative", "effectiveness")
+            or field in ("kind", "initiative", "effectiveness", "importance", "evidence")
         )
 
 
