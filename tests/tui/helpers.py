@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
@@ -53,3 +57,28 @@ async def read_together(pilot: Pilot[object], *keys: tuple[str, str | None]) -> 
         pilot.app.post_message(events.Key(key, character))
     await pilot.pause()
     await pilot.pause()
+
+
+_SVG_TEXT = re.compile(
+    r'<text [^>]*x="([0-9.]+)"[^>]*clip-path="url\(#[^)]*-line-(\d+)\)"[^>]*>([^<]*)</text>'
+)
+_CELL_WIDTH = 12.2  # Rich's SVG export: the width of one terminal cell
+
+
+def screen_lines(app: App[object]) -> list[str]:
+    """The text the terminal shows now, one string per line (from Textual's screenshot)."""
+    rows: dict[int, dict[int, str]] = {}
+    for x, line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        column = round(float(x) / _CELL_WIDTH)
+        cells = rows.setdefault(int(line), {})
+        for char in html.unescape(text).replace("\xa0", " ").rstrip("\n"):
+            cells[column] = char
+            for _ in range(cell_len(char) - 1):  # a wide character covers the next cell
+                column += 1
+                cells[column] = ""
+            column += 1
+    height = app.size.height
+    return [
+        "".join(rows.get(y, {}).get(x, " ") for x in range(app.size.width)).rstrip()
+        for y in range(height)
+    ]

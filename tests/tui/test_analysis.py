@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static, TabbedContent
 
-from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tests.tui.helpers import no_blink, open_app, reread, sample_session, screen_lines
 from tpworkshop.analysis import analyse
 from tpworkshop.storage import Store
 from tpworkshop.tui.app import WorkshopApp
@@ -38,17 +38,11 @@ async def _open_analysis(pilot: Pilot[object]) -> AnalysisScreen:
 
 @contextlib.asynccontextmanager
 async def running(
-    app: WorkshopApp, size: tuple[int, int] = (80, 24)
+    app: WorkshopApp, size: tuple[int, int] = (80, 24), *, notifications: bool = False
 ) -> AsyncIterator[Pilot[object]]:
-    """``app.run_test`` that stops the app's interval timers before Textual tears down.
-
-    Workaround: app.py's 1-second timer tick reads ``app.screen`` and the status bar, and can
-    fire while Textual is closing the screens at exit (ScreenStackError / NoMatches).
-    """
-    async with app.run_test(size=size) as pilot:
+    """``app.run_test`` at ``size`` (with notifications shown, if asked)."""
+    async with app.run_test(size=size, notifications=notifications) as pilot:
         yield pilot
-        for timer in list(app._timers):
-            timer.stop()
 
 
 def _plain(renderable: object) -> str:
@@ -364,15 +358,16 @@ async def test_export_refused_for_participants_and_restricted_mode(
     sid = sample_session(db_path)
     monkeypatch.chdir(tmp_path)
     app = open_app(db_path, sid, **options)
-    async with running(app) as pilot:
+    async with running(app, notifications=True) as pilot:
         screen = await _open_analysis(pilot)
         await pilot.press("t")
         await pilot.pause()
         assert app.screen is screen
         await pilot.press("r")
-        await pilot.pause()
+        await pilot.pause(0.2)
         assert app.screen is screen
-        assert any(sentence in str(n.message) for n in app._notifications)
+        shown = "\n".join(screen_lines(app))
+        assert sentence in shown, shown  # the notification
     assert list(tmp_path.glob("*.toml")) == []
 
 

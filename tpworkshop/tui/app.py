@@ -20,14 +20,13 @@ from typing import Any, ClassVar, TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tpworkshop.domain.model import Position, Session
 from tpworkshop.domain.text import visible, without_controls
 from tpworkshop.domain.validation import ValidationError
-from tpworkshop.i18n import Catalog, resolve_language
+from tpworkshop.i18n import resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.storage import StorageError, Store
 from tpworkshop.tui.collector import IdleCollector
@@ -107,26 +106,6 @@ def format_clock(seconds: float) -> str:
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-def translate_bindings(node: DOMNode, catalog: Catalog, lang: str) -> None:
-    """Show binding descriptions (written as catalog keys) as their text in ``lang``.
-
-    The catalog keys are remembered on the node, so translating again after a
-    language change works.
-    """
-    originals: dict[tuple[str, str], str] = node.__dict__.setdefault("_binding_catalog_keys", {})
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated = []
-        for binding in bindings:
-            catalog_key = originals.get((key, binding.action), binding.description)
-            if catalog_key in catalog:
-                originals[(key, binding.action)] = catalog_key
-                binding = dataclasses.replace(
-                    binding, description=catalog(catalog_key, lang, n=binding.key)
-                )
-            translated.append(binding)
-        node._bindings.key_to_bindings[key] = translated
-
-
 @dataclass
 class LiveState:
     data_version: int = 0
@@ -190,7 +169,6 @@ class WorkshopApp(App[int | None]):
         self.resume_collector = False
         """Set by the CLI, which pauses the garbage collector before importing Textual."""
         self.collector = IdleCollector()
-        translate_bindings(self, UI, self.lang)
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -259,7 +237,6 @@ class WorkshopApp(App[int | None]):
         self.session = None
         self.session_id = None
         self.lang = resolve_language(self.cli_lang)
-        translate_bindings(self, UI, self.lang)
         if len(self.screen_stack) > 1:
             self.switch_screen(PickerScreen())
         else:
@@ -278,7 +255,6 @@ class WorkshopApp(App[int | None]):
         self.session_id = session_id
         self.session = session
         self.lang = resolve_language(self.cli_lang, session.language)
-        translate_bindings(self, UI, self.lang)
         self.live.data_version = self.store.data_version()
         # The session's objects live as long as it is open: keep them out of the
         # collector's scans (removes 60-200 ms pauses on big sessions). No collection
@@ -626,20 +602,6 @@ class WorkshopApp(App[int | None]):
 
         if self.session_id is not None:
             self.push_screen(PresenceScreen())
-
-    @property
-    def _background_screens(self) -> list[Screen[Any]]:
-        """No screen shows beneath a step: it is opaque and fills the terminal.
-
-        Textual counts the screen below the top one as visible whatever the top one
-        covers, lays it out and paints it through: Textual's own empty start screen
-        did its first layout after the first step's first paint, and had the whole
-        terminal repainted once more for it (~40 ms and 37 KB when a session opens).
-        Dialogs keep Textual's rule: the step behind them shows.
-        """
-        if self.screen_stack and isinstance(self.screen_stack[-1], _StepScreenMarker):
-            return []
-        return super()._background_screens
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_follow":

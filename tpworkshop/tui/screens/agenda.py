@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from tpworkshop.guides.agenda import AGENDA_STEPS, agenda_minutes, build_agenda
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES
 from tpworkshop.i18n.catalogs.tui_agenda import TEXT
+from tpworkshop.tui.bindings import TranslatedBindings
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 STEP_MINUTES = 5
 
 
-class AgendaScreen(ModalScreen[None]):
+class AgendaScreen(TranslatedBindings[None], ModalScreen[None]):
+    BINDING_CATALOGS = (TEXT,)
     CSS_PATH = "agenda.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign,right", "adjust(1)", "key.longer"),
@@ -48,10 +50,7 @@ class AgendaScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
         lang = self.workshop.lang
-        translate_bindings(self, TEXT, lang)
         table = self.query_one(DataTable)
         for key in ("col.step", "col.minutes", "col.start", "col.end"):
             table.add_column(TEXT(key, lang), key=key)

@@ -37,8 +37,8 @@ from tpworkshop.analysis import SEVERITIES, Analysis, Finding, analyse
 from tpworkshop.domain.model import Session
 from tpworkshop.domain.text import fold, slugify
 from tpworkshop.i18n import format_percent
+from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
-from tpworkshop.tui.app import translate_bindings
 from tpworkshop.tui.display import assemble, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
@@ -218,6 +218,7 @@ def _plural(key: str, n: int, lang: str, **params: object) -> str:
 
 class AnalysisScreen(StepScreen):
     STEP = "analysis"
+    BINDING_CATALOGS = (TEXT, UI)
     CSS_PATH = "analysis.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_selected", "key.open", key_display="o/⏎"),
@@ -270,9 +271,6 @@ class AnalysisScreen(StepScreen):
             with TabPane(TEXT("tab.priorities", lang), id="tab-priorities"):
                 yield OptionList(id="priorities", compact=True)
                 yield Static(id="priorities-legend", classes="legend")
-
-    def translate_own_bindings(self) -> None:
-        translate_bindings(self, TEXT, self.lang)
 
     def on_mount(self) -> None:
         self.query_one("#findings", OptionList).focus()

@@ -24,8 +24,8 @@ from tpworkshop.domain.model import Action, Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_date
+from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_assess import TEXT
-from tpworkshop.tui.app import translate_bindings
 from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
@@ -76,6 +76,7 @@ class AssessTable(DataTable[Text | str]):
 
 class AssessScreen(StepScreen):
     STEP = "assess"
+    BINDING_CATALOGS = (TEXT, UI)
     CSS_PATH = ["base.tcss", "assess.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "rate", "key.rate"),
@@ -126,9 +127,6 @@ class AssessScreen(StepScreen):
         yield Static(id="assess-note")
         yield Static(id="assess-actions-title")
         yield AssessTable(id="assess-actions", cursor_type="row")
-
-    def translate_own_bindings(self) -> None:
-        translate_bindings(self, TEXT, self.lang)
 
     def on_mount(self) -> None:
         # Textual then runs StepScreen.on_mount too (handlers run for each class).

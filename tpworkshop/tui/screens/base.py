@@ -10,29 +10,27 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.geometry import Region
-from textual.screen import Screen
+from textual.widgets import Footer
 
 from tpworkshop.domain.model import Session
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
-from tpworkshop.tui.app import WORKSHOP_STEPS, _StepScreenMarker, format_clock, translate_bindings
+from tpworkshop.tui.app import WORKSHOP_STEPS, _StepScreenMarker, format_clock
+from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
 from tpworkshop.tui.widgets.status_bar import StatusBar
-from tpworkshop.tui.widgets.step_footer import StepFooter
 from tpworkshop.tui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
 
 
-class StepScreen(Screen[None], _StepScreenMarker):
+class StepScreen(TranslatedBindings[None], _StepScreenMarker):
     STEP: ClassVar[str] = "setup"
     CSS_PATH = "base.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,87 +62,22 @@ class StepScreen(Screen[None], _StepScreenMarker):
             with Vertical(id="step-body"):
                 yield from self.compose_body()
             yield GuidePanel(id="guide-panel")
-        yield StepFooter()
+        yield Footer()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
-    async def on_mount(self) -> None:
-        self._hide_toast_rack()
-        translate_bindings(self, UI, self.lang)
-        self.translate_own_bindings()
-        # The footer's keys, translated, are there for the first paint.
-        await self.query_one(StepFooter).show_keys()
+    def on_mount(self) -> None:
         self.apply_guide_visibility()
         self.refresh_chrome()
         self.show_guide()
         self.refresh_view()
-
-    def _hide_toast_rack(self) -> None:
-        """Hide Textual's notification rack before the first paint, as it will anyway.
-
-        Textual sets the rack's display just after a screen's first paint, which the
-        first time lays out and paints the whole screen again (~40 ms at open) to
-        show no change. Set here, that later setting changes nothing; when there are
-        notifications to show, it still shows them.
-        """
-        with contextlib.suppress(NoMatches):
-            self.query_one("#textual-toastrack").display = False
-
-    async def _on_resize(self, event: events.Resize) -> None:
-        """A Resize to the size the screen was just laid out at changes nothing: skip
-        Textual's second layout and render of every widget.
-
-        At start Textual sends the screen two such (one from its own first layout, one
-        the app kept from the terminal), each ~40 ms at 10,000 touchpoints and a frame,
-        before the screen settles. A real resize, to another size, is laid out as ever.
-        """
-        if event.size and event.size == self._compositor.size:
-            event.stop()
-            event.prevent_default()  # Screen._on_resize would lay it all out again
 
     def on_screen_resume(self) -> None:
         self.apply_guide_visibility()
         self.refresh_chrome()
         self.show_guide()
         self.refresh_view()
-        # Runs before Textual's own handler (subclass handlers come first), which then
-        # lays out and paints the whole screen at once if its size changed, and right
-        # after asks for the whole screen to be painted again (see ``refresh``).
-        if self.is_attached and self.outer_size != self.app.size:
-            self._repainted_on_resume = True
-            self.call_after_refresh(self._end_resume)
-
-    _repainted_on_resume = False
-
-    def _end_resume(self) -> None:
-        self._repainted_on_resume = False
-
-    def refresh(
-        self,
-        *regions: Region,
-        repaint: bool = True,
-        layout: bool = False,
-        recompose: bool = False,
-    ) -> Self:
-        """Drop two repaints of the whole screen that Textual asks for in vain.
-
-        Each is a second full frame, identical to the one before, when a step is first
-        shown: opening a session, going to a step (~40 ms, and 30-40 KB over SSH).
-        - Until the next frame after Textual's resume handler has laid out and painted
-          the whole screen, it asks again (the handler itself, then the screen switch).
-        - With a layout of the screen (Textual asks for one once a new screen has
-          mounted): the layout pass itself repaints whatever moved or changed size.
-        """
-        whole = repaint and not (regions or recompose)
-        if whole and not layout and self._repainted_on_resume:
-            return self
-        if whole and layout:
-            repaint = False
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-    def translate_own_bindings(self) -> None:
-        """Screens with a Catalog of their own translate their binding keys here."""
 
     def refresh_view(self) -> None:
         """Redraw the working surface from ``self.session``; keep focus and typing."""

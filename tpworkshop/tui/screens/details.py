@@ -22,7 +22,6 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
-from textual.geometry import Size
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widget import Widget
@@ -31,17 +30,12 @@ from textual.widgets import Input, Label, Static, TextArea
 from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Session, Touchpoint, clean
 from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_details import TEXT
-from tpworkshop.tui.app import EditFailed, translate_bindings
+from tpworkshop.tui.app import EditFailed
 from tpworkshop.tui.display import content, visible, visible_line
 from tpworkshop.tui.screens.base import StepScreen
-from tpworkshop.tui.widgets.list_editor import (
-    ItemList,
-    ListEditor,
-    show_content,
-    virtual_size_without_layout,
-)
-from tpworkshop.tui.widgets.quiet_input import QuietInput
+from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor, show_content
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -164,27 +158,12 @@ class SessionIndex:
 class DetailsForm(VerticalScroll, can_focus=False):
     """The form column; scrolls to the focused field, is no Tab stop of its own."""
 
-    virtual_size = virtual_size_without_layout()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
-        # Another touchpoint's lists change the fields' height: Textual then repaints the
-        # scrollbar in the next frame (20-30 ms later). This runs within the layout pass,
-        # so hand the scrollbar to the compositor now: it is painted with everything else.
-        scrollbar = self._vertical_scrollbar
-        if resized and scrollbar is not None and scrollbar._repaint_required:
-            self.screen._compositor.update_widgets({scrollbar})
-            scrollbar._repaint_required = False
-        return resized
+class FieldInput(Input):
+    """A one-line field (the owner) that shows a stored value as it is.
 
-
-class FieldInput(QuietInput):
-    """A one-line field of fixed size (the owner): showing a stored value costs a repaint.
-
-    Textual's Input looks for a suggestion (a worker, then one more frame) on every
-    value change; ``load`` shows a stored value without one.
+    Textual's Input looks for a suggestion on every value change and announces it;
+    ``load`` shows a stored value with neither.
     """
 
     def load(self, value: str) -> None:
@@ -198,23 +177,9 @@ class FieldInput(QuietInput):
         self.cursor_position = len(value)
 
 
-class FieldText(TextArea):
-    """A multi-line field of fixed height: loading another text only repaints it.
-
-    TextArea sets its virtual size (a layout reactive: a whole-screen layout pass) when
-    its text changes; its outer size never follows the text, so only the scrollbar needs
-    updating.
-    """
-
-    virtual_size = virtual_size_without_layout()
-
-    def watch_virtual_size(self, size: Size) -> None:
-        if self.is_mounted:
-            self._scroll_update(size)
-
-
 class DetailsScreen(StepScreen):
     STEP = "details"
+    BINDING_CATALOGS = (TEXT, UI)
     CSS_PATH = ["base.tcss", "details.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown,ctrl+down", "next_tp", "key.next_tp", priority=True),
@@ -281,7 +246,7 @@ class DetailsScreen(StepScreen):
                     placeholder=hint, compact=True, id=f"field-{field}", classes="form-input"
                 )
             else:
-                yield FieldText(
+                yield TextArea(
                     placeholder=hint,
                     compact=True,
                     soft_wrap=True,
@@ -290,9 +255,6 @@ class DetailsScreen(StepScreen):
                     classes="form-text",
                 )
             yield Static("", classes="field-error", id=f"error-{field}")
-
-    def translate_own_bindings(self) -> None:
-        translate_bindings(self, TEXT, self.lang)
 
     def on_mount(self) -> None:
         # Textual then runs StepScreen.on_mount too (handlers run for each class).
@@ -337,7 +299,8 @@ class DetailsScreen(StepScreen):
         """The filtered list; the selected touchpoint stays in it until one moves on."""
         return self.index().view(self.filter, self.selected)
 
-    def visible(self) -> list[Touchpoint]:
+    def listed(self) -> list[Touchpoint]:
+        """The touchpoints the navigator lists (the filter's, in map order)."""
         return self.view().touchpoints
 
     def mark_style(self, code: str) -> Text:
@@ -373,7 +336,6 @@ class DetailsScreen(StepScreen):
         self._fill_form(tp, force=changed)
         if changed:
             self._note(tp)
-        self._flush_refreshes()
 
     def on_screen_resume(self) -> None:
         """Coming from another step: show the touchpoint the facilitator was on there."""
@@ -395,7 +357,7 @@ class DetailsScreen(StepScreen):
         index = self.index()
         self.picker.show(
             self.session,
-            self.visible(),
+            self.listed(),
             self.selected,
             marker=index.code,
             mark_style=self.mark_style,
@@ -645,18 +607,7 @@ class DetailsScreen(StepScreen):
         else:
             self._one("#details-form", DetailsForm).scroll_home(animate=False)
         self._note(tp)
-        self._flush_refreshes()
         return True
-
-    def _flush_refreshes(self) -> None:
-        """Hand the widgets' repaint and layout requests to the screen now, not when idle.
-
-        Each widget asks the screen for a repaint when its own task next runs; on a busy
-        machine the screen may paint before the last of them asked, and those get a frame
-        of their own 20-30 ms later. Asked here, they all land in the next frame.
-        """
-        for widget in self._one("#details-main", Widget).walk_children(Widget, with_self=True):
-            widget._check_refresh()
 
     def _commit_unfocused(self) -> None:
         """Typing left in a field that lost focus without its blur being handled yet."""

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from tpworkshop.i18n.catalogs.tui import UI
+from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content, content_line, visible, visible_line
 
 
@@ -24,7 +25,7 @@ def _lang(screen: ModalScreen[Any]) -> str:
     return cast(str, getattr(screen.app, "lang", "en"))
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(TranslatedBindings[bool], ModalScreen[bool]):
     """Yes/No. Y or Enter on Yes confirms; N, Escape or Ctrl+G cancels."""
 
     CSS_PATH = "dialogs.tcss"
@@ -52,9 +53,6 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(f"{UI('no', lang)} (N)", id="no")
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, UI, _lang(self))
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -72,7 +70,7 @@ class FormField:
     placeholder: str = ""
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(TranslatedBindings[dict[str, str] | None], ModalScreen[dict[str, str] | None]):
     """A few one-line fields. ``validate`` returns an error sentence or None.
 
     On error the sentence shows inline, the dialog stays open, and nothing is saved.
@@ -112,9 +110,6 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                 yield Button(f"{UI('cancel', _lang(self))} (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, UI, _lang(self))
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}", Input).focus()
 
@@ -147,7 +142,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         self.dismiss(None)
 
 
-class ChoiceDialog(ModalScreen[list[str] | None]):
+class ChoiceDialog(TranslatedBindings[list[str] | None], ModalScreen[list[str] | None]):
     """Pick one or several options (Space toggles, Enter confirms)."""
 
     CSS_PATH = "dialogs.tcss"
@@ -182,9 +177,6 @@ class ChoiceDialog(ModalScreen[list[str] | None]):
             )
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, UI, _lang(self))
         choices = self.query_one(SelectionList)
         values = [value for value, _ in self.options]
         start = next((values.index(v) for v in values if v in self.selected), 0)

@@ -2,40 +2,61 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, cast
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tpworkshop.i18n.catalogs.tui import UI
+from tpworkshop.tui.bindings import (
+    TranslatedBindings,
+    declared_bindings,
+    interface_language,
+    shown_bindings,
+)
 
 
 def _key_label(screen: Screen[object], binding: Binding) -> str:
     return screen.app.get_key_display(binding)
 
 
-def bindings_table(screen: Screen[object], lang: str) -> Table:
+def _keys_table() -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
-    seen: set[tuple[str, str]] = set()
-    for key, bindings in screen._bindings.key_to_bindings.items():
-        for binding in bindings:
-            if binding.description and (key, binding.description) not in seen:
-                seen.add((key, binding.description))
-                description = binding.description
-                if description in UI:
-                    description = UI(description, lang)
-                table.add_row(_key_label(screen, binding), description)
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+def bindings_table(screen: Screen[object]) -> Table:
+    """The keys ``screen`` itself binds, each key and description once."""
+    table = _keys_table()
+    seen: set[tuple[str, str]] = set()
+    for binding in shown_bindings(screen, declared_bindings(screen)):
+        if binding.description and (binding.key, binding.description) not in seen:
+            seen.add((binding.key, binding.description))
+            table.add_row(_key_label(screen, binding), binding.description)
+    return table
+
+
+def app_bindings(node: DOMNode) -> list[Binding]:
+    """The app's own keys, with the command palette's key Textual adds to them."""
+    app = node.app
+    bindings = declared_bindings(app)
+    palette = app.COMMAND_PALETTE_BINDING
+    if app.ENABLE_COMMAND_PALETTE and not any(b.key == palette for b in bindings):
+        bindings.append(
+            Binding(palette, "command_palette", "palette", key_display=app.COMMAND_PALETTE_DISPLAY)
+        )
+    return bindings
+
+
+class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,q", "dismiss", "key.close"),
@@ -46,25 +67,19 @@ class HelpScreen(ModalScreen[None]):
             yield Static(id="help-content")
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import WorkshopApp, translate_bindings
-
-        app = cast(WorkshopApp, self.app)
-        lang = app.lang
-        translate_bindings(self, UI, lang)
+        app = self.app
+        lang = interface_language(self)
         below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
         content = Table.grid(padding=(0, 0))
         content.add_row(Text(UI("help.title", lang), style="bold reverse"))
         content.add_row(Text(UI("help.intro", lang), style="italic"))
         if below is not None:
             content.add_row(Text("\n" + UI("help.screen", lang), style="bold underline"))
-            content.add_row(bindings_table(below, lang))
+            content.add_row(bindings_table(below))
         content.add_row(Text("\n" + UI("help.global", lang), style="bold underline"))
-        glob = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
-        glob.add_column(style="bold cyan", no_wrap=True)
-        glob.add_column()
-        for bindings in app._bindings.key_to_bindings.values():
-            for binding in bindings:
-                glob.add_row(_key_label(self, binding), binding.description)
+        glob = _keys_table()
+        for binding in shown_bindings(app, app_bindings(app)):
+            glob.add_row(_key_label(self, binding), binding.description)
         glob.add_row("Ctrl+P", UI("key.palette", lang))
         glob.add_row("1-6", UI("key.step", lang, n="1-6"))
         glob.add_row("Tab / Shift+Tab", "↹")

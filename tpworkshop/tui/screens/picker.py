@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
@@ -17,6 +16,7 @@ from tpworkshop.i18n import format_datetime, format_percent
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES
 from tpworkshop.i18n.catalogs.tui_picker import TEXT
 from tpworkshop.storage import SessionSummary, StorageError
+from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(TranslatedBindings[None]):
+    BINDING_CATALOGS = (TEXT,)
     CSS_PATH = "picker.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "key.open", show=True),
@@ -51,9 +52,6 @@ class PickerScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, TEXT, self.lang)
         self.query_one("#picker-title", Static).update(TEXT("title", self.lang))
         table = self.query_one(DataTable)
         for key in ("col.name", "col.org", "col.updated", "col.step", "col.tps", "col.progress"):

@@ -12,13 +12,14 @@ from textual.widgets import DataTable, Label, Static
 
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.storage import StorageError
+from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import plain_line
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
 
 
-class PresenceScreen(ModalScreen[None]):
+class PresenceScreen(TranslatedBindings[None], ModalScreen[None]):
     CSS_PATH = "presence.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f7,q", "close", "key.close"),
@@ -36,10 +37,7 @@ class PresenceScreen(ModalScreen[None]):
             yield Static(id="presence-empty")
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
         lang = self.workshop.lang
-        translate_bindings(self, UI, lang)
         table = self.query_one(DataTable)
         for key in ("presence.name", "presence.role", "presence.step", "presence.idle"):
             table.add_column(UI(key, lang), key=key)

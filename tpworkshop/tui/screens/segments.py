@@ -17,19 +17,21 @@ from textual.widgets import DataTable, Input, Static
 
 from tpworkshop.domain.model import Segment, clean
 from tpworkshop.domain.validation import ValidationError
+from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_segments import TEXT
-from tpworkshop.tui.app import EDIT_FAILED, translate_bindings
+from tpworkshop.tui.app import EDIT_FAILED
 from tpworkshop.tui.display import content
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.entry_input import EntryInput
-from tpworkshop.tui.widgets.setup_table import MOVE_GROUP, KeyedTable, clip, translate_groups
+from tpworkshop.tui.widgets.setup_table import MOVE_GROUP, KeyedTable, clip
 
 TABLE_ACTIONS = {"add_segment", "edit_segment", "move_segment", "remove_segment"}
 
 
 class SegmentsScreen(StepScreen):
     STEP = "segments"
+    BINDING_CATALOGS = (TEXT, UI)
     AUTO_FOCUS = "#segments"
     CSS_PATH: ClassVar[Any] = ["base.tcss", "segments.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,7 +56,7 @@ class SegmentsScreen(StepScreen):
         yield EntryInput(
             placeholder=TEXT("fast.placeholder", self.lang),
             id="segment-new",
-            on_leave=self._leave_to,
+            leave_to=self._leave_to,
         )
 
     def on_mount(self) -> None:
@@ -63,10 +65,6 @@ class SegmentsScreen(StepScreen):
             table.add_column(TEXT(key, self.lang), key=key)
         if not self.session.segments:
             self.query_one("#segment-new", Input).focus()
-
-    def translate_own_bindings(self) -> None:
-        translate_bindings(self, TEXT, self.lang)
-        translate_groups(self, TEXT, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Segment keys act only when the list, not the typing line, has focus."""

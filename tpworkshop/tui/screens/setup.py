@@ -25,9 +25,10 @@ from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.model import Stage, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import LANGUAGES, resolve_language
+from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_setup import TEXT
 from tpworkshop.storage import StorageError
-from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp, translate_bindings
+from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp
 from tpworkshop.tui.display import content, content_line, plain_line, visible, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
@@ -35,7 +36,6 @@ from tpworkshop.tui.widgets.setup_table import (
     MOVE_GROUP,
     WEIGHT_GROUP,
     KeyedTable,
-    translate_groups,
     weight_dots,
 )
 
@@ -123,6 +123,7 @@ async def reopen_session(app: WorkshopApp, session_id: int) -> None:
 
 class SetupScreen(StepScreen):
     STEP = "setup"
+    BINDING_CATALOGS = (TEXT, UI)
     AUTO_FOCUS = "#stages"
     CSS_PATH: ClassVar[Any] = ["base.tcss", "setup.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -214,10 +215,6 @@ class SetupScreen(StepScreen):
         return (
             focused is not None and self.query_one("#setup-fields") in focused.ancestors_with_self
         )
-
-    def translate_own_bindings(self) -> None:
-        translate_bindings(self, TEXT, self.lang)
-        translate_groups(self, TEXT, self.lang)
 
     # --- redraw ----------------------------------------------------------------------
 

@@ -29,9 +29,9 @@ from textual.widgets import Input, SelectionList, Static
 from tpworkshop.domain.model import INITIATIVES, KINDS, Session, Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
-from tpworkshop.i18n.catalogs.tui_map_grid import MAP_TEXT
+from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_touchpoints import TEXT
-from tpworkshop.tui.app import EditFailed, translate_bindings
+from tpworkshop.tui.app import EditFailed
 from tpworkshop.tui.cell_index import index_cells, reindex_cells
 from tpworkshop.tui.display import content, visible_line
 from tpworkshop.tui.screens.base import StepScreen
@@ -84,6 +84,7 @@ def ref_width(touchpoints: Iterable[Touchpoint]) -> int:
 
 class TouchpointsScreen(StepScreen):
     STEP = "touchpoints"
+    BINDING_CATALOGS = (TEXT, UI)
     CSS_PATH: ClassVar[list[str]] = ["base.tcss", "touchpoints.tcss"]  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
         # The footer has room for about six keys at 80 columns: the ones a facilitator
@@ -120,7 +121,7 @@ class TouchpointsScreen(StepScreen):
         self._where: tuple[Cell | None, str | None] = (None, None)
         self._ref_width = LIST_FIXED["ref"]
         self._error: str | None = None
-        self._given_back: str | None = None
+        self._refused: str | None = None
         self._typing_redirect_until = 0.0
         self._hint_text: str | None = None
 
@@ -129,7 +130,7 @@ class TouchpointsScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         yield MapGrid(id="tp-map", on_move=self._cell_moved)
         yield Static(id="tp-cell-title")
-        yield EntryInput(id="tp-name", on_submit=self._add_touchpoint, on_leave=self._leave_to)
+        yield EntryInput(id="tp-name", on_submit=self._add_touchpoint, leave_to=self._leave_to)
         yield Static(id="tp-hint")
         yield TouchpointList(id="tp-list")
 
@@ -144,12 +145,6 @@ class TouchpointsScreen(StepScreen):
     @property
     def cell_list(self) -> TouchpointList:
         return self.query_one("#tp-list", TouchpointList)
-
-    def translate_own_bindings(self) -> None:
-        translate_bindings(self, TEXT, self.lang)
-        grid = self.grid
-        translate_bindings(grid, TEXT, self.lang)
-        translate_bindings(grid, MAP_TEXT, self.lang)
 
     def on_mount(self) -> None:
         # StepScreen.on_mount runs after this one and calls refresh_view().
@@ -347,11 +342,10 @@ class TouchpointsScreen(StepScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is self.name_input and event.value != self.name_input.value:
             return  # stale: the field was cleared on Enter, then a refused name put back
-        if event.input is self.name_input and event.value == self._given_back:
-            self._given_back = None  # the refused entry put back: keep its error shown
-            return
+        if event.input is self.name_input and event.value == self._refused:
+            return  # the refused name (typed, or put back): its error stays shown
         if event.input is self.name_input and self._error is not None:
-            self._error = None
+            self._error = self._refused = None
             cell = self.grid.current
             self._show_hint(cell, self._cells.get(cell, []) if cell else [])
 
@@ -382,7 +376,7 @@ class TouchpointsScreen(StepScreen):
     def _give_back(self, value: str) -> None:
         """The entry input cleared itself on Enter; put a refused name back to fix."""
         if value and not self.name_input.value:
-            self._given_back = value
+            self._refused = value
             self.name_input.restore(value)
 
     # --- position --------------------------------------------------------------------

@@ -12,6 +12,7 @@ from textual.widgets import Label, Static
 
 from tpworkshop.domain.model import Session
 from tpworkshop.i18n.catalogs.tui_assess_dialogs import TEXT
+from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content
 from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
 
@@ -22,7 +23,8 @@ def _lang(screen: ModalScreen[Any]) -> str:
     return cast(str, getattr(screen.app, "lang", "en"))
 
 
-class RatingPrompt(ModalScreen[int | None]):
+class RatingPrompt(TranslatedBindings[int | None], ModalScreen[int | None]):
+    BINDING_CATALOGS = (TEXT,)
     """Rate with one key: 1..5, or 0 to clear (returned as 0); None when cancelled."""
 
     CSS_PATH = DIALOG_CSS
@@ -47,11 +49,6 @@ class RatingPrompt(ModalScreen[int | None]):
             yield Static(TEXT("rate.scale", lang), classes="rating-scale")
             yield Static(TEXT("rate.help", lang), classes="dialog-message")
 
-    def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, TEXT, _lang(self))
-
     def action_rate(self, value: int) -> None:
         self.dismiss(value)
 
@@ -59,7 +56,8 @@ class RatingPrompt(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class TouchpointChoice(ModalScreen[str | None]):
+class TouchpointChoice(TranslatedBindings[str | None], ModalScreen[str | None]):
+    BINDING_CATALOGS = (TEXT,)
     """Pick a touchpoint from the map; returns its ref, "" for none, None if cancelled."""
 
     CSS_PATH = DIALOG_CSS
@@ -81,9 +79,6 @@ class TouchpointChoice(ModalScreen[str | None]):
             yield Static(TEXT("choose.help", _lang(self)), classes="choice-help")
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, TEXT, _lang(self))
         picker = self.query_one(TouchpointPicker)
         picker.show(
             self.session,

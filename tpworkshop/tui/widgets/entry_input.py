@@ -11,11 +11,9 @@ entry and everything it changes are painted in one frame), else as the usual
 Keys that leave the field (Up to the map, Escape...) are a second race: the app hands
 each key to the widget focused when it reads it, and over SSH "Up" and the next key
 often come in one read, so both reach this field before a screen binding could move
-the focus. ``on_leave(key)`` names the widget such a key goes to; the focus moves right
-there, and keys already handed to the field after that are passed on to the widget
-that now has focus, as if the user had typed them there.
-
-Typing costs a repaint, not a layout of the screen (see :mod:`quiet_input`).
+the focus. ``leave_to(key)`` names the widget such a key goes to; the focus moves right
+there, and keys already handed to the field after that are given back to the app, which
+reads them again as if just typed: they go to the widget that now has the focus.
 """
 
 from __future__ import annotations
@@ -25,50 +23,48 @@ from typing import Any
 
 from textual import events
 from textual.widget import Widget
+from textual.widgets import Input
 
-from tpworkshop.tui.widgets.quiet_input import QuietInput
-
-Leave = Callable[[str], Widget | None]
+LeaveTo = Callable[[str], Widget | None]
 
 
-class EntryInput(QuietInput):
+class EntryInput(Input):
     def __init__(
         self,
         *args: Any,
         on_submit: Callable[[str], None] | None = None,
-        on_leave: Leave | None = None,
+        leave_to: LeaveTo | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self._on_submit = on_submit
-        self._on_leave = on_leave
+        self._submit_entry = on_submit
+        self._leave_target = leave_to
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handler: prevent_default() keeps a key from it.
         focused = self.screen.focused
         if focused is not None and focused is not self:
             # Read together with a key that has moved the focus away: it belongs there.
             event.stop()
             event.prevent_default()
-            focused._forward_event(events.Key(event.key, event.character))
+            self.app.post_message(events.Key(event.key, event.character))
             return
-        target = self._on_leave(event.key) if self._on_leave and not event.is_printable else None
+        leave_to = self._leave_target
+        target = leave_to(event.key) if leave_to is not None and not event.is_printable else None
         if target is not None:
             event.stop()
             event.prevent_default()
             self.screen.set_focus(target)
             return
         if event.key == "enter":
+            # Not prevent_default(): Input's handler still shows the cursor, as for any key.
             event.stop()
-            event.prevent_default()
             value = self.value
             self.value = ""
-            self._restart_blink()  # as for any other key: the cursor shows, steady
-            if self._on_submit is not None:
-                self._on_submit(value)
+            if self._submit_entry is not None:
+                self._submit_entry(value)
             else:
                 self.post_message(self.Submitted(self, value, None))
-            return
-        await super()._on_key(event)
 
     def restore(self, value: str) -> None:
         """Give back a refused entry, unless the user has already typed something new."""

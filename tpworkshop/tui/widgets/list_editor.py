@@ -15,17 +15,14 @@ what is being typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Any, ClassVar, Self
+from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.visual import VisualType
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,19 +31,6 @@ from tpworkshop.tui.display import content, content_line, visible_line
 from tpworkshop.tui.widgets.entry_input import EntryInput
 
 Commit = Callable[[list[str]], str | None]
-
-
-def virtual_size_without_layout() -> Reactive[Size]:
-    """A ``virtual_size`` reactive that repaints instead of laying out the whole screen.
-
-    Textual sets a widget's virtual size after a layout pass resized it (and some widgets
-    set it when their content changes); Widget's reactive then asks for one more layout
-    pass, and a repaint, a frame later (20-40 ms). A widget whose outer size comes from
-    its CSS or from its children, never from its virtual size, declares ``virtual_size =
-    virtual_size_without_layout()``: the layout pass that resized it has repainted it,
-    and Textual still updates its scrollbar.
-    """
-    return Reactive(Size(0, 0), layout=False, repaint=False)
 
 
 def show_content(widget: Static, content: VisualType) -> None:
@@ -59,56 +43,11 @@ def show_content(widget: Static, content: VisualType) -> None:
 
 
 class ItemList(OptionList):
-    """The items of a ListEditor (Enter edits the highlighted item).
-
-    OptionList sets its virtual size when it counts its lines, which it does while being
-    painted after it was hidden: one more layout pass. Its height follows the options
-    (``set_options`` asks for that layout itself) and it updates its scrollbar right
-    after, so here the virtual size only repaints.
-    """
-
-    virtual_size = virtual_size_without_layout()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._lines_width: int | None = None
-
-    def set_options(self, options: Iterable[Any]) -> Self:
-        super().set_options(options)
-        if not self.options:  # the same for no options (OptionList measures none)
-            self.set_reactive(ItemList.virtual_size, Size(0, 0))
-            self.set_reactive(ItemList.show_vertical_scrollbar, False)
-        return self
-
-    def _update_lines(self) -> None:
-        fresh = not self._line_cache.lines
-        if fresh and not self.scrollable_content_region:
-            # Hidden: nothing to measure. The virtual size of the old options would put up
-            # a scrollbar for a frame (and lay out the screen twice) when shown again.
-            self.set_reactive(ItemList.virtual_size, Size(0, 0))
-            return
-        super()._update_lines()
-        if fresh and self._line_cache.lines:
-            self._lines_width = self.scrollable_content_region.width
-
-    def _on_resize(self, event: events.Resize) -> None:
-        # OptionList drops its lines and repaints (one more frame) on any resize; they
-        # only depend on the width they were measured at, and the layout pass that
-        # resized the list has painted it.
-        if self.scrollable_content_region.width == self._lines_width:
-            event.prevent_default()
-
-    def _refresh_scrollbars(self) -> None:
-        # New options ask for a layout, then OptionList decides on its scrollbar with the
-        # old height: a scrollbar shown for a frame, and the screen laid out twice. The
-        # layout pass decides again with the new height.
-        if not self._layout_required:
-            super()._refresh_scrollbars()
+    """The items of a ListEditor (Enter edits the highlighted item)."""
 
 
 class ListEditor(Vertical):
     DEFAULT_CLASSES = "list-editor"
-    virtual_size = virtual_size_without_layout()  # its height comes from its children
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+g,escape", "cancel_edit", show=False),
     ]

@@ -32,6 +32,7 @@ from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
 from tpworkshop.domain.text import visible_line
+from tpworkshop.i18n.catalogs.tui_map_grid import MAP_TEXT
 from tpworkshop.tui.widgets.line_styles import LineStyles
 
 Cell = tuple[str, str]
@@ -59,6 +60,8 @@ def shorten(text: str, width: int) -> str:
 
 class MapGrid(LineStyles, ScrollView, can_focus=True):
     """Segments x stages with counts; arrows move the cell cursor, Enter chooses."""
+
+    BINDING_CATALOGS = (MAP_TEXT,)
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "map-grid--header",
@@ -223,8 +226,8 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         """Rows visible under the header."""
         return max(1, self.scrollable_content_region.height - 1)
 
-    def _rebuild(self, session: Session, shape: tuple[object, ...], *, layout: bool = True) -> None:
-        """Fit the columns to ``shape``'s width; ``layout=False`` within a layout pass."""
+    def _rebuild(self, session: Session, shape: tuple[object, ...]) -> None:
+        """Fit the columns to ``shape``'s width."""
         keep = self.current
         self._shape = shape
         width = shape[2]
@@ -234,13 +237,9 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         self._stages = [s.key for s in session.stages]
         self._labels = [shorten(s.name, self._label_width) for s in session.segments]
         self._headers = [shorten(s.name, self._stage_width) for s in session.stages]
-        virtual_size = Size(
+        self.virtual_size = Size(
             self._label_area + len(self._stages) * self._column_width, len(self._segments) + 1
         )
-        if layout:
-            self.virtual_size = virtual_size
-        else:
-            self.set_reactive(MapGrid.virtual_size, virtual_size)
         if keep is not None and keep[0] in self._segments and keep[1] in self._stages:
             row, column = self._segments.index(keep[0]), self._stages.index(keep[1])
         else:
@@ -248,18 +247,6 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         self.cursor_row = max(0, min(row, len(self._segments) - 1))
         self.cursor_column = max(0, min(column, len(self._stages) - 1))
         self.call_after_refresh(self._scroll_to_cursor)
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # The map learns its real width in a layout pass (before, it can only guess from
-        # the terminal's). Fitting the columns right here lets the frame this pass paints
-        # show them; waiting for the Resize event cost one more layout and two more full
-        # frames when a session opens (~80 ms).
-        session = self._session
-        if session is not None and self._shape and size.width and size.width != self._shape[2]:
-            self._rebuild(session, self._shape_of(session, size.width), layout=False)
-        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._segments) + 1

@@ -7,18 +7,15 @@ reordering or weighing a row never loses their place.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.widgets import DataTable
 
-from tpworkshop.i18n import Catalog
 from tpworkshop.tui.display import plain_line
 
 Row = tuple[str, Sequence[str]]
@@ -26,19 +23,6 @@ Row = tuple[str, Sequence[str]]
 # Footer groups shared by the stage and segment lists; descriptions are catalog keys.
 WEIGHT_GROUP = Binding.Group("group.weight", compact=True)
 MOVE_GROUP = Binding.Group("group.move", compact=True)
-
-
-def translate_groups(node: DOMNode, catalog: Catalog, lang: str) -> None:
-    """Binding groups (footer labels such as "+- Weight") named by catalog keys."""
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            dataclasses.replace(
-                b, group=Binding.Group(catalog(b.group.description, lang), compact=b.group.compact)
-            )
-            if b.group is not None and b.group.description in catalog
-            else b
-            for b in bindings
-        ]
 
 
 def weight_dots(weight: int, top: int = 5) -> str:

@@ -26,6 +26,7 @@ from tpworkshop.domain.model import Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui_touchpoint_channel import CHANNEL_TEXT
+from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content, content_line, plain_line, visible_line
 
 
@@ -55,7 +56,8 @@ def channel_options(touchpoints: Iterable[Touchpoint], lang: str) -> list[tuple[
     return options
 
 
-class ChannelDialog(ModalScreen[str | None]):
+class ChannelDialog(TranslatedBindings[str | None], ModalScreen[str | None]):
+    BINDING_CATALOGS = (CHANNEL_TEXT,)
     """Returns the new channel ('' clears it) or None when cancelled."""
 
     CSS_PATH = "touchpoint_channel.tcss"
@@ -96,9 +98,6 @@ class ChannelDialog(ModalScreen[str | None]):
         self._values = [value for value, _ in options]
 
     def on_mount(self) -> None:
-        from tpworkshop.tui.app import translate_bindings
-
-        translate_bindings(self, CHANNEL_TEXT, self.lang)
         self.query_one(Input).focus()
 
     def action_to_list(self) -> None:

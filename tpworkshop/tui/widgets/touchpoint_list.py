@@ -25,7 +25,6 @@ from textual.strip import Strip
 
 from tpworkshop.domain.text import visible_line
 from tpworkshop.tui.widgets.line_styles import LineStyles
-from tpworkshop.tui.widgets.row_size import set_row_size
 
 EMPTY = "·"
 
@@ -140,7 +139,7 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _resize_virtual(self) -> None:
-        set_row_size(self, Size(sum(width + 2 for width in self._widths), len(self.keys) + 1))
+        self.virtual_size = Size(sum(width + 2 for width in self._widths), len(self.keys) + 1)
 
     def _fit_columns(self, width: int) -> None:
         """Give the flex column the room the fixed ones leave in ``width`` cells."""
@@ -151,16 +150,6 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         ]
         self._resize_virtual()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
-        # Fitted within the layout pass, the first frame at a new width is right: a
-        # Resize handler would repaint the list one frame later.
-        if resized and self.columns:
-            self._fit_columns(self.scrollable_content_region.width)
-        return resized
-
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
         height = self._body_height
@@ -170,6 +159,8 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
 
     def on_resize(self, event: events.Resize) -> None:
+        if self.columns:
+            self._fit_columns(self.scrollable_content_region.width)
         self._scroll_to_cursor()
 
     # --- drawing ---------------------------------------------------------------------

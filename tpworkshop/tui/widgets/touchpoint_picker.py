@@ -24,7 +24,6 @@ from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
 from tpworkshop.domain.text import visible_line
-from tpworkshop.tui.widgets.row_size import set_row_size
 
 TRACKED = ("owner", "processes", "desired_outcome", "data_generated")
 """The details whose absence the Details step tracks, in marker order."""
@@ -139,12 +138,11 @@ class TouchpointPicker(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._on_pick = on_pick
         self._shown: tuple[Any, ...] | None = None
-        self._scroll_key: tuple[Size, ...] | None = None
         self._rows: list[tuple[str, str, str]] = []
         self._index: dict[str, int] = {}
         self._mark_style: MarkStyle | None = None
         self._mark_cache: dict[str, Text] = {}
-        self._line_cache: dict[tuple[Any, ...], Strip] = {}
+        self._strips: dict[tuple[Any, ...], Strip] = {}
 
     # --- content ---------------------------------------------------------------------
 
@@ -166,7 +164,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
         if mark_style is not None and mark_style != self._mark_style:
             self._mark_style = mark_style
             self._mark_cache = {}
-            self._line_cache = {}
+            self._strips = {}
         if not self._showing(session, touchpoints, marker, none_label):
             self._shown = (session, touchpoints, marker, none_label)
             self._set_rows(session, touchpoints, marker, none_label)
@@ -220,7 +218,7 @@ class TouchpointPicker(ScrollView, can_focus=True):
             self.set_reactive(TouchpointPicker.cursor, None)
 
     def _resize_virtual(self) -> None:
-        set_row_size(self, Size(self.size.width, len(self._rows)))
+        self.virtual_size = Size(self.size.width, len(self._rows))
 
     @property
     def highlighted_key(self) -> str | None:
@@ -261,12 +259,12 @@ class TouchpointPicker(ScrollView, can_focus=True):
             else ""
         )
         cache_key = (row, state, width)
-        strip = self._line_cache.get(cache_key)
+        strip = self._strips.get(cache_key)
         if strip is None:
             strip = self._render_row(row, state, width)
-            if len(self._line_cache) > 512:
-                self._line_cache.clear()
-            self._line_cache[cache_key] = strip
+            if len(self._strips) > 512:
+                self._strips.clear()
+            self._strips[cache_key] = strip
         return strip.apply_offsets(scroll_x, index)
 
     def _render_row(self, row: tuple[str, str, str], state: str, width: int) -> Strip:
@@ -300,21 +298,11 @@ class TouchpointPicker(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._line_cache = {}
-
-    def _scroll_update(self, virtual_size: Size) -> None:
-        # ScrollView calls this after every layout pass of the screen (it compares its
-        # parent's size with its own), and it repaints the scrollbar: one more frame for
-        # nothing when neither the rows nor the size changed.
-        key = (virtual_size, self.size, self.container_size)
-        if key == self._scroll_key:
-            return
-        self._scroll_key = key
-        super()._scroll_update(virtual_size)
+        self._strips = {}
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self._rows))
-        self._line_cache = {}
+        self._strips = {}
 
     def on_focus(self) -> None:
         self._refresh_row(self.cursor)
