@@ -139,3 +139,21 @@ def test_a_failed_write_leaves_the_snapshot_right(db_path: Path) -> None:
             store.move_touchpoint(tp.db_id, stage="no-such-stage")
         store.update_touchpoint(tp.db_id, owner="Sales")
         assert store.load(sid) == fresh(db_path, sid)
+
+
+def test_a_load_after_several_own_writes_puts_every_row_in_its_place(db_path: Path) -> None:
+    """A moved row shifts the places of the rows after it: a row read again in the same
+    load must be put where it now is, not where it was (the index is rebuilt first)."""
+    with Store(db_path) as store:
+        sid = store.insert_session(synthetic_session(40, segments=2, stages=3, seed=2))
+        session = store.load(sid)
+        first = min(session.touchpoints, key=lambda tp: tp.db_id)
+        later = next(
+            tp
+            for tp in session.touchpoints[session.touchpoints.index(first) + 2 :]
+            if tp.db_id > first.db_id
+        )
+        last_stage = session.stages[-1].key
+        store.move_touchpoint(first.db_id, stage=last_stage, segment=session.segments[-1].key)
+        store.update_touchpoint(later.db_id, owner="Edited after a move")
+        assert store.load(sid, previous=session) == fresh(db_path, sid)

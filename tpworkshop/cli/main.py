@@ -24,6 +24,7 @@ from tpworkshop.storage import StorageError, Store, default_db_path
 EXPORT_FORMATS = ("toml", "markdown", "csv", "svg", "html")
 GAPS_FORMATS = ("text", "json", "markdown")
 LIST_FORMATS = ("table", "json")
+HISTORY_FORMATS = ("text", "json")
 # The commands that may create the database (and its folder); every other command only reads
 # a session that must already exist, and never leaves a file or folder behind. ``None`` is the
 # app at the session picker, where sessions are created.
@@ -190,6 +191,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         help=t("opt.format", choices="|".join(EXPORT_FORMATS)),
     )
 
+    history = command("history", "cmd.history")
+    history.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    history.add_argument(
+        "--format",
+        choices=HISTORY_FORMATS,
+        default="text",
+        help=t("opt.format", choices="|".join(HISTORY_FORMATS)),
+    )
+
     import_ = command("import", "cmd.import")
     import_.add_argument("path", type=Path, metavar="PATH", help=t("arg.path"))
     import_.add_argument("--replace", action="store_true", help=t("opt.replace"))
@@ -272,6 +282,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
             return _gaps(store, store.resolve(args.session), args.format, args.lang)
         if command == "export":
             return _export(store, store.resolve(args.session), args.format, args.output, lang)
+        if command == "history":
+            return _history(store, store.resolve(args.session), args.format, args.lang)
         if imported is not None:
             return _import(store, imported, args.replace, lang)
         if command == "demo":
@@ -350,6 +362,27 @@ def _list(store: Store, fmt: str, lang: str) -> int:
             plain_line(format_percent(s.progress, lang)),
         )
     Console(markup=False, emoji=False, highlight=False).print(table)
+    return 0
+
+
+def _history(store: Store, session_id: int, fmt: str, cli_lang: str | None) -> int:
+    """Every recorded change of the session, oldest first: when, who, what (user text is
+    quoted as typed, on one line, never markup)."""
+    from tpworkshop.storage.history import history_line
+
+    changes = store.history(session_id)
+    if fmt == "json":
+        print(json.dumps([c.as_json() for c in changes], ensure_ascii=False, indent=2))
+        return 0
+    lang = resolve_language(cli_lang, store.load(session_id).language)
+    if not changes:
+        print(CLI("no_history", lang))
+        return 0
+    for change in changes:
+        line = f"{format_datetime(change.at.astimezone(), lang)}  {history_line(change, lang)}"
+        if change.undone_by is not None:
+            line += CLI("history.undone", lang)
+        print(line)
     return 0
 
 

@@ -43,6 +43,15 @@ CLI = Catalog(
             "es": "unirse a una sesión en vivo como participante",
         },
         "cmd.list": {"en": "list the saved sessions", "es": "listar las sesiones guardadas"},
+        "cmd.history": {
+            "en": "list a session's changes: when, who, what (undone ones marked)",
+            "es": "listar los cambios de una sesión: cuándo, quién, qué (marcando los deshechos)",
+        },
+        "no_history": {
+            "en": "No changes recorded in this session yet.",
+            "es": "Aún no hay cambios registrados en esta sesión.",
+        },
+        "history.undone": {"en": "  (undone)", "es": "  (deshecho)"},
         "cmd.gaps": {
             "en": "print a session's gap analysis",
             "es": "imprimir el análisis de brechas de una sesión",

@@ -65,6 +65,26 @@ MESSAGES = Catalog(
             "en": "The key {key!r} is already used in this session.",
             "es": "La clave {key!r} ya se usa en esta sesión.",
         },
+        "nothing_to_undo": {
+            "en": "There is nothing of yours to undo in this session.",
+            "es": "No hay nada tuyo que deshacer en esta sesión.",
+        },
+        "undo_conflict_by": {
+            "en": "Cannot undo your last change: {who} has changed {label!r} since; nothing was changed.",
+            "es": "No se puede deshacer tu último cambio: {who} ha cambiado {label!r} desde entonces; no se ha cambiado nada.",
+        },
+        "undo_conflict_facilitator": {
+            "en": "Cannot undo your last change: the facilitator has changed {label!r} since; nothing was changed.",
+            "es": "No se puede deshacer tu último cambio: quien facilita ha cambiado {label!r} desde entonces; no se ha cambiado nada.",
+        },
+        "undo_conflict": {
+            "en": "Cannot undo your last change: {label!r} was changed since; nothing was changed.",
+            "es": "No se puede deshacer tu último cambio: {label!r} ha cambiado desde entonces; no se ha cambiado nada.",
+        },
+        "facilitator_only": {
+            "en": "Only the facilitator can change this; ask them to do it.",
+            "es": "Solo quien facilita puede cambiar esto; pídeselo.",
+        },
         "no_dots": {
             "en": "{voter} has no dots left ({limit} per participant).",
             "es": "{voter} no tiene más puntos ({limit} por participante).",

@@ -224,5 +224,45 @@ def m005_importance_and_agenda(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@_migration
+def m006_history(db: Database) -> None:
+    """The edit history: every committed change, who made it, and the rows it changed
+    (their values before and after, as JSON objects), so that it can be undone."""
+    db.execute(
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant')),
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            ref TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT '',
+            field TEXT,
+            old TEXT,
+            new TEXT,
+            undoes INTEGER REFERENCES history(id) ON DELETE SET NULL,
+            undone_by INTEGER REFERENCES history(id) ON DELETE SET NULL
+        )"""
+    )
+    db.execute("CREATE INDEX history_session ON history (session_id, id)")
+    db.execute(
+        """
+        CREATE TABLE history_rows (
+            id INTEGER PRIMARY KEY,
+            history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL,
+            old TEXT,
+            new TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX history_rows_entry ON history_rows (history_id)")
+    db.execute("CREATE INDEX history_rows_row ON history_rows (tbl, row_id)")
+    db.execute("PRAGMA user_version = 6")
+
+
 MIGRATION_NAMES = [function.__name__ for function in MIGRATIONS]
 SCHEMA_VERSION = len(MIGRATION_NAMES)

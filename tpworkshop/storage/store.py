@@ -37,7 +37,9 @@ from tpworkshop.domain.model import (
     Touchpoint,
 )
 from tpworkshop.domain.text import fold, slugify
+from tpworkshop.storage import history
 from tpworkshop.storage.errors import StorageError
+from tpworkshop.storage.history import Actor, Change
 from tpworkshop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
@@ -200,8 +202,10 @@ def inspect_file(path: Path) -> None:
 class Store:
     """All reads and writes of sessions. Thread-safe: one connection behind a lock."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, actor: Actor | None = None) -> None:
         self.path = Path(path)
+        self.actor = actor or Actor()
+        """Who the changes made through this store are recorded as (and undone for)."""
         inspect_file(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -216,9 +220,11 @@ class Store:
         self._snapshots: dict[int, _Snapshot] = {}
         self._handed: dict[int, _Handed] = {}
         self._pending: list[tuple[int, tuple[int, ...] | None]] = []
+        self._change: history.OpenChange | None = None
         try:
             self._configure()
             self._migrate()
+            history.install_recorder(self.conn)
         except sqlite3.Error as error:
             conn.close()
             raise self._translate(error) from error
@@ -295,8 +301,11 @@ class Store:
         with self._lock:
             self._begin_immediate()
             self._pending = []
+            self._change = None
             try:
                 yield self.conn
+                if self._change is not None:
+                    history.close_change(self.conn, self._change)
                 self.conn.execute("COMMIT")
             except sqlite3.Error as error:
                 self._pending = []
@@ -306,7 +315,26 @@ class Store:
                 self._pending = []
                 self._rollback()
                 raise
+            finally:
+                self._change = None
             self._apply_pending()
+
+    def _record(
+        self,
+        conn: sqlite3.Connection,
+        session_id: int,
+        kind: str,
+        entity: str,
+        row_id: int | None = None,
+        *,
+        fields: Iterable[str] = (),
+    ) -> history.OpenChange:
+        """Record the change this transaction makes (see tpworkshop.storage.history): who
+        makes it, what kind, on which entity; the rows it writes are recorded by SQLite."""
+        self._change = history.open_change(
+            conn, session_id, self.actor, kind, entity, row_id=row_id, fields=fields
+        )
+        return self._change
 
     def _begin_immediate(self) -> None:
         for attempt in range(WRITE_ATTEMPTS):
@@ -470,7 +498,7 @@ class Store:
         ordered = snapshot.ordered
         if ordered is not None and len(ids) > _REPLACE_IN_PLACE:
             ordered = snapshot.ordered = None  # many rows: sorting again is cheaper
-        moved = False
+        stale = False  # whether ``snapshot.index`` lags behind ``ordered``
         for tp_id in ids:
             old = snapshot.rows.get(tp_id)
             new = fresh.get(tp_id)
@@ -480,17 +508,18 @@ class Store:
                 snapshot.rows[tp_id] = new
             if ordered is None:
                 continue
+            if stale:  # an earlier row moved: every later index may have shifted
+                snapshot.order(ordered, snapshot.shape)
+                stale = False
             if old is not None and new is not None and _place(old) == _place(new):
                 ordered[snapshot.index[tp_id]] = new  # same place in map order
                 continue
-            if moved:  # an earlier row moved: the index is stale
-                snapshot.order(ordered, snapshot.shape)
             if old is not None:
                 del ordered[snapshot.index[tp_id]]
             if new is not None:
                 bisect.insort(ordered, new, key=key)
-            moved = True
-        if moved and ordered is not None:
+            stale = True
+        if stale and ordered is not None:
             snapshot.order(ordered, snapshot.shape)
 
     # --- sessions --------------------------------------------------------------------
@@ -808,7 +837,9 @@ class Store:
             values["agenda_start"] = _agenda_text(values["agenda_start"])
         if "timebox_overrides" in values:
             values["timebox_overrides"] = json.dumps(values["timebox_overrides"], sort_keys=True)
-        self._update_row("sessions", session_id, values, session_id=session_id, touched=())
+        self._update_row(
+            "session", session_id, values, session_id=session_id, touched=(), fields=fields
+        )
 
     def save_position(self, session_id: int, position: Position) -> None:
         """Where the facilitator is; not a content change, so ``updated`` stays."""
@@ -824,7 +855,7 @@ class Store:
         """When the workshop starts (None: not set; the app counts from when it opened)."""
         value = model.clean("session", "agenda_start", start)
         self._update_row(
-            "sessions",
+            "session",
             session_id,
             {"agenda_start": _agenda_text(value)},
             session_id=session_id,
@@ -840,6 +871,7 @@ class Store:
             ).fetchone()
             if row is None:
                 raise StorageError("gone", what="session")
+            self._record(conn, session_id, "update", "session", session_id)
             overrides = json.loads(row[0])
             if minutes is None:
                 overrides.pop(step, None)
@@ -877,6 +909,7 @@ class Store:
             },
         )
         with self._write() as conn:
+            change = self._record(conn, session_id, "accept", "accepted")
             position = _next_position(conn, "accepted", "session_id = ?", (session_id,))
             cursor = conn.execute(
                 "INSERT INTO accepted (session_id, position, rule, segment, stage, touchpoint,"
@@ -892,48 +925,59 @@ class Store:
                     values["by"],
                 ),
             )
+            change.row_id = int(cursor.lastrowid or 0)
             self._touch(conn, session_id, ())
-        return int(cursor.lastrowid or 0)
+        return change.row_id
 
     def update_accepted(self, accepted_id: int, **fields: Any) -> None:
         """Change an accepted finding's reason (or who accepted it)."""
         values = model.clean_many("accepted", fields)
         if "by" in values:
             values["accepted_by"] = values.pop("by")
-        self._update_row("accepted", accepted_id, values, touched=())
+        self._update_row("accepted", accepted_id, values, touched=(), fields=fields)
 
     def unaccept_finding(self, accepted_id: int) -> None:
         """Take an acceptance back: the finding counts again."""
         with self._write() as conn:
             session_id = self._session_of(conn, "accepted", accepted_id)
+            self._record(conn, session_id, "unaccept", "accepted", accepted_id)
             conn.execute("DELETE FROM accepted WHERE id = ?", (accepted_id,))
             self._touch(conn, session_id, ())
 
     def _update_row(
         self,
-        table: str,
+        entity: str,
         row_id: int,
         values: dict[str, Any],
         *,
         session_id: int | None = None,
         touched: Iterable[int] | None = None,
+        fields: Iterable[str] = (),
     ) -> None:
+        """One entity's edit: the given columns of one row, recorded as an ``update``."""
         if not values:
             return
+        table = history.TABLES[entity]
         assignments = ", ".join(f"{column} = ?" for column in values)
         with self._write() as conn:
+            sid = session_id if session_id is not None else self._session_of(conn, table, row_id)
+            self._record(conn, sid, "update", entity, row_id, fields=fields or values)
             cursor = conn.execute(
                 f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id)
             )
             if cursor.rowcount == 0:
-                raise StorageError("gone", what=table.rstrip("s"))
-            sid = session_id if session_id is not None else self._session_of(conn, table, row_id)
+                raise StorageError("gone", what=entity)
             self._touch(conn, sid, touched)
 
     def _session_of(self, conn: sqlite3.Connection, table: str, row_id: int) -> int:
+        if table == "sessions":
+            exists = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (row_id,)).fetchone()
+            if exists is None:
+                raise StorageError("gone", what="session")
+            return row_id
         row = conn.execute(f"SELECT session_id FROM {table} WHERE id = ?", (row_id,)).fetchone()
         if row is None:
-            raise StorageError("gone", what=table.rstrip("s"))
+            raise StorageError("gone", what=_ENTITIES.get(table, table))
         return int(row[0])
 
     # --- stages ----------------------------------------------------------------------
@@ -949,23 +993,26 @@ class Store:
             stage_key = model.clean("stage", "key", key) if key else slugify(clean_name, taken)
             if stage_key in taken:
                 raise StorageError("key_taken", key=stage_key)
+            change = self._record(conn, session_id, "add", "stage")
             position = _next_position(conn, "stages", "session_id = ?", (session_id,))
-            conn.execute(
+            cursor = conn.execute(
                 "INSERT INTO stages (session_id, key, name, weight, position) VALUES (?,?,?,?,?)",
                 (session_id, stage_key, clean_name, clean_weight, position),
             )
+            change.row_id = int(cursor.lastrowid or 0)
             self._touch(conn, session_id, ())
         return stage_key
 
     def update_stage(self, stage_id: int, **fields: Any) -> None:
         values = model.clean_many("stage", fields)
         values.pop("key", None)
-        self._update_row("stages", stage_id, values, touched=())
+        self._update_row("stage", stage_id, values, touched=(), fields=fields)
 
     def remove_stage(self, stage_id: int) -> None:
         """Removes the stage and, in the same transaction, its touchpoints."""
         with self._write() as conn:
             session_id = self._session_of(conn, "stages", stage_id)
+            self._record(conn, session_id, "delete", "stage", stage_id)
             conn.execute("DELETE FROM stages WHERE id = ?", (stage_id,))
             self._touch(conn, session_id)
 
@@ -977,6 +1024,13 @@ class Store:
         values = model.clean_many("session", {"framework": framework, "language": language})
         stages = framework_stages(values["framework"], values["language"])
         with self._write() as conn:
+            before = conn.execute(
+                "SELECT framework FROM sessions WHERE id = ?", (session_id,)
+            ).fetchone()
+            if before is None:
+                raise StorageError("gone", what="session")
+            change = self._record(conn, session_id, "framework", "session", session_id)
+            change.summarise("framework", before[0], values["framework"])
             conn.execute("DELETE FROM stages WHERE session_id = ?", (session_id,))
             self._insert_stages(conn, session_id, stages)
             conn.execute(
@@ -999,6 +1053,7 @@ class Store:
             target = max(0, min(len(ids) - 1, index + offset))
             if target == index:
                 return
+            self._record(conn, session_id, "reorder", _ENTITIES[table], row_id)
             ids.insert(target, ids.pop(index))
             for position, item in enumerate(ids):
                 conn.execute(f"UPDATE {table} SET position = ? WHERE id = ?", (position, item))
@@ -1017,24 +1072,27 @@ class Store:
                 )
             }
             segment_key = slugify(clean_name, taken)
+            change = self._record(conn, session_id, "add", "segment")
             position = _next_position(conn, "segments", "session_id = ?", (session_id,))
-            conn.execute(
+            cursor = conn.execute(
                 "INSERT INTO segments (session_id, key, name, description, position)"
                 " VALUES (?,?,?,?,?)",
                 (session_id, segment_key, clean_name, clean_description, position),
             )
+            change.row_id = int(cursor.lastrowid or 0)
             self._touch(conn, session_id, ())
         return segment_key
 
     def update_segment(self, segment_id: int, **fields: Any) -> None:
         values = model.clean_many("segment", fields)
         values.pop("key", None)
-        self._update_row("segments", segment_id, values, touched=())
+        self._update_row("segment", segment_id, values, touched=(), fields=fields)
 
     def remove_segment(self, segment_id: int) -> None:
         """Removes the segment and, in the same transaction, its touchpoints."""
         with self._write() as conn:
             session_id = self._session_of(conn, "segments", segment_id)
+            self._record(conn, session_id, "delete", "segment", segment_id)
             conn.execute("DELETE FROM segments WHERE id = ?", (segment_id,))
             self._touch(conn, session_id)
 
@@ -1049,6 +1107,7 @@ class Store:
         values = model.clean_many("touchpoint", {"name": name, **fields})
         with self._write() as conn:
             segment_id, stage_id = self._cell_ids(conn, session_id, segment, stage)
+            change = self._record(conn, session_id, "add", "touchpoint")
             tp = Touchpoint(
                 ref=_next_ref(conn, session_id),
                 segment=segment,
@@ -1061,7 +1120,7 @@ class Store:
             cursor = conn.execute(
                 _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
             )
-            tp.db_id = int(cursor.lastrowid or 0)
+            tp.db_id = change.row_id = int(cursor.lastrowid or 0)
             self._touch(conn, session_id, (tp.db_id,))
         return tp
 
@@ -1086,7 +1145,11 @@ class Store:
         for name in ("segment", "stage", "ref"):
             values.pop(name, None)
         self._update_row(
-            "touchpoints", touchpoint_id, _to_columns(values), touched=(touchpoint_id,)
+            "touchpoint",
+            touchpoint_id,
+            _to_columns(values),
+            touched=(touchpoint_id,),
+            fields=fields,
         )
 
     def add_votes(self, touchpoint_id: int, delta: int) -> int:
@@ -1096,16 +1159,16 @@ class Store:
         with self._write() as conn:
             session_id = self._session_of(conn, "touchpoints", touchpoint_id)
             self._check_votes_room(conn, touchpoint_id, delta)
+            change = self._record(conn, session_id, "votes", "touchpoint", touchpoint_id)
+            before = _votes_of(conn, touchpoint_id)
             conn.execute(
                 "UPDATE touchpoints SET votes = max(0, votes + ?) WHERE id = ?",
                 (delta, touchpoint_id),
             )
+            after = _votes_of(conn, touchpoint_id)
+            change.summarise("votes", before, after)
             self._touch(conn, session_id, (touchpoint_id,))
-            return int(
-                conn.execute(
-                    "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
-                ).fetchone()[0]
-            )
+            return after
 
     @staticmethod
     def _check_votes_room(conn: sqlite3.Connection, touchpoint_id: int, delta: int) -> None:
@@ -1133,6 +1196,12 @@ class Store:
             segment_id, stage_id = self._cell_ids(
                 conn, session_id, segment or row[1], stage or row[2]
             )
+            change = self._record(conn, session_id, "move", "touchpoint", touchpoint_id)
+            change.summarise(
+                "place",
+                _place_name(conn, session_id, row[1], row[2]),
+                _place_name(conn, session_id, segment or row[1], stage or row[2]),
+            )
             position = _next_position(
                 conn, "touchpoints", "segment_id = ? AND stage_id = ?", (segment_id, stage_id)
             )
@@ -1151,6 +1220,7 @@ class Store:
             ).fetchone()
             if row is None:
                 raise StorageError("gone", what="touchpoint")
+            self._record(conn, int(row[0]), "reorder", "touchpoint", touchpoint_id)
             ids = [
                 r[0]
                 for r in conn.execute(
@@ -1182,6 +1252,8 @@ class Store:
             if row is None:
                 raise StorageError("gone", what="touchpoint")
             session_id, stage = int(row[0]), row[1]
+            change = self._record(conn, session_id, "copy", "touchpoint", touchpoint_id)
+            change.summarise("segments", None, list(segments))
             for segment in segments:
                 segment_id, stage_id = self._cell_ids(conn, session_id, segment, stage)
                 tp = Touchpoint(
@@ -1216,6 +1288,7 @@ class Store:
                 raise StorageError("gone", what="touchpoint")
             tp = _touchpoint_from_row(row)
             session_id = self._session_of(conn, "touchpoints", touchpoint_id)
+            self._record(conn, session_id, "delete", "touchpoint", touchpoint_id)
             action_ids = [
                 r[0]
                 for r in conn.execute(
@@ -1230,6 +1303,7 @@ class Store:
         """Undo a delete: same ref, same place in its cell, actions re-linked."""
         with self._write() as conn:
             segment_id, stage_id = self._cell_ids(conn, session_id, tp.segment, tp.stage)
+            change = self._record(conn, session_id, "restore", "touchpoint")
             conn.execute(
                 "UPDATE touchpoints SET position = position + 1"
                 " WHERE segment_id = ? AND stage_id = ? AND position >= ?",
@@ -1238,7 +1312,7 @@ class Store:
             cursor = conn.execute(
                 _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
             )
-            new_id = int(cursor.lastrowid or 0)
+            new_id = change.row_id = int(cursor.lastrowid or 0)
             for action_id in action_ids:
                 conn.execute(
                     "UPDATE actions SET touchpoint_id = ? WHERE id = ? AND touchpoint_id IS NULL",
@@ -1294,6 +1368,7 @@ class Store:
             if self._session_of(conn, "touchpoints", touchpoint_id) != session_id:
                 raise StorageError("gone", what="touchpoint")
             self._check_votes_room(conn, touchpoint_id, 1)
+            self._record(conn, session_id, "dot", "touchpoint", touchpoint_id)
             conn.execute(
                 "INSERT INTO dots (session_id, touchpoint_id, voter) VALUES (?, ?, ?)",
                 (session_id, touchpoint_id, voter),
@@ -1316,6 +1391,7 @@ class Store:
             ).fetchone()
             if row is None:
                 return False
+            self._record(conn, session_id, "undot", "touchpoint", touchpoint_id)
             conn.execute("DELETE FROM dots WHERE id = ?", (row[0],))
             conn.execute(
                 "UPDATE touchpoints SET votes = max(0, votes - 1) WHERE id = ?", (touchpoint_id,)
@@ -1386,6 +1462,7 @@ class Store:
         )
         with self._write() as conn:
             tp_id = self._touchpoint_id(conn, session_id, values["touchpoint"])
+            change = self._record(conn, session_id, "add", "action")
             cursor = conn.execute(
                 "INSERT INTO actions (session_id, position, title, touchpoint_id, owner, due,"
                 " status) VALUES (?,?,?,?,?,?,?)",
@@ -1399,8 +1476,9 @@ class Store:
                     values["status"],
                 ),
             )
+            change.row_id = int(cursor.lastrowid or 0)
             self._touch(conn, session_id, ())
-        return int(cursor.lastrowid or 0)
+        return change.row_id
 
     def _touchpoint_id(
         self, conn: sqlite3.Connection, session_id: int, ref: str | None
@@ -1420,6 +1498,7 @@ class Store:
             values["due"] = values["due"].isoformat() if values["due"] else None
         with self._write() as conn:
             session_id = self._session_of(conn, "actions", action_id)
+            self._record(conn, session_id, "update", "action", action_id, fields=fields)
             if "touchpoint" in values:
                 values["touchpoint_id"] = self._touchpoint_id(
                     conn, session_id, values.pop("touchpoint")
@@ -1434,8 +1513,38 @@ class Store:
     def delete_action(self, action_id: int) -> None:
         with self._write() as conn:
             session_id = self._session_of(conn, "actions", action_id)
+            self._record(conn, session_id, "delete", "action", action_id)
             conn.execute("DELETE FROM actions WHERE id = ?", (action_id,))
             self._touch(conn, session_id, ())
+
+    # --- history and undo ------------------------------------------------------------
+
+    def history(self, session_id: int) -> list[Change]:
+        """Every recorded change of the session, oldest first."""
+        with self._read() as conn:
+            self._session_of(conn, "sessions", session_id)
+            return history.read_history(conn, session_id)
+
+    def undo(self, session_id: int) -> Change:
+        """Undo this store's actor's own last change in the session, of any kind, in one
+        transaction; returns that change (``describe_undo`` makes the sentence). Raises
+        StorageError ``nothing_to_undo``, or ``undo_conflict*`` when someone has changed
+        what it wrote since (the rule is in tpworkshop.storage.history); nothing changes.
+        """
+        with self._write() as conn:
+            self._session_of(conn, "sessions", session_id)
+            entry = history.last_undoable(conn, session_id, self.actor)
+            if entry is None:
+                raise StorageError("nothing_to_undo")
+            change, touched = history.undo_change(conn, entry, self.actor)
+            self._touch(conn, session_id, touched if len(touched) <= _REPLACE_IN_PLACE else None)
+        return change
+
+    def can_undo(self, session_id: int) -> Change | None:
+        """The change ``undo`` would undo now, if any (it may still be refused)."""
+        with self._read() as conn:
+            entry = history.last_undoable(conn, session_id, self.actor)
+            return None if entry is None else history.change_from_row(entry)
 
 
 # --- row mapping -------------------------------------------------------------------------
@@ -1686,6 +1795,25 @@ def _session_from_row(row: dict[str, Any]) -> Session:
         timebox_overrides=json.loads(row["timebox_overrides"]),
         db_id=row["id"],
     )
+
+
+_ENTITIES = {table: entity for entity, table in history.TABLES.items()}
+
+
+def _votes_of(conn: sqlite3.Connection, touchpoint_id: int) -> int:
+    return int(
+        conn.execute("SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)).fetchone()[0]
+    )
+
+
+def _place_name(conn: sqlite3.Connection, session_id: int, segment: str, stage: str) -> str:
+    """'Families · Awareness': a map cell as people name it."""
+    row = conn.execute(
+        "SELECT g.name, s.name FROM segments g, stages s WHERE g.session_id = ?"
+        " AND g.key = ? AND s.session_id = ? AND s.key = ?",
+        (session_id, segment, session_id, stage),
+    ).fetchone()
+    return f"{row[0]} · {row[1]}" if row else f"{segment} · {stage}"
 
 
 def _named_rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:

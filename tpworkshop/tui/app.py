@@ -28,7 +28,7 @@ from tpworkshop.domain.text import visible, without_controls
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
-from tpworkshop.storage import StorageError, Store
+from tpworkshop.storage import Actor, StorageError, Store
 from tpworkshop.tui.collector import IdleCollector
 
 T = TypeVar("T")
@@ -155,6 +155,12 @@ class WorkshopApp(App[int | None]):
         self.role = role
         self.participant = participant
         self.restricted = restricted
+        # Who the store records this app's changes as, and undoes them for.
+        store.actor = (
+            Actor()
+            if role == "facilitator"
+            else Actor("participant", participant or UI("role.participant", self.lang))
+        )
         self.live = LiveState()
         self.following = True
         self.show_guide = True
