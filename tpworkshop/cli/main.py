@@ -372,7 +372,7 @@ def _history(store: Store, session_id: int, fmt: str, cli_lang: str | None) -> i
 
     changes = store.history(session_id)
     if fmt == "json":
-        print(json.dumps([c.as_json() for c in changes], ensure_ascii=False, indent=2))
+        print(json_text([c.as_json() for c in changes]))
         return 0
     lang = resolve_language(cli_lang, store.load(session_id).language)
     if not changes:

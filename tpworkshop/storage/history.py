@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from typing import Any
 from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.labels import field_label
 from tpworkshop.domain.model import LIST_FIELDS
+from tpworkshop.domain.text import visible_line
 from tpworkshop.domain.validation import MAX_VOTES
 from tpworkshop.i18n.catalogs.history import HISTORY
 from tpworkshop.storage.errors import StorageError
@@ -599,7 +599,6 @@ def _parse(text: str) -> datetime:
 
 # --- sentences ---------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SHOWN = 60
 """Longest value a sentence quotes whole; longer ones end in '…'."""
 
@@ -664,8 +663,8 @@ def _field(name: str | None, lang: str) -> str:
 
 def _quote(text: str, lang: str) -> str:
     """One line, at most _SHOWN characters, in the language's quotation marks; a control
-    character (which only an older file could hold) shows as '�', never acts."""
-    flat = " ".join(_CONTROL.sub("\ufffd", str(text).replace("\t", " ")).split())
+    character (which only an older file could hold) shows as a symbol, never acts."""
+    flat = " ".join(visible_line(str(text)).split())
     if len(flat) > _SHOWN:
         flat = flat[: _SHOWN - 1] + "…"
     return f"«{flat}»" if lang == "es" else f"'{flat}'"
