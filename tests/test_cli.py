@@ -94,8 +94,19 @@ def test_import_gaps_export_import_round_trip(
     assert gaps.returncode == 0, gaps.stderr
     assert "Familias" in gaps.stdout  # Spanish session: Spanish messages
     data = json.loads(tpw("gaps", "1", "--format", "json", db=db_path).stdout)
-    assert set(data) == {"session", "summary", "stages", "findings", "top_priorities"}
-    assert data["top_priorities"][0] == "tp-6"
+    assert list(data) == [
+        "session",
+        "summary",
+        "stages",
+        "findings",
+        "accepted",
+        "stale_accepted",
+        "groups",
+        "matrix",
+        "top_priorities",
+        "best",
+    ]
+    assert data["top_priorities"][0] == {"touchpoint": "tp-6", "score": 17}
     first = tmp_path / "first.toml"
     assert tpw("export", "1", "-o", str(first), db=db_path).returncode == 0
     parsed = tomllib.loads(first.read_text(encoding="utf-8"))

@@ -618,8 +618,11 @@ def test_the_spanish_example(example_path: Path) -> None:
         ("low-effectiveness", "medium", "flotas", "premier", "tp-7"),
         ("no-proactive", "medium", "familias", "post", None),
         ("no-data", "low", "familias", "pre", "tp-1"),
-        ("no-data", "low", "familias", "pivotal", "tp-4"),
+        ("replicate", "low", "familias", "pre", "tp-1"),  # Flotas has nothing in Pre-contacto
+        ("replicate", "low", "familias", "premier", "tp-3"),  # Flotas has only an email there
+        ("no-data", "low", "familias", "pivotal", "tp-4"),  # (Flotas has the same talk: no copy)
         ("no-data", "low", "flotas", "pivotal", "tp-8"),
+        ("replicate", "low", "familias", "prime", "tp-5"),
         ("no-data", "low", "familias", "post", "tp-6"),
     ]
     messages = [f.message for f in analysis.findings]
@@ -639,7 +642,19 @@ def test_the_spanish_example(example_path: Path) -> None:
         "Después de la compra, Familias no tiene ningún punto de contacto proactivo en "
         "«Contacto posterior»: todo contacto ahí espera a que el cliente dé el primer paso."
     )
-    assert analysis.top_priorities == ["tp-6", "tp-9", "tp-4", "tp-1", "tp-7"]
+    assert messages[11] == (
+        "«Recomendación de un amigo» (Familias, Pre-contacto) funciona bien (efectividad 4 sobre"
+        " 5) y no hay nada parecido para Flotas de empresa: copia lo que funciona."
+    )
+    # importance (the stage's weight) + gap + 3 if pain + votes (at most 5)
+    assert priorities(analysis) == [
+        ("tp-6", 5 + 4 + 3 + 5),
+        ("tp-9", 5 + 3 + 3 + 3),
+        ("tp-4", 4 + 0 + 0 + 2),
+        ("tp-7", 4 + 2 + 0 + 0),  # tied with tp-4: map order
+        ("tp-1", 3 + 0 + 0 + 1),
+    ]
+    assert analysis.best == ["tp-4", "tp-5", "tp-3", "tp-1"]  # 5, then 4 by importance 5, 4, 3
 
 
 def test_the_example_in_english_on_request(example_path: Path) -> None:
@@ -668,6 +683,8 @@ def test_the_example_summary_and_stage_figures(example_path: Path) -> None:
         stages=5,
         pain_points=2,
         actions_open=1,
+        moments_of_truth=0,
+        rated=9,
     )
     assert analysis.stages[0] == StageFigures("pre", "Pre-contacto", 3, 2, 2 / 9, 3 / 21, 3.5)
     assert analysis.stages[4] == StageFigures(
@@ -782,19 +799,24 @@ def test_touchpoints_off_the_map_are_left_out() -> None:
 # --- top priorities -------------------------------------------------------------------------
 
 
-def test_top_priorities_order() -> None:
+def priorities(analysis: Analysis) -> list[tuple[str, int]]:
+    return [(priority.touchpoint, priority.score) for priority in analysis.top_priorities]
+
+
+def test_top_priorities_by_score_then_map_order() -> None:
+    # Stage weight 3, so every importance is 3. Scores worked out by hand:
     touchpoints = [
-        tp("tp-1", "s", "a", votes=9),
-        tp("tp-2", "s", "a", pain_point=True, votes=0),
-        tp("tp-3", "s", "a", pain_point=True, votes=2, effectiveness=4),
-        tp("tp-4", "s", "a", votes=2, effectiveness=None),
-        tp("tp-5", "s", "a", votes=2, effectiveness=3),
-        tp("tp-6", "s", "a", votes=2, effectiveness=1),
-        tp("tp-7", "s", "a", effectiveness=2),
+        tp("tp-1", "s", "a", votes=9),  # 3 + 5 votes (at most 5 count) = 8
+        tp("tp-2", "s", "a", pain_point=True, votes=0),  # 3 + 3 pain = 6
+        tp("tp-3", "s", "a", pain_point=True, votes=2, effectiveness=4),  # 3 + 0 + 3 + 2 = 8
+        tp("tp-4", "s", "a", votes=2, effectiveness=None),  # 3 + 2 = 5
+        tp("tp-5", "s", "a", votes=2, effectiveness=3),  # 3 + 0 + 2 = 5
+        tp("tp-6", "s", "a", votes=2, effectiveness=1),  # 3 + 2 gap + 2 = 7
+        tp("tp-7", "s", "a", effectiveness=2),  # 3 + 1 gap = 4
         tp("tp-8", "s", "a", effectiveness=3),  # not a candidate
     ]
     analysis = analyse(make([("a", 3)], ["s"], touchpoints))
-    assert analysis.top_priorities == ["tp-3", "tp-2", "tp-1", "tp-6", "tp-5"]
+    assert priorities(analysis) == [("tp-1", 8), ("tp-3", 8), ("tp-6", 7), ("tp-2", 6), ("tp-4", 5)]
 
 
 def test_top_priorities_fewer_than_five_and_ties_in_map_order() -> None:
@@ -805,18 +827,18 @@ def test_top_priorities_fewer_than_five_and_ties_in_map_order() -> None:
         tp("tp-4", "s", "a", effectiveness=5),
     ]
     analysis = analyse(make([("a", 3)], ["s", "t"], touchpoints))
-    assert analysis.top_priorities == ["tp-3", "tp-2", "tp-1"]
+    assert priorities(analysis) == [("tp-3", 4), ("tp-2", 4), ("tp-1", 4)]
 
 
-def test_unrated_after_rated_among_equal_votes() -> None:
+def test_a_rating_below_the_importance_raises_the_score() -> None:
     touchpoints = [
-        tp("tp-1", "s", "a", pain_point=True),
-        tp("tp-2", "s", "a", pain_point=True, effectiveness=5),
-        tp("tp-3", "s", "a", pain_point=True, effectiveness=2),
+        tp("tp-1", "s", "a", pain_point=True),  # 3 + 3 = 6
+        tp("tp-2", "s", "a", pain_point=True, effectiveness=5),  # 3 + 0 + 3 = 6
+        tp("tp-3", "s", "a", pain_point=True, effectiveness=2),  # 3 + 1 + 3 = 7
     ]
     actions = [Action(str(i), touchpoint=f"tp-{i}") for i in (1, 2, 3)]
     analysis = analyse(make([("a", 3)], ["s"], touchpoints, actions))
-    assert analysis.top_priorities == ["tp-3", "tp-2", "tp-1"]
+    assert priorities(analysis) == [("tp-3", 7), ("tp-1", 6), ("tp-2", 6)]
 
 
 # --- machine-readable form ------------------------------------------------------------------
@@ -824,7 +846,18 @@ def test_unrated_after_rated_among_equal_votes() -> None:
 
 def test_to_dict_has_the_shape_of_gaps_md(example_path: Path) -> None:
     data = analyse(load_example(example_path)).to_dict()
-    assert list(data) == ["session", "summary", "stages", "findings", "top_priorities"]
+    assert list(data) == [
+        "session",
+        "summary",
+        "stages",
+        "findings",
+        "accepted",
+        "stale_accepted",
+        "groups",
+        "matrix",
+        "top_priorities",
+        "best",
+    ]
     assert data["session"] == {
         "name": "Concesionario — recorrido de compra y postventa",
         "framework": "5p",
@@ -861,12 +894,36 @@ def test_to_dict_has_the_shape_of_gaps_md(example_path: Path) -> None:
         "segment": None,
         "stage": "prime",
         "touchpoint": None,
+        "name": None,
         "message": (
             "«Contacto principal» reúne el 11 % de los puntos de contacto, pero tiene el 24 % "
             "del peso total: necesita más esfuerzo."
         ),
     }
-    assert data["top_priorities"] == ["tp-6", "tp-9", "tp-4", "tp-1", "tp-7"]
+    assert data["accepted"] == [] and data["stale_accepted"] == []
+    assert data["groups"][:2] == [
+        {"rule": "empty-cell", "severity": "high", "count": 1, "findings": [0]},
+        {"rule": "under-invested", "severity": "high", "count": 1, "findings": [1]},
+    ]
+    assert data["groups"][-2:] == [
+        {"rule": "no-data", "severity": "low", "count": 4, "findings": [10, 13, 14, 16]},
+        {"rule": "replicate", "severity": "low", "count": 3, "findings": [11, 12, 15]},
+    ]
+    assert data["matrix"][0] == {
+        "touchpoint": "tp-1",
+        "importance": 3,
+        "effectiveness": 4,
+        "opportunity": 3,
+        "quadrant": "overkill",
+    }
+    assert data["top_priorities"] == [
+        {"touchpoint": "tp-6", "score": 17},
+        {"touchpoint": "tp-9", "score": 14},
+        {"touchpoint": "tp-4", "score": 6},
+        {"touchpoint": "tp-7", "score": 6},
+        {"touchpoint": "tp-1", "score": 4},
+    ]
+    assert data["best"] == ["tp-4", "tp-5", "tp-3", "tp-1"]
     assert json.loads(json.dumps(data)) == data
 
 
@@ -880,6 +937,7 @@ def test_to_dict_uses_none_for_absent_values() -> None:
             "segment": None,
             "stage": "b",
             "touchpoint": None,
+            "name": None,
             "message": "No segment has a single touchpoint in “B”.",
         }
     ]
@@ -936,6 +994,9 @@ def test_ten_thousand_touchpoints() -> None:
             initiative=rnd.choice([None, "proactive", "reactive"]),
             pain_point=rnd.random() < 0.1,
             votes=rnd.randrange(3),
+            importance=rnd.choice([None, None, 1, 2, 3, 4, 5]),
+            moment_of_truth=rnd.random() < 0.05,
+            evidence=rnd.choice([None, "assumed", "reported", "observed", "measured"]),
             position=i,
         )
         for i in range(10_000)
@@ -951,7 +1012,10 @@ def test_ten_thousand_touchpoints() -> None:
     analysis = analyse(session)
     assert analysis.summary.touchpoints == 10_000
     assert sum(analysis.cells.values()) == 10_000
-    assert len(analysis.top_priorities) == 5
+    assert len(analysis.top_priorities) == 5 and len(analysis.best) == 5
+    assert len(analysis.matrix) == sum(1 for t in touchpoints if t.effectiveness is not None)
+    assert {f.rule for f in analysis.findings} >= {"weak-moment", "unproven-moment", "replicate"}
+    assert sum(group.count for group in analysis.groups) == len(analysis.findings)
     severities = [SEVERITIES.index(f.severity) for f in analysis.findings]
     assert severities == sorted(severities)
     assert analysis == analyse(session)

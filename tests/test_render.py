@@ -87,7 +87,7 @@ def test_text_in_spanish_has_spanish_headings_and_numbers(example_path: Path) ->
         "Análisis de brechas — Concesionario — recorrido de compra y postventa  "
         "(Marco 5P de contactos)"
     )
-    for heading in ("Mapa de cobertura", "Por etapa", "Hallazgos (14)", "Prioridades principales"):
+    for heading in ("Mapa de cobertura", "Por etapa", "Hallazgos (17)", "Prioridades principales"):
         assert heading in text
     assert "Cobertura 80 %" in text
     assert "Detalles completos 87 %" in text
@@ -101,7 +101,7 @@ def test_text_in_english_on_request(example_path: Path) -> None:
     text = render_text(analysis, session)
     assert text.startswith("Gap analysis — Concesionario")
     assert "Coverage 80%" in text
-    assert "Findings (14)" in text
+    assert "Findings (17)" in text
     assert "Top priorities" in text
     assert "3.5" in text
 
@@ -184,7 +184,7 @@ def test_markdown_report(example_path: Path) -> None:
         "## Mapa de cobertura (puntos de contacto por segmento y etapa)",
         "## Por etapa",
         "## Responsables",
-        "## Hallazgos (14)",
+        "## Hallazgos (17)",
         "## Prioridades principales",
     ):
         assert heading in lines
@@ -198,8 +198,7 @@ def test_markdown_report(example_path: Path) -> None:
         "no tiene responsable. |"
     ) in lines
     assert lines[-1] == (
-        "5. **«Correo al gestor de flotas»** — Flotas de empresa · Primer contacto · "
-        "efectividad 2/5"
+        "5. **«Recomendación de un amigo»** — Familias · Pre-contacto · 1 voto · efectividad 4/5"
     )
 
 

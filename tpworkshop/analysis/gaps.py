@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
-from tpworkshop.analysis.messages import FINDINGS, WHERE
+from tpworkshop.analysis.messages import FINDINGS, LABELS, WHERE
 from tpworkshop.domain.frameworks import FRAMEWORKS
-from tpworkshop.domain.model import Segment, Session, Stage, Touchpoint
+from tpworkshop.domain.model import Accepted, Segment, Session, Stage, Touchpoint
 from tpworkshop.domain.text import fold
-from tpworkshop.i18n import DEFAULT_LANGUAGE, format_percent, normalise_language
+from tpworkshop.i18n import DEFAULT_LANGUAGE, format_number, format_percent, normalise_language
 
 SEVERITIES = ("high", "medium", "low")
 
@@ -41,15 +41,29 @@ RULES = (
     "single-channel",
     "no-proactive",
     "owner-overload",
+    "weak-moment",
+    "unproven-moment",
+    "overused-channel",
+    "replicate",
     "inconsistent",
 )
+QUADRANTS = ("fix-first", "keep-up", "overkill", "low-priority")
 
 HIGH_WEIGHT = 4  # a stage weighing this much or more makes its gaps high
 UNDER_MIN_TOUCHPOINTS = 5  # under-invested needs this many touchpoints in the session
 OVER_MIN_TOUCHPOINTS = 3  # over-invested needs this many touchpoints in the stage
 LOW_RATING = 2  # effectiveness at or below this is low
 OVERLOAD_MIN_OWNED = 10  # owner-overload needs this many owned touchpoints
+WEAK_MOMENT_RATING = 3  # a moment of truth rated at or below this is weak
+OVERUSED_MIN_CHANNELLED = 8  # overused-channel needs this many touchpoints with a channel
+OVERUSED_MIN_RATED = 3  # ... and this many rated touchpoints on the channel
+GOOD_RATING = 4  # effectiveness at or above this works: replicate, best, keep-up
 TOP_PRIORITIES = 5
+VOTES_COUNTED = 5  # a score counts at most this many votes
+PAIN_SCORE = 3  # what a pain point adds to a score
+MOMENT_SCORE = 2  # what a moment of truth adds to a score
+BEST = 5
+NAMED_SEGMENTS = 3  # replicate names this many segments, then "and N more"
 
 _SEVERITY_RANK = {severity: i for i, severity in enumerate(SEVERITIES)}
 _RULE_RANK = {rule: i for i, rule in enumerate(sorted(RULES))}
@@ -67,6 +81,8 @@ class Finding:
     stage: str | None
     touchpoint: str | None
     message: str
+    name: str | None = None
+    """The owner (owner-overload) or channel (overused-channel), as first written."""
 
     def to_dict(self) -> dict[str, str | None]:
         return {
@@ -75,8 +91,75 @@ class Finding:
             "segment": self.segment,
             "stage": self.stage,
             "touchpoint": self.touchpoint,
+            "name": self.name,
             "message": self.message,
         }
+
+
+@dataclass(frozen=True)
+class AcceptedFinding:
+    """A finding the team accepted: ``entry`` is the index of the accepting session entry."""
+
+    finding: Finding
+    reason: str
+    by: str
+    entry: int
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {**self.finding.to_dict(), "reason": self.reason, "by": self.by or None}
+
+
+@dataclass(frozen=True)
+class Group:
+    """The findings of one (rule, severity) pair: indexes into ``Analysis.findings``."""
+
+    rule: str
+    severity: str
+    findings: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "count": self.count,
+            "findings": list(self.findings),
+        }
+
+
+class MatrixPoint(NamedTuple):
+    """A rated touchpoint on the importance x performance matrix (a tuple: there are many)."""
+
+    touchpoint: str
+    importance: int
+    effectiveness: int
+    opportunity: int
+    quadrant: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A top priority, with the parts its score adds up from (the reason for the score)."""
+
+    touchpoint: str
+    score: int
+    importance: int
+    effectiveness: int | None
+    gap: int
+    """max(importance - effectiveness, 0) when rated, else 0."""
+    pain_point: bool
+    votes: int
+    """The touchpoint's votes (the score counts at most VOTES_COUNTED of them)."""
+    moment_of_truth: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"touchpoint": self.touchpoint, "score": self.score}
 
 
 @dataclass(frozen=True)
@@ -111,6 +194,9 @@ class Summary:
     stages: int
     pain_points: int
     actions_open: int
+    moments_of_truth: int = 0
+    """Figures the group sentences count against (not in the JSON of GAPS.md)."""
+    rated: int = 0
 
 
 @dataclass(frozen=True)
@@ -124,7 +210,12 @@ class Analysis:
     cells: dict[tuple[str, str], int]
     channels: dict[tuple[str, str], int]
     findings: list[Finding]
-    top_priorities: list[str]
+    top_priorities: list[Priority]
+    accepted: list[AcceptedFinding]
+    stale_accepted: list[int]
+    groups: list[Group]
+    matrix: list[MatrixPoint]
+    best: list[str]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of GAPS.md "Machine-readable form"; absent values are None."""
@@ -149,7 +240,12 @@ class Analysis:
             },
             "stages": [figures.to_dict() for figures in self.stages],
             "findings": [finding.to_dict() for finding in self.findings],
-            "top_priorities": list(self.top_priorities),
+            "accepted": [accepted.to_dict() for accepted in self.accepted],
+            "stale_accepted": list(self.stale_accepted),
+            "groups": [group.to_dict() for group in self.groups],
+            "matrix": [point._asdict() for point in self.matrix],
+            "top_priorities": [priority.to_dict() for priority in self.top_priorities],
+            "best": list(self.best),
         }
 
 
@@ -190,8 +286,9 @@ def _new_finding(
     stage: str | None,
     touchpoint: str | None,
     message: str,
+    name: str | None = None,
 ) -> Finding:
-    """Finding(...) without the frozen dataclass's six guarded attribute writes."""
+    """Finding(...) without the frozen dataclass's seven guarded attribute writes."""
     finding = object.__new__(Finding)
     _set_attribute(
         finding,
@@ -203,6 +300,7 @@ def _new_finding(
             "stage": stage,
             "touchpoint": touchpoint,
             "message": message,
+            "name": name,
         },
     )
     return finding
@@ -235,13 +333,20 @@ class _Texts:
         before, _, after = text.partition(self._MARK)
         return before, after
 
-    def around(self, key: str, rating: int | None = None) -> tuple[str, str]:
+    def around(self, key: str, **params: object) -> tuple[str, str]:
         """The sentence ``key`` about a touchpoint, split where the touchpoint goes."""
-        params: dict[str, object] = {"where": "{where}"}
-        if rating is not None:
-            params["rating"] = rating
-        before, _, after = FINDINGS(key, self.lang, **params).partition("{where}")
+        text = FINDINGS(key, self.lang, where=self._MARK, **params)
+        before, _, after = text.partition(self._MARK)
         return before, after
+
+    def names(self, names: list[str], limit: int) -> str:
+        """'A, B and C', or 'A, B, C and 4 more' past ``limit`` names."""
+        if len(names) > limit:
+            shown = ", ".join(names[:limit])
+            return LABELS("list_more", self.lang, names=shown, count=len(names) - limit)
+        if len(names) == 1:
+            return names[0]
+        return LABELS("list_and", self.lang, first=", ".join(names[:-1]), last=names[-1])
 
 
 # --- grouping -------------------------------------------------------------------------------
@@ -260,6 +365,35 @@ class _Map:
     cells: dict[tuple[int, int], list[Touchpoint]]  # (segment, stage) index -> non-empty cell
     stage_counts: list[int]
     fold: _Folder
+    names: list[str] | None = None  # folded names in map order, made when first needed
+    ratings: list[int | None] | None = None  # effectiveness in map order (see _ratings)
+    channel_stage_rating: Counter[tuple[str, int, int | None]] | None = None
+
+
+def _ratings(m: _Map) -> list[int | None]:
+    if m.ratings is None:
+        m.ratings = list(map(attrgetter("effectiveness"), m.touchpoints))
+    return m.ratings
+
+
+def _channel_stage_rating(m: _Map) -> Counter[tuple[str, int, int | None]]:
+    """Touchpoints by (channel as written, stage index, rating): one count that the stage
+    figures, the channel grid and overused-channel all read (few distinct triples)."""
+    if m.channel_stage_rating is None:
+        channels = map(attrgetter("channel"), m.touchpoints)
+        m.channel_stage_rating = Counter(zip(channels, m.stage_of, _ratings(m), strict=True))
+    return m.channel_stage_rating
+
+
+def _folded_names(m: _Map) -> list[str]:
+    """Each touchpoint's name compared like names (see _fold), in map order; made once."""
+    if m.names is None:
+        raw_names = list(map(attrgetter("name"), m.touchpoints))
+        fold_of = {  # _fold(), inlined
+            name: name.strip().lower() if name.isascii() else fold(name) for name in set(raw_names)
+        }
+        m.names = list(map(fold_of.__getitem__, raw_names))
+    return m.names
 
 
 def _buckets(session: Session) -> dict[tuple[int, int], list[Touchpoint]]:
@@ -344,8 +478,13 @@ class _Collector:
         message: str,
         segment: int | None = None,
         stage: int | None = None,
+        name: str | None = None,
     ) -> None:
-        """A finding that names no touchpoint (those are added by _touchpoint_rules)."""
+        """A finding that names no touchpoint (those are added by _touchpoint_rules).
+
+        Findings of one rule at one place (owner-overload, overused-channel) must be added in
+        the order of their ``name`` compared like names: the sort keeps that order.
+        """
         m = self.m
         self.findings.append(
             _new_finding(
@@ -355,6 +494,7 @@ class _Collector:
                 None if stage is None else m.stages[stage].key,
                 None,
                 message,
+                name,
             )
         )
         self.keys.append(self.rank[(severity, rule)] + self.place(segment, stage, None))
@@ -408,22 +548,104 @@ _Spec = tuple[str, str, str, str, int, int]
 
 def _spec_maker(out: _Collector) -> Callable[..., _Spec]:
     """Touchpoint findings: each kind's sentence split around the touchpoint, and its rank."""
-    made: dict[tuple[str, str, str, int | None], _Spec] = {}
+    made: dict[tuple[object, ...], _Spec] = {}
 
-    def spec(rule: str, severity: str, text: str, rating: int | None = None) -> _Spec:
-        found = made.get((rule, severity, text, rating))
+    def spec(rule: str, severity: str, text: str, **params: object) -> _Spec:
+        memo = (rule, severity, text, *params.values())
+        found = made.get(memo)
         if found is None:
-            before, after = out.texts.around(text, rating)
+            before, after = out.texts.around(text, **params)
             rank = out.rank[(severity, rule)]
-            found = (rule, severity, before, after, rank, _SEVERITY_RANK[severity])
-            made[(rule, severity, text, rating)] = found
+            found = made[memo] = (rule, severity, before, after, rank, _SEVERITY_RANK[severity])
         return found
 
     return spec
 
 
+class _MomentSpecs:
+    """unproven-moment and weak-moment of a moment of truth (in rule-name order)."""
+
+    def __init__(self, spec: Callable[..., _Spec]) -> None:
+        self.unproven = {
+            None: spec("unproven-moment", "medium", "unproven-moment"),
+            "assumed": spec("unproven-moment", "medium", "unproven-moment-assumed"),
+        }
+        self.weak_pain = spec("weak-moment", "high", "weak-moment-pain")
+        self.weak: dict[tuple[int, bool], _Spec] = {}
+        for rating in range(1, WEAK_MOMENT_RATING + 1):
+            self.weak[(rating, False)] = spec("weak-moment", "high", "weak-moment", rating=rating)
+            self.weak[(rating, True)] = spec(
+                "weak-moment", "high", "weak-moment-pain-rated", rating=rating
+            )
+
+    def add(self, tp: Touchpoint, found: list[_Spec]) -> None:
+        unproven = self.unproven.get(tp.evidence)
+        if unproven is not None:
+            found.append(unproven)
+        rating = tp.effectiveness
+        if rating is not None and rating <= WEAK_MOMENT_RATING:
+            found.append(self.weak[(rating, tp.pain_point)])
+        elif tp.pain_point:
+            found.append(self.weak_pain)
+
+
+class _Elsewhere:
+    """replicate: the segments that have nothing like a touchpoint in its stage."""
+
+    def __init__(self, out: _Collector) -> None:
+        m = out.m
+        self.out = out
+        self.segment_count = len(m.segments)
+        self.names: list[str] = []
+        self.having: dict[tuple[int, str], set[int]] = {}
+        self.made: dict[tuple[int, str, int], _Spec | None] = {}
+        self.templates: dict[int, tuple[str, str, str]] = {}
+        if self.segment_count < 2:
+            return
+        self.names = _folded_names(m)
+        for stage_i, name, seg_i in zip(m.stage_of, self.names, m.segment_of, strict=True):
+            segments = self.having.get((stage_i, name))
+            if segments is None:
+                self.having[(stage_i, name)] = {seg_i}
+            else:
+                segments.add(seg_i)
+
+    def spec(self, index: int, stage_i: int, rating: int) -> _Spec | None:
+        """The replicate finding of touchpoint ``index`` (map order), or None when every
+        segment has something like it. Made once per stage, name and rating."""
+        if self.segment_count < 2:
+            return None
+        memo = (stage_i, self.names[index], rating)
+        if memo in self.made:
+            return self.made[memo]
+        having = self.having[memo[:2]]
+        found: _Spec | None = None
+        if len(having) < self.segment_count:
+            segments = self.out.m.segments
+            missing = [s.name for i, s in enumerate(segments) if i not in having]
+            before, middle, after = self.template(rating)
+            text = self.out.texts.names(missing, NAMED_SEGMENTS)
+            rank = self.out.rank[("low", "replicate")]
+            found = ("replicate", "low", before, f"{middle}{text}{after}", rank, 2)
+        self.made[memo] = found
+        return found
+
+    def template(self, rating: int) -> tuple[str, str, str]:
+        """The sentence split where the touchpoint and the segments go."""
+        parts = self.templates.get(rating)
+        if parts is None:
+            mark = _Texts._MARK
+            text = FINDINGS(
+                "replicate", self.out.texts.lang, where=mark, rating=rating, segments=mark
+            )
+            before, middle, after = text.split(mark)
+            parts = self.templates[rating] = (before, middle, after)
+        return parts
+
+
 def _touchpoint_rules(out: _Collector) -> int:
-    """no-owner, no-process, no-outcome, no-data, low-effectiveness, pain-without-action.
+    """The rules about one touchpoint: no-owner, no-process, no-outcome, no-data,
+    low-effectiveness, pain-without-action, replicate, unproven-moment, weak-moment.
 
     The hot loop of the analysis (several findings per touchpoint are common), so it walks
     the map cell by cell, prepares sentences and ranks once, and builds findings inline.
@@ -441,6 +663,18 @@ def _touchpoint_rules(out: _Collector) -> int:
     no_owner_medium = spec("no-owner", "medium", "no-owner")
     no_process = spec("no-process", "medium", "no-process")
     pain_without_action = spec("pain-without-action", "high", "pain-without-action")
+    low_rated_specs = {
+        (rating, pain): spec(
+            "low-effectiveness",
+            "high" if pain else "medium",
+            "low-effectiveness-pain" if pain else "low-effectiveness",
+            rating=rating,
+        )
+        for rating in range(1, LOW_RATING + 1)
+        for pain in (False, True)
+    }
+    moments = _MomentSpecs(spec)
+    elsewhere: _Elsewhere | None = None  # made at the first touchpoint that works well
     buckets: list[list[tuple[list[int], list[Finding]]]] = [  # [stage][severity]
         [([], []) for _ in SEVERITIES] for _ in m.stages
     ]
@@ -456,7 +690,6 @@ def _touchpoint_rules(out: _Collector) -> int:
         no_owner = no_owner_high if stage.weight >= HIGH_WEIGHT else no_owner_medium
         stage_appenders = appenders[stage_i]
         first = stage_i * out.stage_unit + seg_i * out.segment_unit + index * unit
-        index += len(cell)
         places = range(first, first + len(cell) * unit, unit)  # sort-key digits of each one
         for place, tp in zip(places, cell, strict=True):
             has_owner = bool(tp.owner.strip())
@@ -467,18 +700,15 @@ def _touchpoint_rules(out: _Collector) -> int:
             filled += has_owner + has_process + has_outcome + has_data + bool(tp.channel.strip())
             rating = tp.effectiveness
             low_rated = rating is not None and rating <= LOW_RATING
+            works = rating is not None and rating >= GOOD_RATING and not tp.pain_point
             unaddressed = tp.pain_point and tp.ref not in acted_on
+            moment = tp.moment_of_truth
             complete = has_owner and has_process and has_outcome and has_data
-            if complete and not (low_rated or unaddressed):
+            if complete and not (low_rated or unaddressed or works or moment):
                 continue
             found: list[_Spec] = []
-            if low_rated:
-                if tp.pain_point:
-                    found.append(
-                        spec("low-effectiveness", "high", "low-effectiveness-pain", rating)
-                    )
-                else:
-                    found.append(spec("low-effectiveness", "medium", "low-effectiveness", rating))
+            if rating is not None and low_rated:
+                found.append(low_rated_specs[(rating, tp.pain_point)])
             if not has_data:
                 found.append(no_data)
             if not has_outcome:
@@ -489,6 +719,17 @@ def _touchpoint_rules(out: _Collector) -> int:
                 found.append(no_process)
             if unaddressed:
                 found.append(pain_without_action)
+            if works:
+                if elsewhere is None:
+                    elsewhere = _Elsewhere(out)
+                number = index + (place - first) // unit  # the touchpoint's index in map order
+                replicate = elsewhere.spec(number, stage_i, rating)  # type: ignore[arg-type]
+                if replicate is not None:
+                    found.append(replicate)
+            if moment:
+                moments.add(tp, found)
+            if not found:
+                continue
             where = f"{before_name}{tp.name}{after_name}"
             ref = tp.ref
             for rule, severity, before, after, rank, severity_i in found:
@@ -505,9 +746,11 @@ def _touchpoint_rules(out: _Collector) -> int:
                         "stage": stage_key,
                         "touchpoint": ref,
                         "message": f"{before}{where}{after}",
+                        "name": None,
                     },
                 )
                 add_finding(finding)
+        index += len(cell)
     for severity_i in range(len(SEVERITIES)):
         for stage_buckets in buckets:
             keys, findings = stage_buckets[severity_i]
@@ -565,16 +808,60 @@ def _owner_overload(out: _Collector, owners: dict[str, int]) -> None:
     owned = sum(owners.values())
     if owned < OVERLOAD_MIN_OWNED:
         return
-    for owner, count in owners.items():
-        if 5 * count > 2 * owned:  # count / owned > 40 %, exactly
-            message = out.texts.say(
-                "owner-overload",
-                owner=owner,
-                count=count,
-                owned=owned,
-                share=format_percent(count / owned, out.texts.lang),
-            )
-            out.add("owner-overload", "medium", message)
+    overloaded = [owner for owner, count in owners.items() if 5 * count > 2 * owned]  # > 40 %
+    for owner in sorted(overloaded, key=out.m.fold):  # the tie-break: the name
+        count = owners[owner]
+        message = out.texts.say(
+            "owner-overload",
+            owner=owner,
+            count=count,
+            owned=owned,
+            share=format_percent(count / owned, out.texts.lang),
+        )
+        out.add("owner-overload", "medium", message, name=owner)
+
+
+def _overused_channel(out: _Collector) -> None:
+    """A channel carrying >= 25 % of the channelled touchpoints whose rated ones do badly."""
+    m, lang = out.m, out.texts.lang
+    carried: dict[str, int] = {}
+    rated: dict[str, list[int]] = {}
+    spelling: dict[str, str] = {}
+    for (channel, _, rating), count in _channel_stage_rating(m).items():
+        key = m.fold(channel)
+        if not key:
+            continue
+        if key not in carried:
+            carried[key] = 0
+            rated[key] = [0, 0]  # touchpoints, sum of ratings
+            spelling[key] = channel.strip()
+        carried[key] += count
+        if rating is not None:
+            rated[key][0] += count
+            rated[key][1] += rating * count
+    total = sum(carried.values())
+    if total < OVERUSED_MIN_CHANNELLED:
+        return
+    for key in sorted(carried):  # the tie-break: the name
+        count = carried[key]
+        rated_count, rating_sum = rated[key]
+        # count / total >= 25 %  and  mean rating <= 2.5, in integers
+        if (
+            4 * count < total
+            or rated_count < OVERUSED_MIN_RATED
+            or 2 * rating_sum > 5 * rated_count
+        ):
+            continue
+        message = out.texts.say(
+            "overused-channel",
+            channel=spelling[key],
+            count=count,
+            total=total,
+            share=format_percent(count / total, lang),
+            rated=rated_count,
+            mean=format_number(rating_sum / rated_count, lang, 1),
+        )
+        out.add("overused-channel", "medium", message, name=spelling[key])
 
 
 def _inconsistent(out: _Collector) -> None:
@@ -585,10 +872,7 @@ def _inconsistent(out: _Collector) -> None:
         return
     least = max(2, (total + 1) // 2)  # segments that must have the name
     raw_names = list(map(attrgetter("name"), m.touchpoints))
-    fold_of = {  # _fold(), inlined
-        name: name.strip().lower() if name.isascii() else fold(name) for name in set(raw_names)
-    }
-    names = list(map(fold_of.__getitem__, raw_names))
+    names = _folded_names(m)
     # A name's touchpoints in a stage bound its segments there: most names are ruled out
     # here. The Counter keeps map order, the order in which names are reported.
     counts = Counter(zip(m.stage_of, names, strict=True))
@@ -629,8 +913,7 @@ def _stage_figures(m: _Map) -> list[StageFigures]:
     total_weight = sum(stage.weight for stage in m.stages)
     rated_sum = [0] * len(m.stages)
     rated_count = [0] * len(m.stages)
-    ratings = map(attrgetter("effectiveness"), m.touchpoints)
-    for (stage_i, rating), count in Counter(zip(m.stage_of, ratings, strict=True)).items():
+    for (_, stage_i, rating), count in _channel_stage_rating(m).items():
         if rating is not None:
             rated_sum[stage_i] += rating * count
             rated_count[stage_i] += count
@@ -648,7 +931,7 @@ def _stage_figures(m: _Map) -> list[StageFigures]:
     ]
 
 
-def _summary(m: _Map, filled: int) -> Summary:
+def _summary(m: _Map, filled: int, rated: int) -> Summary:
     """``filled``: filled detail fields over all touchpoints (see _touchpoint_rules)."""
     cell_count = len(m.segments) * len(m.stages)
     total = len(m.touchpoints)
@@ -658,8 +941,10 @@ def _summary(m: _Map, filled: int) -> Summary:
         touchpoints=total,
         segments=len(m.segments),
         stages=len(m.stages),
-        pain_points=sum(1 for tp in m.touchpoints if tp.pain_point),
+        pain_points=sum(map(attrgetter("pain_point"), m.touchpoints)),
         actions_open=sum(1 for action in m.session.actions if action.status == "open"),
+        moments_of_truth=sum(map(attrgetter("moment_of_truth"), m.touchpoints)),
+        rated=rated,
     )
 
 
@@ -693,8 +978,7 @@ def _channels(m: _Map) -> dict[tuple[str, str], int]:
     """(channel, stage key) -> touchpoints, non-zero only; busiest channel first."""
     counts: dict[str, list[int]] = {}
     spelling: dict[str, str] = {}
-    raw = map(attrgetter("channel"), m.touchpoints)
-    for (channel, stage_i), count in Counter(zip(raw, m.stage_of, strict=True)).items():
+    for (channel, stage_i, _), count in _channel_stage_rating(m).items():
         key = m.fold(channel)
         if not key:
             continue
@@ -712,17 +996,139 @@ def _channels(m: _Map) -> dict[tuple[str, str], int]:
     }
 
 
-def _top_priorities(m: _Map) -> list[str]:
-    """Pain points first, then most votes, then lowest rating (unrated last), then map order."""
-    unrated = 6  # ranks after every rating
-    ranked = [
-        (not tp.pain_point, -tp.votes, unrated if tp.effectiveness is None else tp.effectiveness, i)
-        for i, tp in enumerate(m.touchpoints)
-        if tp.pain_point
-        or tp.votes > 0
-        or (tp.effectiveness is not None and tp.effectiveness <= LOW_RATING)
+def _importances(m: _Map) -> list[int]:
+    """Each touchpoint's importance in map order: its own, or else its stage's weight."""
+    weights = map([stage.weight for stage in m.stages].__getitem__, m.stage_of)
+    own = map(attrgetter("importance"), m.touchpoints)
+    return [
+        weight if importance is None else importance
+        for importance, weight in zip(own, weights, strict=True)
     ]
-    return [m.touchpoints[rank[-1]].ref for rank in heapq.nsmallest(TOP_PRIORITIES, ranked)]
+
+
+def _quadrant(importance: int, effectiveness: int) -> str:
+    if importance >= HIGH_WEIGHT:
+        return "keep-up" if effectiveness >= GOOD_RATING else "fix-first"
+    return "overkill" if effectiveness >= GOOD_RATING else "low-priority"
+
+
+def _place_on_matrix(importance: int, effectiveness: int) -> tuple[int, int, int, str]:
+    """importance, effectiveness, opportunity, quadrant."""
+    opportunity = importance + max(importance - effectiveness, 0)
+    return importance, effectiveness, opportunity, _quadrant(importance, effectiveness)
+
+
+_MATRIX_PLACES = {(i, e): _place_on_matrix(i, e) for i in range(1, 6) for e in range(1, 6)}
+
+
+def _matrix(m: _Map, importances: list[int]) -> list[MatrixPoint]:
+    """Importance x performance (Martilla & James), one point per rated touchpoint."""
+    places, make = _MATRIX_PLACES, tuple.__new__  # a NamedTuple made as the tuple it is
+    refs = map(attrgetter("ref"), m.touchpoints)
+    points: list[MatrixPoint] = []
+    add = points.append
+    for ref, importance, rating in zip(refs, importances, _ratings(m), strict=True):
+        if rating is not None:
+            place = places.get((importance, rating)) or _place_on_matrix(importance, rating)
+            add(make(MatrixPoint, (ref, *place)))
+    return points
+
+
+def _points(tp: Touchpoint, importance: int) -> int:
+    """A touchpoint's score: importance, its gap when rated, pain, votes (up to 5), moment."""
+    rating = tp.effectiveness
+    return (
+        importance
+        + (0 if rating is None or rating >= importance else importance - rating)
+        + (PAIN_SCORE if tp.pain_point else 0)
+        + min(tp.votes, VOTES_COUNTED)
+        + (MOMENT_SCORE if tp.moment_of_truth else 0)
+    )
+
+
+def score(tp: Touchpoint, importance: int) -> Priority:
+    """A touchpoint's score (GAPS.md), with the parts it adds up from."""
+    rating = tp.effectiveness
+    return Priority(
+        touchpoint=tp.ref,
+        score=_points(tp, importance),
+        importance=importance,
+        effectiveness=rating,
+        gap=0 if rating is None else max(importance - rating, 0),
+        pain_point=tp.pain_point,
+        votes=tp.votes,
+        moment_of_truth=tp.moment_of_truth,
+    )
+
+
+def _is_candidate(tp: Touchpoint) -> bool:
+    """Pain points, voted, rated <= 2, or moments of truth rated <= 3."""
+    rating = tp.effectiveness
+    if tp.pain_point or tp.votes > 0:
+        return True
+    if rating is None:
+        return False
+    return rating <= LOW_RATING or (tp.moment_of_truth and rating <= WEAK_MOMENT_RATING)
+
+
+def _top_priorities(m: _Map, importances: list[int]) -> list[Priority]:
+    """Up to five candidates: highest score first, then map order."""
+    touchpoints = m.touchpoints
+    scored = [
+        (-_points(touchpoints[i], importances[i]), i)
+        for i, tp in enumerate(touchpoints)
+        if tp.pain_point or tp.votes or (tp.effectiveness is not None and _is_candidate(tp))
+    ]
+    return [
+        score(touchpoints[i], importances[i]) for _, i in heapq.nsmallest(TOP_PRIORITIES, scored)
+    ]
+
+
+def _best(m: _Map, importances: list[int]) -> list[str]:
+    """Up to five that work (rated >= 4, no pain): best rated, most important, most voted."""
+    touchpoints = m.touchpoints
+    ranked = [
+        (-rating, -importances[i], -touchpoints[i].votes, i)
+        for i, rating in enumerate(_ratings(m))
+        if rating is not None and rating >= GOOD_RATING and not touchpoints[i].pain_point
+    ]
+    return [touchpoints[rank[-1]].ref for rank in heapq.nsmallest(BEST, ranked)]
+
+
+def _accept(
+    findings: list[Finding], entries: list[Accepted]
+) -> tuple[list[Finding], list[AcceptedFinding], list[int]]:
+    """Move the findings an entry matches into the accepted ones; the unused entries' indexes.
+
+    An entry matches a finding of its rule whose segment, stage and touchpoint are equal
+    (absent matches only absent); each finding is accepted by the first entry that matches.
+    """
+    if not entries:
+        return findings, [], []
+    first_entry: dict[tuple[str, str | None, str | None, str | None], int] = {}
+    for i, entry in enumerate(entries):
+        first_entry.setdefault((entry.rule, entry.segment, entry.stage, entry.touchpoint), i)
+    kept: list[Finding] = []
+    accepted: list[AcceptedFinding] = []
+    used: set[int] = set()
+    for finding in findings:
+        found = first_entry.get((finding.rule, finding.segment, finding.stage, finding.touchpoint))
+        if found is None:
+            kept.append(finding)
+        else:
+            entry = entries[found]
+            accepted.append(AcceptedFinding(finding, entry.reason, entry.by, found))
+            used.add(found)
+    stale = [i for i in range(len(entries)) if i not in used]
+    return kept, accepted, stale
+
+
+def _groups(findings: list[Finding]) -> list[Group]:
+    """Each (rule, severity) pair's findings, in the order of its first finding."""
+    members: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, pair in enumerate(map(attrgetter("rule", "severity"), findings)):
+        members[pair].append(i)
+    return [Group(rule, severity, tuple(indexes)) for (rule, severity), indexes in members.items()]
 
 
 # --- entry point ----------------------------------------------------------------------------
@@ -757,16 +1163,25 @@ def analyse(session: Session, lang: str | None = None) -> Analysis:
         _investment_rules(out, figures)
         _no_proactive(out)
         _owner_overload(out, owners)
+        _overused_channel(out)
         _inconsistent(out)
+        findings, accepted, stale = _accept(out.sorted(), session.accepted)
+        importances = _importances(m)
+        matrix = _matrix(m, importances)
         return Analysis(
             session_name=session.name,
             framework=session.framework,
             language=language,
-            summary=_summary(m, filled),
+            summary=_summary(m, filled, rated=len(matrix)),
             stages=figures,
             owners=owners,
             cells=_cells(m),
             channels=_channels(m),
-            findings=out.sorted(),
-            top_priorities=_top_priorities(m),
+            findings=findings,
+            top_priorities=_top_priorities(m, importances),
+            accepted=accepted,
+            stale_accepted=stale,
+            groups=_groups(findings),
+            matrix=matrix,
+            best=_best(m, importances),
         )

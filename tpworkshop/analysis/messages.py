@@ -105,6 +105,65 @@ FINDINGS = Catalog(
                 "responsable ({share}): demasiado depende de un solo responsable."
             ),
         },
+        "weak-moment": {
+            "en": "{where} is a moment of truth, and it is rated only {rating} out of 5.",
+            "es": "{where} es un momento de la verdad y tiene una efectividad de solo {rating} sobre 5.",
+        },
+        "weak-moment-pain": {
+            "en": "{where} is a moment of truth, and it is a pain point.",
+            "es": "{where} es un momento de la verdad y es un punto de dolor.",
+        },
+        "weak-moment-pain-rated": {
+            "en": (
+                "{where} is a moment of truth, and it is a pain point rated only {rating} out of 5."
+            ),
+            "es": (
+                "{where} es un momento de la verdad y es un punto de dolor con una efectividad "
+                "de solo {rating} sobre 5."
+            ),
+        },
+        "unproven-moment": {
+            "en": (
+                "{where} is a moment of truth, but nobody has said how the room knows how it "
+                "goes: no evidence is given."
+            ),
+            "es": (
+                "{where} es un momento de la verdad, pero nadie ha dicho cómo sabe el equipo "
+                "cómo funciona: no consta ninguna evidencia."
+            ),
+        },
+        "unproven-moment-assumed": {
+            "en": (
+                "{where} is a moment of truth, but what the room says about it is only assumed: "
+                "ask customers, observe or measure it."
+            ),
+            "es": (
+                "{where} es un momento de la verdad, pero lo que el equipo dice de él es solo "
+                "un supuesto: pregunta a los clientes, obsérvalo o mídelo."
+            ),
+        },
+        "overused-channel": {
+            "en": (
+                "“{channel}” carries {count} of the {total} touchpoints that have a channel "
+                "({share}), yet its {rated} rated touchpoints average only {mean} out of 5: too "
+                "much rests on a channel that does not work."
+            ),
+            "es": (
+                "«{channel}» lleva {count} de los {total} puntos de contacto con canal "
+                "({share}), pero sus {rated} puntos de contacto valorados tienen una efectividad "
+                "media de solo {mean} sobre 5: demasiado depende de un canal que no funciona."
+            ),
+        },
+        "replicate": {
+            "en": (
+                "{where} works well (rated {rating} out of 5), and there is nothing like it for "
+                "{segments}: copy what works."
+            ),
+            "es": (
+                "{where} funciona bien (efectividad {rating} sobre 5) y no hay nada parecido "
+                "para {segments}: copia lo que funciona."
+            ),
+        },
         "inconsistent": {
             "en": (
                 "“{touchpoint}” appears in “{stage}” for {count} of the {total} segments, "
@@ -180,6 +239,8 @@ LABELS = Catalog(
         "priority_votes": {"en": "{count} votes", "es": "{count} votos"},
         "priority_vote": {"en": "1 vote", "es": "1 voto"},
         "priority_rated": {"en": "effectiveness {rating}/5", "es": "efectividad {rating}/5"},
+        "list_and": {"en": "{first} and {last}", "es": "{first} y {last}"},
+        "list_more": {"en": "{names} and {count} more", "es": "{names} y {count} más"},
     },
 )
 
@@ -199,6 +260,13 @@ RULE_LABELS = Catalog(
         "single-channel": {"en": "Single channel", "es": "Un solo canal"},
         "no-proactive": {"en": "Nothing proactive", "es": "Nada proactivo"},
         "owner-overload": {"en": "Owner overload", "es": "Responsable sobrecargado"},
+        "weak-moment": {"en": "Weak moment of truth", "es": "Momento de la verdad débil"},
+        "unproven-moment": {
+            "en": "Unproven moment of truth",
+            "es": "Momento de la verdad sin evidencia",
+        },
+        "overused-channel": {"en": "Overused channel", "es": "Canal sobrecargado"},
+        "replicate": {"en": "Copy what works", "es": "Copia lo que funciona"},
         "inconsistent": {"en": "Inconsistent", "es": "Incoherencia"},
     },
 )

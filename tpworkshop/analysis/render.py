@@ -82,8 +82,8 @@ def _priorities(analysis: Analysis, session: Session) -> list[tuple[str, list[st
     by_ref = {tp.ref: tp for tp in session.touchpoints}
     lang = analysis.language
     result = []
-    for ref in analysis.top_priorities:
-        tp = by_ref.get(ref)
+    for priority in analysis.top_priorities:
+        tp = by_ref.get(priority.touchpoint)
         if tp is not None:
             name = LABELS("quoted", lang, name=tp.name)
             result.append((name, _priority_details(tp, session, lang)))

@@ -231,8 +231,8 @@ def _priority_notes(tp: Touchpoint, lang: str) -> str:
 
 def _priorities(session: Session, analysis: Analysis, lang: str) -> list[str]:
     items = []
-    for number, ref in enumerate(analysis.top_priorities, start=1):
-        tp = session.touchpoint(ref)
+    for number, priority in enumerate(analysis.top_priorities, start=1):
+        tp = session.touchpoint(priority.touchpoint)
         if tp is not None:
             line = f"{number}. **{escape(tp.name)}** ({_where(session, tp)})"
             notes = _priority_notes(tp, lang)

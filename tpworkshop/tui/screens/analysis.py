@@ -408,7 +408,8 @@ class AnalysisScreen(StepScreen):
     def _show_priorities(self, analysis: Analysis) -> None:
         lang = self.lang
         rows = []
-        for ref in analysis.top_priorities:
+        refs = [priority.touchpoint for priority in analysis.top_priorities]
+        for ref in refs:
             tp = self.session.touchpoint(ref)
             rows.append(dataclasses.astuple(tp) if tp else (ref,))
         shown = (lang, tuple(analysis.top_priorities), tuple(rows))
@@ -420,7 +421,7 @@ class AnalysisScreen(StepScreen):
         old_index = listing.highlighted
         options: list[Option] = []
         self._priority_options = {}
-        for rank, ref in enumerate(analysis.top_priorities, start=1):
+        for rank, ref in enumerate(refs, start=1):
             prompt = self._priority_prompt(rank, ref)
             if prompt is not None:
                 self._priority_options[f"priority-{rank}"] = ref
@@ -508,8 +509,8 @@ class AnalysisScreen(StepScreen):
                 Group(title, Text(TEXT("map.none", lang)))
             )
         lines: list[Text] = [Text(TEXT("overview.priorities", lang), style="bold underline")]
-        for rank, ref in enumerate(analysis.top_priorities, start=1):
-            tp = self.session.touchpoint(ref)
+        for rank, priority in enumerate(analysis.top_priorities, start=1):
+            tp = self.session.touchpoint(priority.touchpoint)
             if tp is not None:
                 stage = self.session.stage(tp.stage)
                 segment = self.session.segment(tp.segment)
