@@ -92,8 +92,10 @@ def test_text_in_spanish_has_spanish_headings_and_numbers(example_path: Path) ->
     assert "Cobertura 80 %" in text
     assert "Detalles completos 87 %" in text
     assert "Efectividad" in text and "3,5" in text
-    assert "1. «Visita de mantenimiento» — Familias · Contacto posterior · punto de dolor" in text
-    assert "alta" in text and "Celda vacía" in text
+    assert "1. «Visita de mantenimiento» — Familias · Contacto posterior — puntuación 17" in text
+    assert "alta" in text and "1 de 10 celdas está vacía: Flotas de empresa · Contacto" in text
+    every = render_text(analysis, session, show_all=True)
+    assert "alta" in every and "Celda vacía" in every
 
 
 def test_text_in_english_on_request(example_path: Path) -> None:
@@ -194,11 +196,19 @@ def test_markdown_report(example_path: Path) -> None:
     assert "| --- | ---: | ---: | ---: | ---: | ---: |" in lines
     assert "| Marketing | 2 |" in lines
     assert (
+        "| alta | 1 de 9 puntos de contacto no tiene responsable: Visita de mantenimiento |"
+    ) in lines
+    every = render_markdown(analysis, session, show_all=True).splitlines()
+    assert (
         "| alta | Sin responsable | «Visita de mantenimiento» (Familias, Contacto posterior) "
         "no tiene responsable. |"
+    ) in every
+    assert (
+        "5. **«Recomendación de un amigo»** — Familias · Pre-contacto — puntuación 4 = "
+        "importancia 3 (el peso de la etapa) + 0 (efectividad 4/5) + 1 (1 voto)"
     ) in lines
     assert lines[-1] == (
-        "5. **«Recomendación de un amigo»** — Familias · Pre-contacto · 1 voto · efectividad 4/5"
+        "4. **«Recomendación de un amigo»** — Familias · Pre-contacto · 1 voto · efectividad 4/5"
     )
 
 
@@ -208,7 +218,7 @@ def test_markdown_escapes_pipes_and_newlines_in_cells() -> None:
         [Segment("s", "Us | them")],
         [tp("tp-1", "s", "a", "Phone | mail", owner="Sales | support", processes=[])],
     )
-    text = render_markdown(analyse(session), session)
+    text = render_markdown(analyse(session), session, show_all=True)
     assert "| Us \\| them | 1 |" in text
     assert "| Before<br>after | 3 | 1 | 100% | 100% | — |" in text
     assert "| Sales \\| support | 1 |" in text
@@ -221,6 +231,8 @@ def test_markdown_escapes_pipes_and_newlines_in_cells() -> None:
         elif tables[-1]:
             tables.append([])
     assert [len(set(table)) for table in tables if table] == [1, 1, 1, 1]
+    grouped = render_markdown(analyse(session), session)
+    assert "| medium | 1 of 1 touchpoints lists no process: Phone \\| mail |" in grouped
 
 
 def test_markdown_of_an_empty_session() -> None:
@@ -240,9 +252,11 @@ def test_rich_never_reads_names_as_markup() -> None:
     )
     console = Console(width=200, color_system=None, force_terminal=False)  # markup on
     with console.capture() as captured:
+        console.print(render_rich(analyse(session), session, show_all=True))
         console.print(render_rich(analyse(session), session))
     text = captured.get()
     assert "[bold]Post[/bold]" in text
     assert "[red]VIP" in text
     assert "“[/oops] :smile:” ([red]VIP, [bold]Post[/bold]) has no owner." in text
-    assert "1. “[/oops] :smile:” — [red]VIP · [bold]Post[/bold] · pain point · 1 vote" in text
+    assert "1 of 1 touchpoints has no owner: [/oops] :smile:" in text
+    assert "1. “[/oops] :smile:” — [red]VIP · [bold]Post[/bold] — score " in text

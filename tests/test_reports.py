@@ -83,6 +83,9 @@ def tricky_session(lang: str = "en") -> Session:
                 pain_point=True,
                 pain_note="Nobody sees them\nat night",
                 votes=3,
+                importance=5,
+                moment_of_truth=True,
+                evidence="observed",
             ),
             Touchpoint(ref="tp-2", segment="b2b", stage="purchase", name="<script>", position=0),
         ],
@@ -224,12 +227,25 @@ def test_markdown_report_sections(example: Session) -> None:
         "## Etapas: esfuerzo frente a importancia",
         "## Responsables",
         f"## Análisis de brechas ({len(analyse(example).findings)} hallazgos)",
+        "## Importancia × desempeño",
         "## Prioridades principales",
+        "## Funcionan bien: cópialos",
         "## Acciones",
         "## Anexo: detalle de los puntos de contacto",
     ]
     assert "- Ana (postventa)" in text
-    assert "1. **Visita de mantenimiento** (tp-6 · Familias · Contacto posterior)" in text
+    assert (
+        "1. **Visita de mantenimiento** (tp-6 · Familias · Contacto posterior): puntuación 17 = "
+        "importancia 5 (el peso de la etapa) + 4 (efectividad 1/5) + 3 (punto de dolor) + "
+        "5 (5 votos)"
+    ) in text
+    assert (
+        "| alta | 1 de 9 puntos de contacto no tiene responsable: Visita de mantenimiento |"
+    ) in text
+    assert "### Todos los hallazgos" in text  # and then every one of them
+    assert text.count("- **Sin datos:** ") == 4
+    assert "| **Arreglar primero**<br>importantes y no funcionan | 4 | " in text
+    assert "1. **Conversación con el vendedor** (tp-4 · Familias · Contacto fundamental)" in text
     assert text.count("\n### tp-") == len(example.touchpoints)
 
 
@@ -246,11 +262,11 @@ def from_row(row: dict[str, str], column: str) -> object:
     value = row[column]
     if column in LIST_COLUMNS:
         return value.split("; ") if value else []
-    if column in ("effectiveness", "votes"):
+    if column in ("effectiveness", "votes", "importance"):
         return int(value) if value else None
-    if column == "pain_point":
+    if column in ("pain_point", "moment_of_truth"):
         return {"true": True, "false": False}[value]
-    if column in ("kind", "initiative"):
+    if column in ("kind", "initiative", "evidence"):
         return value or None
     return value
 

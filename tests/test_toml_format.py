@@ -13,12 +13,15 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tpworkshop.analysis.gaps import RULES
 from tpworkshop.domain.frameworks import FRAMEWORK_KEYS
 from tpworkshop.domain.model import (
+    EVIDENCE,
     INITIATIVES,
     KINDS,
     LIST_FIELDS,
     STATUSES,
+    Accepted,
     Action,
     Segment,
     Session,
@@ -39,18 +42,21 @@ from tpworkshop.i18n import LANGUAGES
 TOUCHPOINT_ORDER = [
     "id", "segment", "stage", "name", "channel", "kind", "initiative", "need", "interactions",
     "owner", "processes", "people", "customer_contacts", "desired_outcome", "data_generated",
-    "optimal_experience", "effectiveness", "pain_point", "pain_note", "votes",
+    "optimal_experience", "effectiveness", "pain_point", "pain_note", "votes", "importance",
+    "moment_of_truth", "evidence",
 ]  # fmt: skip
 SESSION_ORDER = [
     "name", "organisation", "facilitator", "participants", "language", "framework", "notes",
-    "created", "updated",
+    "dots_per_participant", "created", "updated",
 ]  # fmt: skip
+ACCEPTED_ORDER = ["rule", "segment", "stage", "touchpoint", "reason", "by"]
 SINGLE_LINE_TEXT = {
     "session": ("name", "organisation", "facilitator"),
     "stage": ("name",),
     "segment": ("name",),
     "touchpoint": ("ref", "name", "channel", "owner"),
     "action": ("title", "owner"),
+    "accepted": ("reason", "by"),
 }
 MULTI_LINE_TEXT = {
     "session": ("notes",),
@@ -95,6 +101,7 @@ def comparable(session: Session) -> dict[str, Any]:
         "segments": [replace(segment, db_id=None) for segment in session.segments],
         "touchpoints": [replace(tp, db_id=None) for tp in session.in_map_order()],
         "actions": [replace(action, db_id=None) for action in session.actions],
+        "accepted": [replace(entry, db_id=None) for entry in session.accepted],
     }
 
 
@@ -122,8 +129,11 @@ def document(
     segments: list[dict[str, str | None]] | None = None,
     touchpoints: list[dict[str, str | None]] | None = None,
     actions: list[dict[str, str | None]] | None = None,
+    accepted: list[dict[str, str | None]] | None = None,
 ) -> str:
-    """A small valid file; each dict overrides keys (TOML source text), None removes one."""
+    """A small valid file; each dict overrides keys (TOML source text), None removes one.
+
+    ``accepted`` adds [[accepted]] entries (none by default) over a valid one."""
 
     def table(header: str, base: dict[str, str], changes: dict[str, str | None] | None) -> str:
         merged = base | (changes or {})
@@ -141,6 +151,11 @@ def document(
             touchpoints or [{}],
         ),
         ("[[actions]]", {"title": '"Llamar"', "touchpoint": '"tp-1"'}, actions or [{}]),
+        (
+            "[[accepted]]",
+            {"rule": '"no-data"', "touchpoint": '"tp-1"', "reason": '"Nada que medir"'},
+            accepted or [],
+        ),
     ):
         parts += [table(header, base, changes) for changes in entries]
     return "\n".join(parts)
@@ -229,12 +244,15 @@ def test_export_keeps_format_md_key_order_for_every_table() -> None:
         need="n", interactions=["i"], owner="o", processes=["p"], people=["pe"],
         customer_contacts=["c"], desired_outcome="d", data_generated=["g"],
         optimal_experience="x", effectiveness=2, pain_point=True, pain_note="pn", votes=4,
+        importance=5, moment_of_truth=True, evidence="observed",
     )  # fmt: skip
     session = small_session(
         organisation="Org",
         facilitator="Fac",
         participants=["Ana"],
         notes="Notas",
+        dots_per_participant=5,
+        accepted=[Accepted("no-data", "Nada que medir", "familias", "antes", "tp-1", by="Marta")],
         created=datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
         updated=datetime(2026, 11, 23, 11, 30, tzinfo=UTC),
         touchpoints=[tp],
@@ -255,6 +273,9 @@ def test_export_keeps_format_md_key_order_for_every_table() -> None:
         "due = 2026-12-31",
         'status = "open"',
     ]
+    assert blocks[7][0] == "[[accepted]]" and keys_of(blocks[7]) == ACCEPTED_ORDER
+    assert blocks[5][-3:] == ["importance = 5", "moment_of_truth = true", 'evidence = "observed"']
+    assert "dots_per_participant = 5" in blocks[1]
     assert "created = 2026-11-23T09:00:00Z" in blocks[1]
     assert "updated = 2026-11-23T11:30:00Z" in blocks[1]
 
@@ -536,6 +557,9 @@ def sessions(draw: st.DrawFn) -> Session:
                 pain_point=draw(st.booleans()),
                 pain_note=draw(MULTI),
                 votes=draw(st.integers(0, 10_000)),
+                importance=draw(st.none() | st.integers(1, 5)),
+                moment_of_truth=draw(st.booleans()),
+                evidence=draw(st.none() | st.sampled_from(EVIDENCE)),
                 position=positions[cell],
             )
         )
@@ -546,6 +570,17 @@ def sessions(draw: st.DrawFn) -> Session:
             owner=draw(SINGLE),
             due=draw(st.none() | st.dates(date(1900, 1, 1), date(2999, 12, 31))),
             status=draw(st.sampled_from(STATUSES)),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    accepted = [
+        Accepted(
+            rule=draw(st.sampled_from(RULES)),
+            reason=draw(NAME),
+            segment=draw(st.none() | st.sampled_from(segment_keys)),
+            stage=draw(st.none() | st.sampled_from(stage_keys)),
+            touchpoint=draw(st.none() | st.sampled_from(refs)) if refs else None,
+            by=draw(SINGLE),
         )
         for _ in range(draw(st.integers(0, 3)))
     ]
@@ -563,6 +598,8 @@ def sessions(draw: st.DrawFn) -> Session:
         segments=segments,
         touchpoints=touchpoints,
         actions=actions,
+        accepted=accepted,
+        dots_per_participant=draw(st.integers(0, 20)),
     )
 
 
@@ -585,6 +622,10 @@ def as_imported(session: Session) -> Session:
         actions=[
             replace(trim(action, "action"), touchpoint=refs.get(action.touchpoint))
             for action in session.actions
+        ],
+        accepted=[
+            replace(trim(entry, "accepted"), touchpoint=refs.get(entry.touchpoint))
+            for entry in session.accepted
         ],
     )
 
@@ -609,6 +650,40 @@ def test_export_import_export_of_a_clean_session_is_identical(session: Session) 
 
 
 # --- import: what it accepts ---------------------------------------------------------------
+
+
+def test_a_file_without_the_newer_keys_imports_with_their_defaults() -> None:
+    session = loads(document())
+    assert session.dots_per_participant == 3
+    tp = session.touchpoints[0]
+    assert (tp.importance, tp.moment_of_truth, tp.evidence) == (None, False, None)
+    assert session.accepted == []
+
+
+def test_the_newer_keys_are_read() -> None:
+    text = document(
+        session={"dots_per_participant": "0"},
+        touchpoints=[{"importance": "1", "moment_of_truth": "true", "evidence": '"measured"'}],
+        accepted=[
+            {"segment": '"s"', "stage": '"a"', "by": '" Marta "'},
+            {"rule": '"owner-overload"', "touchpoint": None, "reason": '"  Una tienda pequeña "'},
+        ],
+    )
+    session = loads(text)
+    assert session.dots_per_participant == 0
+    tp = session.touchpoints[0]
+    assert (tp.importance, tp.moment_of_truth, tp.evidence) == (1, True, "measured")
+    assert session.accepted == [
+        Accepted("no-data", "Nada que medir", "s", "a", "tp-1", by="Marta"),
+        Accepted("owner-overload", "Una tienda pequeña"),
+    ]
+    assert dumps(loads(dumps(session))) == dumps(session)
+
+
+def test_an_out_of_range_importance_is_refused_naming_the_field_in_both_languages() -> None:
+    (problem,) = problems_of(document(touchpoints=[{"importance": "9"}]))
+    assert problem.field == "importance"
+    assert "Importance" in problem.message_en and "Importancia" in problem.message_es
 
 
 def test_import_fills_defaults_for_omitted_keys() -> None:
@@ -677,7 +752,8 @@ TP = "touchpoints[1] (tp-1)"
 REFUSED = {
     # unknown keys, at every level
     "unknown top-level key": ({"top": {"colour": '"red"'}}, ("top level", "colour")),
-    "unknown session key": ({"session": {"dots_per_participant": "3"}}, ("session", "dots_per_participant")),
+    "unknown session key": ({"session": {"dots": "3"}}, ("session", "dots")),
+    "unknown accepted key": ({"accepted": [{"why": '"x"'}]}, ("accepted[1] (no-data)", "why")),
     "unknown stage key": ({"stages": [{"colour": '"red"'}]}, ("stages[1] (a)", "colour")),
     "unknown segment key": ({"segments": [{"descripton": '"x"'}]}, ("segments[1] (s)", "descripton")),
     "unknown touchpoint key": ({"touchpoints": [{"ref": '"tp-1"'}]}, (TP, "ref")),
@@ -714,6 +790,24 @@ REFUSED = {
     "effectiveness 0": ({"touchpoints": [{"effectiveness": "0"}]}, (TP, "effectiveness")),
     "effectiveness 6": ({"touchpoints": [{"effectiveness": "6"}]}, (TP, "effectiveness")),
     "votes negative": ({"touchpoints": [{"votes": "-1"}]}, (TP, "votes")),
+    "importance 0": ({"touchpoints": [{"importance": "0"}]}, (TP, "importance")),
+    "importance 6": ({"touchpoints": [{"importance": "6"}]}, (TP, "importance")),
+    "importance quoted": ({"touchpoints": [{"importance": '"4"'}]}, (TP, "importance")),
+    "dots 21": ({"session": {"dots_per_participant": "21"}}, ("session", "dots_per_participant")),
+    "dots negative": ({"session": {"dots_per_participant": "-1"}}, ("session", "dots_per_participant")),
+    "moment_of_truth a number": ({"touchpoints": [{"moment_of_truth": "1"}]}, (TP, "moment_of_truth")),
+    "evidence": ({"touchpoints": [{"evidence": '"rumoured"'}]}, (TP, "evidence")),
+    # accepted findings
+    "accepted without a rule": ({"accepted": [{"rule": None}]}, ("accepted[1]", "rule")),
+    "accepted without a reason": ({"accepted": [{"reason": None}]}, ("accepted[1] (no-data)", "reason")),
+    "accepted blank reason": ({"accepted": [{"reason": '"  "'}]}, ("accepted[1] (no-data)", "reason")),
+    "accepted long reason": ({"accepted": [{"reason": '"' + "r" * 301 + '"'}]}, ("accepted[1] (no-data)", "reason")),
+    "accepted reason on two lines": ({"accepted": [{"reason": '"a\\nb"'}]}, ("accepted[1] (no-data)", "reason")),
+    "accepted unknown rule": ({"accepted": [{"rule": '"no-coffee"'}]}, ("accepted[1] (no-coffee)", "rule")),
+    "accepted missing segment": ({"accepted": [{"segment": '"nadie"'}]}, ("accepted[1] (no-data)", "segment")),
+    "accepted missing stage": ({"accepted": [{"stage": '"nunca"'}]}, ("accepted[1] (no-data)", "stage")),
+    "accepted missing touchpoint": ({"accepted": [{"touchpoint": '"tp-9"'}]}, ("accepted[1] (no-data)", "touchpoint")),
+    "accepted by a number": ({"accepted": [{"by": "3"}]}, ("accepted[1] (no-data)", "by")),
     # duplicates
     "duplicate stage key": ({"stages": [{}, {"name": '"Otra"'}]}, ("stages[2] (a)", "key")),
     "duplicate segment key": ({"segments": [{}, {"name": '"Otro"'}]}, ("segments[2] (s)", "key")),

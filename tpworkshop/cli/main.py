@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from tpworkshop.cli.messages import CLI
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORK_KEYS
@@ -21,8 +21,14 @@ from tpworkshop.domain.validation import ValidationError, has_control
 from tpworkshop.i18n import LANGUAGES, format_datetime, format_percent, resolve_language
 from tpworkshop.storage import StorageError, Store, default_db_path
 
-EXPORT_FORMATS = ("toml", "markdown", "csv", "svg", "html")
+if TYPE_CHECKING:
+    from tpworkshop.analysis import Analysis
+
+EXPORT_FORMATS = ("toml", "json", "markdown", "csv", "svg", "html")
 GAPS_FORMATS = ("text", "json", "markdown")
+FAIL_ON = ("high", "medium", "low")
+CHECK_FAILED = 3
+"""``gaps --check``: a finding reached --fail-on (1 and 2 stay errors and usage errors)."""
 LIST_FORMATS = ("table", "json")
 HISTORY_FORMATS = ("text", "json")
 # The commands that may create the database (and its folder); every other command only reads
@@ -173,13 +179,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     gaps = command("gaps", "cmd.gaps")
-    gaps.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    gaps.add_argument("session", metavar="SESSION|PATH.toml", help=t("arg.gaps_session"))
     gaps.add_argument(
         "--format",
         choices=GAPS_FORMATS,
         default="text",
         help=t("opt.format", choices="|".join(GAPS_FORMATS)),
     )
+    gaps.add_argument("--all", action="store_true", dest="show_all", help=t("opt.all"))
+    gaps.add_argument("--check", action="store_true", help=t("opt.check"))
+    gaps.add_argument("--fail-on", choices=FAIL_ON, default=None, help=t("opt.fail_on"))
 
     export = command("export", "cmd.export")
     export.add_argument("session", metavar="SESSION", help=t("arg.session"))
@@ -214,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _pre_language(args_list)
     parser = build_parser(lang)
     args = parser.parse_args(args_list)
+    if args.command == "gaps" and args.fail_on is not None and not args.check:
+        parser.error(CLI("fail_on_needs_check", lang))
     lang = resolve_language(args.lang)
     try:
         return run(args, lang)
@@ -249,6 +260,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
     restricted = _restricted(args)
     if restricted and command != "join":
         raise CliError(CLI("restricted", lang, what=command or "tpworkshop"))
+    if command == "gaps" and is_map_file(args.session):
+        return _gaps_of_file(Path(args.session), args, lang)  # no database at all
     if command not in CREATING_COMMANDS and not db_path.exists():
         raise CliError(CLI("no_database", lang, path=db_path))
     # A file to import is read and checked before the database is opened: a refused file
@@ -279,7 +292,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if command == "list":
             return _list(store, args.format, lang)
         if command == "gaps":
-            return _gaps(store, store.resolve(args.session), args.format, args.lang)
+            session = store.load(store.resolve(args.session))
+            return _gaps(session, args)
         if command == "export":
             return _export(store, store.resolve(args.session), args.format, args.output, lang)
         if command == "history":
@@ -386,20 +400,54 @@ def _history(store: Store, session_id: int, fmt: str, cli_lang: str | None) -> i
     return 0
 
 
-def _gaps(store: Store, session_id: int, fmt: str, cli_lang: str | None) -> int:
+def is_map_file(argument: str) -> bool:
+    """``gaps`` reads a file, not a session, when given a .toml path or an existing file."""
+    return argument.lower().endswith(".toml") or Path(argument).is_file()
+
+
+def _gaps_of_file(path: Path, args: argparse.Namespace, lang: str) -> int:
+    """``gaps PATH.toml``: the file validated as import does, analysed; nothing is written."""
+    from tpworkshop.formats.toml_format import FormatError, load_path
+
+    try:
+        session = load_path(path)
+    except FormatError as error:
+        lines = [CLI("file_problems", lang, path=path, count=len(error.problems))]
+        lines += [f"  - {problem.describe(lang)}" for problem in error.problems]
+        raise CliError("\n".join(lines)) from error
+    return _gaps(session, args)
+
+
+def _gaps(session: Session, args: argparse.Namespace) -> int:
     from tpworkshop.analysis import analyse
     from tpworkshop.analysis.render import render_json, render_markdown, render_text
 
-    session = store.load(session_id)
-    lang = resolve_language(cli_lang, session.language)
+    lang = resolve_language(args.lang, session.language)
     analysis = analyse(session, lang)
-    if fmt == "json":
+    if args.format == "json":
         print(render_json(analysis))
-    elif fmt == "markdown":
-        print(render_markdown(analysis, session), end="")
+    elif args.format == "markdown":
+        print(render_markdown(analysis, session, show_all=args.show_all), end="")
     else:
-        print(render_text(analysis, session, width=_terminal_width()), end="")
+        text = render_text(analysis, session, width=_terminal_width(), show_all=args.show_all)
+        print(text, end="")
+    if args.check:
+        return _check(analysis, args.fail_on or FAIL_ON[0], lang)
     return 0
+
+
+def _check(analysis: Analysis, fail_on: str, lang: str) -> int:
+    """CHECK_FAILED, with one sentence on stderr, when a finding reaches ``fail_on``."""
+    levels = FAIL_ON[: FAIL_ON.index(fail_on) + 1]
+    failing = sum(group.count for group in analysis.groups if group.severity in levels)
+    if not failing:
+        return 0
+    from tpworkshop.analysis.messages import LABELS
+
+    key = "check_failed.one" if failing == 1 else "check_failed"
+    level = LABELS(fail_on, lang)
+    say(CLI(key, lang, count=failing, level=level, fail_on=fail_on), error=True)
+    return CHECK_FAILED
 
 
 def _terminal_width() -> int:
@@ -418,6 +466,10 @@ def export_text(store: Store, session_id: int, fmt: str) -> str | bytes:
         from tpworkshop.formats.toml_format import dumps
 
         return dumps(session, analysis.to_dict())
+    if fmt == "json":
+        from tpworkshop.formats.json_format import dumps_json
+
+        return dumps_json(session, analysis.to_dict())
     from tpworkshop.formats.reports import export_report
 
     return export_report(session, analysis, fmt)
@@ -532,12 +584,12 @@ def _run_app_paused(
 def print_closing_summary(db_path: Path, session_id: int, cli_lang: str | None) -> None:
     """The gap summary left in the terminal's scrollback when the app closes."""
     from tpworkshop.analysis import analyse
-    from tpworkshop.analysis.render import render_text
+    from tpworkshop.analysis.render import render_closing
 
     with Store(db_path) as store:
         session = store.load(session_id)
     lang = resolve_language(cli_lang, session.language)
-    print(render_text(analyse(session, lang), session, width=_terminal_width()), end="")
+    print(render_closing(analyse(session, lang), session, width=_terminal_width()), end="")
 
 
 if __name__ == "__main__":

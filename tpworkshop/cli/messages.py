@@ -159,5 +159,40 @@ CLI = Catalog(
         "col.tps": {"en": "Touchpoints", "es": "Puntos"},
         "col.progress": {"en": "Progress", "es": "Progreso"},
         "summary.title": {"en": "Gap summary of {name!r}", "es": "Resumen de brechas de {name!r}"},
+        # --- gaps as a linter ---------------------------------------------------------
+        "arg.gaps_session": {
+            "en": "id, name or unique name prefix of a session, or a .toml file to analyse "
+            "without a database",
+            "es": "id, nombre o prefijo único de una sesión, o un archivo .toml que analizar "
+            "sin base de datos",
+        },
+        "opt.all": {
+            "en": "list every finding, one by one, instead of grouping them",
+            "es": "listar todos los hallazgos, uno a uno, en lugar de agruparlos",
+        },
+        "opt.check": {
+            "en": "exit with code 3 when a finding (not accepted) reaches --fail-on",
+            "es": "salir con el código 3 si algún hallazgo (no aceptado) llega a --fail-on",
+        },
+        "opt.fail_on": {
+            "en": "the severity that fails --check: high (default), medium or low",
+            "es": "la gravedad que hace fallar --check: high (por defecto), medium o low",
+        },
+        "fail_on_needs_check": {
+            "en": "--fail-on only makes sense with --check",
+            "es": "--fail-on solo tiene sentido con --check",
+        },
+        "check_failed": {
+            "en": "{count} findings are {level} or worse (--fail-on {fail_on}).",
+            "es": "{count} hallazgos son de gravedad {level} o mayor (--fail-on {fail_on}).",
+        },
+        "check_failed.one": {
+            "en": "1 finding is {level} or worse (--fail-on {fail_on}).",
+            "es": "1 hallazgo es de gravedad {level} o mayor (--fail-on {fail_on}).",
+        },
+        "file_problems": {
+            "en": "{path} cannot be analysed. {count} problem(s):",
+            "es": "{path} no se puede analizar. {count} problema(s):",
+        },
     },
 )

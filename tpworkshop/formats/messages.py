@@ -79,6 +79,10 @@ MESSAGES = Catalog(
             "en": "Unknown key {key!r}; did you mean {suggestion!r}?",
             "es": "Clave desconocida {key!r}; ¿quería decir {suggestion!r}?",
         },
+        "unknown_rule": {
+            "en": "{rule!r} is not a rule of the gap analysis.",
+            "es": "{rule!r} no es una regla del análisis de brechas.",
+        },
         "missing_key": {
             "en": "The required key {key!r} is missing.",
             "es": "Falta la clave obligatoria {key!r}.",

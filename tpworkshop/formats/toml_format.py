@@ -21,8 +21,18 @@ from typing import Any
 
 import tomli_w
 
+from tpworkshop.analysis.gaps import RULES
 from tpworkshop.domain.labels import field_label
-from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint, clean
+from tpworkshop.domain.model import (
+    DEFAULT_DOTS,
+    Accepted,
+    Action,
+    Segment,
+    Session,
+    Stage,
+    Touchpoint,
+    clean,
+)
 from tpworkshop.domain.validation import ValidationError, has_control
 from tpworkshop.formats.messages import MESSAGES
 from tpworkshop.i18n import DEFAULT_LANGUAGE
@@ -107,10 +117,14 @@ class _Key:
     """Optional on import but always written on export (no 'empty' default to omit)."""
     multiline: bool = False
     """Free text that may span lines; written as a \"\"\" string when it does."""
+    default: object = None
+    """A value other than the usual empty ones that export may leave out (dots: 3)."""
 
 
-def _key(name: str, kind: str = TEXT, *, attr: str = "", **flags: bool) -> _Key:
-    return _Key(name, attr or name, kind, **flags)
+def _key(
+    name: str, kind: str = TEXT, *, attr: str = "", default: object = None, **flags: bool
+) -> _Key:
+    return _Key(name, attr or name, kind, default=default, **flags)
 
 
 SESSION_KEYS = (
@@ -121,6 +135,7 @@ SESSION_KEYS = (
     _key("language", always=True),
     _key("framework", always=True),
     _key("notes", multiline=True),
+    _key("dots_per_participant", INT, default=DEFAULT_DOTS),
     _key("created", DATETIME),
     _key("updated", DATETIME),
 )
@@ -155,6 +170,9 @@ TOUCHPOINT_KEYS = (
     _key("pain_point", BOOL),
     _key("pain_note", multiline=True),
     _key("votes", INT),
+    _key("importance", INT),
+    _key("moment_of_truth", BOOL),
+    _key("evidence"),
 )
 ACTION_KEYS = (
     _key("title", required=True),
@@ -163,7 +181,24 @@ ACTION_KEYS = (
     _key("due", DATE),
     _key("status", always=True),
 )
-TOP_LEVEL_KEYS = ("format", "session", "stages", "segments", "touchpoints", "actions", "gaps")
+ACCEPTED_KEYS = (
+    _key("rule", required=True),
+    _key("segment"),
+    _key("stage"),
+    _key("touchpoint"),
+    _key("reason", required=True),
+    _key("by"),
+)
+TOP_LEVEL_KEYS = (
+    "format",
+    "session",
+    "stages",
+    "segments",
+    "touchpoints",
+    "actions",
+    "accepted",
+    "gaps",
+)
 
 
 # --- export --------------------------------------------------------------------------------
@@ -179,6 +214,7 @@ def dumps(session: Session, gaps: Mapping[str, Any] | None = None) -> str:
     chunks += [_table("[[segments]]", SEGMENT_KEYS, segment) for segment in session.segments]
     chunks += [_table("[[touchpoints]]", TOUCHPOINT_KEYS, tp) for tp in session.in_map_order()]
     chunks += [_table("[[actions]]", ACTION_KEYS, action) for action in session.actions]
+    chunks += [_table("[[accepted]]", ACCEPTED_KEYS, entry) for entry in session.accepted]
     if gaps is not None:
         chunks.append(_gaps_table(gaps))
     return _escape_c1("\n".join(chunks))
@@ -215,6 +251,8 @@ def _holds_default(key: _Key, value: Any) -> bool:
     """True when export may leave the key out: empty text or list, None, false, votes 0."""
     if key.required or key.always:
         return False
+    if key.default is not None:
+        return value == key.default and not isinstance(value, bool)
     if value is None or value is False or value == "":
         return True
     if isinstance(value, list | tuple):
@@ -228,7 +266,7 @@ def _encode(name: str, value: Any, *, multiline: bool = False) -> str:
     if isinstance(value, str):
         return _encode_string(value, multiline=multiline)
     if isinstance(value, datetime):
-        return _utc_text(value)
+        return utc_text(value)
     if isinstance(value, int | date):
         return str(value)  # what tomli-w writes for integers and dates
     if isinstance(value, list | tuple):
@@ -263,7 +301,7 @@ def _encode_array(name: str, items: list[Any] | tuple[Any, ...]) -> str:
     return "[\n" + "".join(f"    {item},\n" for item in encoded) + "]"
 
 
-def _utc_text(moment: datetime) -> str:
+def utc_text(moment: datetime) -> str:
     """2026-11-23T09:00:00Z (naive times are taken as UTC; microseconds kept if any)."""
     utc = _as_utc(moment)
     return utc.replace(tzinfo=None).isoformat() + "Z"
@@ -734,6 +772,12 @@ class _Reader:
             document, segment_keys=_valid(segments, "key"), stage_keys=_valid(stages, "key")
         )
         actions = self.read_actions(document, refs=_valid(touchpoints, "ref"))
+        accepted = self.read_accepted(
+            document,
+            segment_keys=_valid(segments, "key"),
+            stage_keys=_valid(stages, "key"),
+            refs=_valid(touchpoints, "ref"),
+        )
         if session is None or self.problems:
             return None  # every entry is whole only when nothing was wrong
         return Session(
@@ -742,6 +786,7 @@ class _Reader:
             segments=[Segment(**values) for values in segments],
             touchpoints=[Touchpoint(**values) for values in touchpoints],
             actions=[Action(**values) for values in actions],
+            accepted=[Accepted(**values) for values in accepted],
         )
 
     def check_format(self, document: dict[str, Any]) -> None:
@@ -864,6 +909,28 @@ class _Reader:
         value = values.get(key.attr)
         if value is not None and value not in known:
             self.add_invalid(where, key, ValidationError(key.attr, "missing_ref", value=value))
+
+    def read_accepted(
+        self,
+        document: dict[str, Any],
+        *,
+        segment_keys: set[str],
+        stage_keys: set[str],
+        refs: set[str],
+    ) -> list[dict[str, Any]]:
+        """[[accepted]] entries: a rule of GAPS.md, and references that exist."""
+        accepted = []
+        for where, table in self.entries(document, "accepted", "rule"):
+            values = self.read_fields("accepted", where, table, ACCEPTED_KEYS)
+            rule = values.get("rule")
+            if rule is not None and rule not in RULES:
+                self.add(where, "rule", "unknown_rule", rule=rule)
+            for key, known in zip(
+                ACCEPTED_KEYS[1:4], (segment_keys, stage_keys, refs), strict=True
+            ):
+                self.check_reference(where, key, values, known)
+            accepted.append(values)
+        return accepted
 
     def read_actions(self, document: dict[str, Any], *, refs: set[str]) -> list[dict[str, Any]]:
         actions = []

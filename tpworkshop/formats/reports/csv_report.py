@@ -1,8 +1,9 @@
 """The touchpoints as CSV: one row per touchpoint, in map order, every FORMAT.md field.
 
 The header holds FORMAT.md's English field names so that scripts can read the file whatever
-the session's language. Lists are joined with ``"; "``, an unrated effectiveness is an empty
-cell, ``pain_point`` is ``true``/``false``. The text starts with a byte-order mark, so that
+the session's language. Lists are joined with ``"; "``, an unrated effectiveness (or an
+importance or evidence not given) is an empty cell, ``pain_point`` and ``moment_of_truth``
+are ``true``/``false``. The text starts with a byte-order mark, so that
 written as UTF-8 it is ``utf-8-sig`` and spreadsheet programs (Excel) keep the accents;
 the ``csv`` module quotes cells holding commas, quotes or newlines.
 
@@ -22,7 +23,15 @@ from tpworkshop.domain.text import visible
 BOM = "\ufeff"
 LIST_SEPARATOR = "; "
 
-COLUMNS = ("id", "segment", "stage", *TOUCHPOINT_DETAIL_FIELDS)
+COLUMNS = (
+    "id",
+    "segment",
+    "stage",
+    *TOUCHPOINT_DETAIL_FIELDS,
+    "importance",
+    "moment_of_truth",
+    "evidence",
+)
 LIST_COLUMNS = frozenset(LIST_FIELDS)
 
 

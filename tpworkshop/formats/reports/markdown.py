@@ -15,7 +15,15 @@ import re
 from collections.abc import Iterable, Sequence
 
 from tpworkshop.analysis import SEVERITIES, Analysis
-from tpworkshop.analysis.messages import RULE_LABELS
+from tpworkshop.analysis.describe import (
+    Names,
+    group_lines,
+    quadrant_hint,
+    quadrant_label,
+    score_reason,
+)
+from tpworkshop.analysis.messages import LABELS, RULE_LABELS
+from tpworkshop.analysis.render import QUADRANT_NAMES, quadrant_members, stale_text
 from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Action, Session, Touchpoint
@@ -196,18 +204,74 @@ def _owners(analysis: Analysis, lang: str) -> list[str]:
     return _section(REPORT("owners", lang), _table(header, rows))
 
 
-def _findings(analysis: Analysis, lang: str) -> list[str]:
+def _findings(session: Session, analysis: Analysis, lang: str) -> list[str]:
+    """The findings by group (a sentence, a few subjects), then every finding by severity."""
     title = REPORT("findings", lang, count=len(analysis.findings))
     if not analysis.findings:
         return _section(title, [REPORT("no_findings", lang)])
-    body: list[str] = []
+    header = (LABELS("severity", lang), REPORT("groups", lang))
+    rows = [
+        (LABELS(line.severity, lang), escape(line.text()))
+        for line in group_lines(analysis, session)
+    ]
+    body = [*_table(header, rows), ""]
+    every: list[str] = []
     for severity in SEVERITIES:
         found = [f for f in analysis.findings if f.severity == severity]
         if found:
             items = [f"- **{RULE_LABELS(f.rule, lang)}:** {escape(f.message)}" for f in found]
             heading = REPORT(SEVERITY_HEADINGS[severity], lang, count=len(found))
-            body += _section(heading, items, level=3)
+            every += _section(heading, items, level=4)
+    body += _section(REPORT("every_finding", lang), every[:-1], level=3)
     return _section(title, body[:-1])
+
+
+def _accepted(session: Session, analysis: Analysis, lang: str) -> list[str]:
+    body: list[str] = []
+    if analysis.accepted:
+        header = (
+            REPORT("rule", lang),
+            LABELS("message", lang),
+            FIELD_LABELS("reason", lang),
+            FIELD_LABELS("by", lang),
+        )
+        rows = [
+            (
+                RULE_LABELS(a.finding.rule, lang),
+                escape(a.finding.message),
+                escape(a.reason),
+                _or_none(a.by, lang),
+            )
+            for a in analysis.accepted
+        ]
+        body += _table(header, rows)
+    stale = stale_text(analysis, session)
+    if stale:
+        body += ["", escape(stale)] if body else [escape(stale)]
+    if not body:
+        return []
+    return _section(REPORT("accepted", lang, count=len(analysis.accepted)), body)
+
+
+def _matrix(session: Session, analysis: Analysis, lang: str) -> list[str]:
+    if not analysis.matrix:
+        return _section(REPORT("matrix", lang), [LABELS("matrix_none", lang)])
+    names = Names(session)
+    opportunity = {point.touchpoint: point.opportunity for point in analysis.matrix}
+    rows = []
+    for quadrant, refs in quadrant_members(analysis).items():
+        shown = [
+            f"{escape(names.touchpoints.get(ref, ref))} ({opportunity[ref]})"
+            for ref in refs[:QUADRANT_NAMES]
+        ]
+        text = ", ".join(shown) or REPORT("none", lang)
+        if len(refs) > QUADRANT_NAMES:
+            text += " " + REPORT("more", lang, count=len(refs) - QUADRANT_NAMES)
+        label = f"**{quadrant_label(quadrant, lang)}**<br>{quadrant_hint(quadrant, lang)}"
+        rows.append((label, str(len(refs)), text))
+    header = (REPORT("quadrant", lang), REPORT("how_many", lang), REPORT("touchpoints", lang))
+    body = [REPORT("matrix_axes", lang), "", *_table(header, rows)]
+    return _section(REPORT("matrix", lang), body)
 
 
 def _where(session: Session, tp: Touchpoint) -> str:
@@ -235,9 +299,20 @@ def _priorities(session: Session, analysis: Analysis, lang: str) -> list[str]:
         tp = session.touchpoint(priority.touchpoint)
         if tp is not None:
             line = f"{number}. **{escape(tp.name)}** ({_where(session, tp)})"
+            reason = escape(score_reason(priority, session, lang))
+            items.append(f"{line}: {REPORT('score_line', lang, reason=reason)}")
+    return _section(REPORT("priorities", lang), items or [REPORT("no_priorities", lang)])
+
+
+def _best(session: Session, analysis: Analysis, lang: str) -> list[str]:
+    items = []
+    for number, ref in enumerate(analysis.best, start=1):
+        tp = session.touchpoint(ref)
+        if tp is not None:
+            line = f"{number}. **{escape(tp.name)}** ({_where(session, tp)})"
             notes = _priority_notes(tp, lang)
             items.append(f"{line}: {notes}" if notes else line)
-    return _section(REPORT("priorities", lang), items or [REPORT("no_priorities", lang)])
+    return _section(REPORT("best", lang), items or [REPORT("no_best", lang)])
 
 
 def _action_row(session: Session, action: Action, lang: str) -> tuple[str, ...]:
@@ -295,6 +370,9 @@ def _details(session: Session, tp: Touchpoint, lang: str) -> list[str]:
         ("pain_point", REPORT("yes" if tp.pain_point else "no", lang)),
         ("pain_note", _or_none(tp.pain_note, lang)),
         ("votes", str(tp.votes)),
+        ("importance", str(tp.importance) if tp.importance is not None else REPORT("none", lang)),
+        ("moment_of_truth", REPORT("yes" if tp.moment_of_truth else "no", lang)),
+        ("evidence", _choice("evidence", tp.evidence, lang)),
     ]
     header = (REPORT("field", lang), REPORT("value", lang))
     labelled = [(FIELD_LABELS(name, lang), value) for name, value in rows]
@@ -325,8 +403,11 @@ def render(session: Session, analysis: Analysis) -> str:
         *_map(session, lang),
         *_stages(analysis, lang),
         *_owners(analysis, lang),
-        *_findings(analysis, lang),
+        *_findings(session, analysis, lang),
+        *_accepted(session, analysis, lang),
+        *_matrix(session, analysis, lang),
         *_priorities(session, analysis, lang),
+        *_best(session, analysis, lang),
         *_actions(session, lang),
         *_appendix(session, lang),
     ]

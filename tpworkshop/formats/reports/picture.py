@@ -27,7 +27,16 @@ from rich.terminal_theme import DEFAULT_TERMINAL_THEME, TerminalTheme
 from rich.text import Text
 
 from tpworkshop.analysis import Analysis, StageFigures
-from tpworkshop.domain.model import Session, Stage, Touchpoint
+from tpworkshop.analysis.describe import (
+    Names,
+    group_lines,
+    quadrant_hint,
+    quadrant_label,
+    score_reason,
+)
+from tpworkshop.analysis.messages import LABELS
+from tpworkshop.analysis.render import quadrant_members
+from tpworkshop.domain.model import Segment, Session, Stage, Touchpoint
 from tpworkshop.formats.reports.messages import REPORT
 from tpworkshop.i18n import format_date, format_number, format_percent
 
@@ -55,6 +64,20 @@ HEAT_COLOURS = ("#f6b8b3", "#e6f2d9", "#bfe0a3", "#8cc472", "#4f9a3a")
 CURVE_BAR = 10
 CURVE_STEPS = 10
 """The curve's bars rise in steps of 0.5 (two rows per effectiveness point)."""
+CARDS_PER_CELL = 3
+"""Cards drawn in one map cell; the others are counted ("+N more"), so that the picture
+stays readable and small however many touchpoints a cell holds."""
+PICTURE_SEGMENTS = 16
+"""Segments drawn as rows of the map, the heatmap and the per-segment curve; the rest are
+counted below each."""
+QUADRANT_CARDS = 5
+SEVERITY_COLOURS = {"high": PAIN, "medium": "#b26a00", "low": "#1f5fa8"}
+QUADRANT_COLOURS = {
+    "fix-first": "#f6b8b3",
+    "keep-up": "#bfe0a3",
+    "overkill": "#f8eb9e",
+    "low-priority": "#e3e3e3",
+}
 
 
 # --- colours -------------------------------------------------------------------------------
@@ -166,19 +189,38 @@ def _map(session: Session, lang: str) -> RenderableType:
     if not session.segments or not session.stages:
         return Text(REPORT("no_map", lang), style=MUTED)
     table = _grid(session, lang, REPORT("segment_stage", lang))
-    rows: dict[str, list[RenderableType]] = {
-        seg.key: [_row_label(seg.name)] for seg in session.segments
-    }
+    shown = _shown_segments(session)
+    rows: dict[str, list[RenderableType]] = {seg.key: [_row_label(seg.name)] for seg in shown}
     for segment, _stage, cell in session.iter_cells():
-        cards: RenderableType = (
-            Group(*(_card(tp, lang) for tp in cell))
-            if cell
-            else Text(REPORT("empty_cell", lang), style=f"italic {PAIN}")
-        )
-        rows[segment.key].append(cards)
+        if segment.key in rows:
+            rows[segment.key].append(_cell(cell, lang))
     for row in rows.values():
         table.add_row(*row)
-    return table
+    return _with_more_segments(table, session, lang)
+
+
+def _cell(cell: list[Touchpoint], lang: str) -> RenderableType:
+    """A few cards, then how many more the cell holds."""
+    if not cell:
+        return Text(REPORT("empty_cell", lang), style=f"italic {PAIN}")
+    cards: list[RenderableType] = [_card(tp, lang) for tp in cell[:CARDS_PER_CELL]]
+    hidden = len(cell) - CARDS_PER_CELL
+    if hidden > 0:
+        cards.append(
+            Text(REPORT("more", lang, count=hidden), style=f"bold {MUTED}", justify="center")
+        )
+    return Group(*cards)
+
+
+def _shown_segments(session: Session) -> list[Segment]:
+    return session.segments[:PICTURE_SEGMENTS]
+
+
+def _with_more_segments(table: RenderableType, session: Session, lang: str) -> RenderableType:
+    hidden = len(session.segments) - PICTURE_SEGMENTS
+    if hidden <= 0:
+        return table
+    return Group(table, Text(REPORT("more_segments", lang, count=hidden), style=f"italic {MUTED}"))
 
 
 # --- the coverage heatmap ------------------------------------------------------------------
@@ -211,7 +253,7 @@ def _heatmap(session: Session, analysis: Analysis, lang: str, console: Console) 
     if not session.segments or not session.stages:
         return Text("")
     table = _grid(session, lang, "", lines=False)
-    for seg in session.segments:
+    for seg in _shown_segments(session):
         label = _row_label(seg.name)
         height = _lines(console, label, SEGMENT_WIDTH)
         cells = [analysis.cells.get((seg.key, st.key), 0) for st in session.stages]
@@ -225,7 +267,11 @@ def _heatmap(session: Session, analysis: Analysis, lang: str, console: Console) 
     label = Text(REPORT("balance", lang), style=MUTED, overflow="fold")
     table.add_row(label, *(_balance(fig, flagged, lang) for fig in analysis.stages))
     note = Text(REPORT("balance_legend", lang), style=f"italic {MUTED}")
-    return Group(Text(REPORT("heatmap", lang), style=f"bold {INK}"), table, note)
+    parts: list[RenderableType] = [Text(REPORT("heatmap", lang), style=f"bold {INK}"), table]
+    hidden = len(session.segments) - PICTURE_SEGMENTS
+    if hidden > 0:
+        parts.append(Text(REPORT("more_segments", lang, count=hidden), style=f"italic {MUTED}"))
+    return Group(*parts, note)
 
 
 # --- the experience curve ------------------------------------------------------------------
@@ -263,6 +309,147 @@ def _curve(session: Session, analysis: Analysis, lang: str) -> RenderableType:
     return Group(Text(REPORT("curve", lang), style=f"bold {INK}"), table)
 
 
+def _weakest(cell: list[Touchpoint]) -> Touchpoint | None:
+    """The lowest-rated touchpoint of a cell (the first of equals), None if none is rated."""
+    rated = [tp for tp in cell if tp.effectiveness is not None]
+    return min(rated, key=lambda tp: tp.effectiveness or 0) if rated else None
+
+
+def _weakest_tile(tp: Touchpoint | None, lang: str) -> Text:
+    if tp is None:
+        return Text(REPORT("unrated", lang), style=f"italic {MUTED}", justify="center")
+    rating = tp.effectiveness
+    text = Text(f" {rating} ", style=f"bold {INK} on {card_colour(rating)}")
+    text.append(f" {tp.name}", style=f"{PAIN}" if tp.pain_point else INK)
+    text.overflow = "ellipsis"
+    text.no_wrap = True
+    return text
+
+
+def _segment_curves(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+    """Per segment, the weakest touchpoint of each stage; the stages' means underneath."""
+    if not session.segments or not session.stages:
+        return Text("")
+    table = _grid(session, lang, "", lines=False)
+    weakest: dict[tuple[str, str], Touchpoint | None] = {}
+    for segment, stage, cell in session.iter_cells():
+        weakest[(segment.key, stage.key)] = _weakest(cell)
+    for seg in _shown_segments(session):
+        tiles = [_weakest_tile(weakest.get((seg.key, st.key)), lang) for st in session.stages]
+        table.add_row(_row_label(seg.name), *tiles)
+    means = [fig.mean_effectiveness for fig in analysis.stages]
+    table.add_row(
+        Text(REPORT("mean_row", lang), style=MUTED), *(_curve_label(m, lang) for m in means)
+    )
+    title = Text(REPORT("curve_segments", lang), style=f"bold {INK}")
+    return _with_more_segments(Group(title, table), session, lang)
+
+
+# --- the gap analysis: groups, matrix, priorities, the best ---------------------------------
+
+
+def _groups(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+    title = Text(REPORT("findings", lang, count=len(analysis.findings)), style=f"bold {INK}")
+    if not analysis.findings:
+        return Group(title, Text(REPORT("no_findings", lang), style=MUTED))
+    table = Table(box=box.SIMPLE_HEAD, border_style=GRID, show_header=False, padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
+    for line in group_lines(analysis, session):
+        colour = SEVERITY_COLOURS.get(line.severity, INK)
+        text = Text(line.sentence, style=f"bold {colour}")
+        subjects = line.subjects_text()
+        if subjects:
+            text.append(": " + subjects, style=INK)
+        table.add_row(Text(LABELS(line.severity, lang), style=f"bold {colour}"), text)
+    return Group(title, table)
+
+
+def _quadrant(
+    quadrant: str,
+    refs: list[str],
+    names: Names,
+    opportunity: dict[str, int],
+    lang: str,
+    height: int | None = None,
+) -> Panel:
+    lines = [Text(quadrant_hint(quadrant, lang), style=f"italic {MUTED}")]
+    for ref in refs[:QUADRANT_CARDS]:
+        line = Text(f"{opportunity[ref]} ", style=f"bold {INK}")
+        line.append(names.touchpoints.get(ref, ref), style=INK)
+        line.overflow = "ellipsis"
+        line.no_wrap = True
+        lines.append(line)
+    hidden = len(refs) - QUADRANT_CARDS
+    if hidden > 0:
+        lines.append(Text(REPORT("more", lang, count=hidden), style=f"bold {MUTED}"))
+    title = Text(f"{quadrant_label(quadrant, lang)} ({len(refs)})", style=f"bold {INK}")
+    return Panel(
+        Group(*lines),
+        title=title,
+        title_align="left",
+        box=box.ROUNDED,
+        border_style=GRID,
+        style=f"{INK} on {QUADRANT_COLOURS[quadrant]}",
+        padding=(0, 1),
+        height=height,
+    )
+
+
+def _matrix(session: Session, analysis: Analysis, lang: str, console: Console) -> RenderableType:
+    """The four quadrants: important ones on top, working ones on the right."""
+    title = Text(REPORT("matrix", lang), style=f"bold {INK}")
+    if not analysis.matrix:
+        return Group(title, Text(LABELS("matrix_none", lang), style=MUTED))
+    names = Names(session)
+    members = quadrant_members(analysis)
+    opportunity = {point.touchpoint: point.opportunity for point in analysis.matrix}
+    table = Table(box=None, show_header=False, padding=(0, 1))
+    table.add_column(width=2 * CARD_WIDTH)
+    table.add_column(width=2 * CARD_WIDTH)
+    for pair in (("fix-first", "keep-up"), ("low-priority", "overkill")):
+        height = max(
+            _lines(console, _quadrant(q, members[q], names, opportunity, lang), 2 * CARD_WIDTH)
+            for q in pair
+        )
+        table.add_row(*(_quadrant(q, members[q], names, opportunity, lang, height) for q in pair))
+    note = Text(REPORT("matrix_axes", lang), style=f"italic {MUTED}")
+    return Group(title, table, note)
+
+
+def _priorities(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+    lines: list[RenderableType] = [Text(REPORT("priorities", lang), style=f"bold {INK}")]
+    for number, priority in enumerate(analysis.top_priorities, start=1):
+        tp = session.touchpoint(priority.touchpoint)
+        if tp is None:
+            continue
+        line = Text(f"{number}. ", style=INK)
+        line.append(tp.name, style=f"bold {PAIN}" if tp.pain_point else f"bold {INK}")
+        line.append(
+            " — " + REPORT("score_line", lang, reason=score_reason(priority, session, lang)),
+            style=MUTED,
+        )
+        lines.append(line)
+    if len(lines) == 1:
+        lines.append(Text(REPORT("no_priorities", lang), style=MUTED))
+    return Group(*lines)
+
+
+def _best(session: Session, analysis: Analysis, lang: str) -> RenderableType:
+    lines: list[RenderableType] = [Text(REPORT("best", lang), style=f"bold {INK}")]
+    for number, ref in enumerate(analysis.best, start=1):
+        tp = session.touchpoint(ref)
+        if tp is None:
+            continue
+        line = Text(f"{number}. ", style=INK)
+        line.append(f" {tp.effectiveness} ", style=f"bold {INK} on {card_colour(tp.effectiveness)}")
+        line.append(f" {tp.name}", style=f"bold {INK}")
+        lines.append(line)
+    if len(lines) == 1:
+        lines.append(Text(REPORT("no_best", lang), style=MUTED))
+    return Group(*lines)
+
+
 # --- the console ---------------------------------------------------------------------------
 
 
@@ -293,6 +480,11 @@ def _record(session: Session, analysis: Analysis) -> Console:
         _map(session, lang),
         _heatmap(session, analysis, lang, console),
         _curve(session, analysis, lang),
+        _segment_curves(session, analysis, lang),
+        _groups(session, analysis, lang),
+        _matrix(session, analysis, lang, console),
+        _priorities(session, analysis, lang),
+        _best(session, analysis, lang),
     ):
         console.print(part)
         console.print()
