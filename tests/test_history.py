@@ -138,9 +138,10 @@ def test_every_kind_of_change_is_recorded_and_undone_exactly(db_path: Path, kind
 
 
 def test_an_edit_is_recorded_with_field_old_and_new_value(db_path: Path) -> None:
-    with Store(db_path, actor=ANA) as store:
+    with Store(db_path) as store:
         sid = store.create_session("Bank")
         store.add_segment(sid, "Families")
+        store.actor = ANA
         tp = store.add_touchpoint(sid, "families", "awareness", "Fast login", owner="IT")
         store.update_touchpoint(tp.db_id, owner="Sales")
         change = store.history(sid)[-1]

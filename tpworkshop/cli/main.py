@@ -271,7 +271,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if command is None:
             return _run_app(db_path, None, args, lang, store=store)
         if command == "new":
-            session_id = store.create_session(args.name, framework=args.framework, language=lang)
+            session_id = store.create_session(
+                args.name, framework=args.framework, language=lang, rename=True
+            )
             say(CLI("created", lang, id=session_id, name=store.load(session_id).name))
             return 0 if args.no_open else _run_app(db_path, session_id, args, lang, store=store)
         if command == "open":
@@ -515,20 +517,12 @@ def _read_import_file(path: Path, lang: str) -> Session:
 
 
 def _import(store: Store, session: Session, replace: bool, lang: str) -> int:
-    existing = _session_named(store, session.name) if replace else None
-    if existing is None:
-        session.name = store.unique_name(session.name)
-    session_id = store.insert_session(session, replace=existing)
-    key = "replaced" if existing is not None else "imported"
-    say(CLI(key, lang, name=session.name, id=session_id))
+    """A new session, under a free name (a suffix such as " (2)" if the name is taken), or
+    with --replace in place of the session of the same name: one transaction either way."""
+    imported = store.import_session(session, replace_same_name=replace)
+    key = "replaced" if imported.replaced else "imported"
+    say(CLI(key, lang, name=imported.name, id=imported.id))
     return 0
-
-
-def _session_named(store: Store, name: str) -> int | None:
-    from tpworkshop.domain.text import fold
-
-    wanted = fold(name)
-    return next((s.id for s in store.list_sessions() if fold(s.name) == wanted), None)
 
 
 def _run_app(

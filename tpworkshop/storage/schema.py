@@ -264,5 +264,219 @@ def m006_history(db: Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
+def _rebuild(db: Database, table: str, create: str, select: str, indexes: list[str]) -> None:
+    """Rebuild ``table`` as ``create`` says (same columns first, same order), its rows
+    copied with their ids through ``select`` (``{table}`` is the old table). Runs with
+    foreign keys off (see Store._migrate), as SQLite's documented procedure requires."""
+    db.execute(create.replace(f"CREATE TABLE {table} (", f"CREATE TABLE {table}_new (", 1))
+    db.execute(f"INSERT INTO {table}_new {select.format(table=table)}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    for index in indexes:
+        db.execute(index)
+
+
+def _unique_names(db: Database) -> None:
+    """Give each session a name no other has (compared like names), suffixes for the
+    later of any duplicates an older version let in, and its folded form as the key."""
+    from tpworkshop.domain.text import fold
+
+    taken: set[str] = set()
+    for session_id, given in db.execute("SELECT id, name FROM sessions ORDER BY id").fetchall():
+        name = given.strip() or "?"
+        candidate, n = name, 2
+        while fold(candidate) in taken:
+            candidate = f"{name} ({n})"
+            n += 1
+        taken.add(fold(candidate))
+        db.execute(
+            "UPDATE sessions SET name = ?, name_key = ? WHERE id = ?",
+            (candidate, fold(candidate), session_id),
+        )
+
+
+@_migration
+def m007_lasting_ids_and_unique_names(db: Database) -> None:
+    """Ids are never reused (AUTOINCREMENT, existing ids kept), so a stale ``join 27`` can
+    never land in another session; session names unique in the database itself (a folded
+    name with a UNIQUE index); numbers checked by the database too (votes 0..10000 and
+    whole, ratings and weights 1..5); and each session remembers its highest touchpoint
+    ref, so a deleted touchpoint's ref is not given to a new one either."""
+    whole = "typeof({c}) = 'integer'"
+    _rebuild(
+        db,
+        "sessions",
+        f"""
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            organisation TEXT NOT NULL DEFAULT '',
+            facilitator TEXT NOT NULL DEFAULT '',
+            participants TEXT NOT NULL DEFAULT '[]',
+            language TEXT NOT NULL DEFAULT 'en',
+            framework TEXT NOT NULL DEFAULT 'five-stage',
+            notes TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            step TEXT NOT NULL DEFAULT 'setup',
+            current_segment TEXT,
+            current_stage TEXT,
+            current_touchpoint TEXT,
+            dots_per_participant INTEGER NOT NULL DEFAULT 3
+              CHECK ({whole.format(c="dots_per_participant")}
+                     AND dots_per_participant BETWEEN 0 AND 20),
+            revision INTEGER NOT NULL DEFAULT 0,
+            live_ended TEXT,
+            agenda_start TEXT,
+            timebox_overrides TEXT NOT NULL DEFAULT '{{}}',
+            name_key TEXT NOT NULL,
+            last_ref INTEGER NOT NULL DEFAULT 0
+        )""",
+        """SELECT id, name, organisation, facilitator, participants, language, framework,
+             notes, created, updated, step, current_segment, current_stage,
+             current_touchpoint, min(max(CAST(dots_per_participant AS INTEGER), 0), 20),
+             revision, live_ended, agenda_start, timebox_overrides, 'id:' || id,
+             coalesce((SELECT max(CAST(substr(t.ref, 4) AS INTEGER)) FROM touchpoints t
+                       WHERE t.session_id = {table}.id AND t.ref GLOB 'tp-[0-9]*'), 0)
+           FROM {table}""",
+        [],
+    )
+    _unique_names(db)
+    db.execute("CREATE UNIQUE INDEX sessions_name_key ON sessions (name_key)")
+    _rebuild(
+        db,
+        "stages",
+        f"""
+        CREATE TABLE stages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            weight INTEGER NOT NULL DEFAULT 3
+              CHECK ({whole.format(c="weight")} AND weight BETWEEN 1 AND 5),
+            position INTEGER NOT NULL,
+            UNIQUE (session_id, key)
+        )""",
+        """SELECT id, session_id, key, name, min(max(CAST(weight AS INTEGER), 1), 5), position
+           FROM {table}""",
+        [],
+    )
+    _rebuild(
+        db,
+        "segments",
+        """
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            UNIQUE (session_id, key)
+        )""",
+        "SELECT id, session_id, key, name, description, position FROM {table}",
+        [],
+    )
+    rating = "{c} IS NULL OR (" + whole + " AND {c} BETWEEN 1 AND 5)"
+    _rebuild(
+        db,
+        "touchpoints",
+        f"""
+        CREATE TABLE touchpoints (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            ref TEXT NOT NULL,
+            segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+            stage_id INTEGER NOT NULL REFERENCES stages(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            channel TEXT NOT NULL DEFAULT '',
+            kind TEXT CHECK (kind IN ('communication', 'human', 'physical', 'sensory')),
+            initiative TEXT CHECK (initiative IN ('proactive', 'reactive')),
+            need TEXT NOT NULL DEFAULT '',
+            interactions TEXT NOT NULL DEFAULT '[]',
+            owner TEXT NOT NULL DEFAULT '',
+            processes TEXT NOT NULL DEFAULT '[]',
+            people TEXT NOT NULL DEFAULT '[]',
+            customer_contacts TEXT NOT NULL DEFAULT '[]',
+            desired_outcome TEXT NOT NULL DEFAULT '',
+            data_generated TEXT NOT NULL DEFAULT '[]',
+            optimal_experience TEXT NOT NULL DEFAULT '',
+            effectiveness INTEGER CHECK ({rating.format(c="effectiveness")}),
+            pain_point INTEGER NOT NULL DEFAULT 0 CHECK (pain_point IN (0, 1)),
+            pain_note TEXT NOT NULL DEFAULT '',
+            votes INTEGER NOT NULL DEFAULT 0
+              CHECK ({whole.format(c="votes")} AND votes BETWEEN 0 AND 10000),
+            importance INTEGER CHECK ({rating.format(c="importance")}),
+            moment_of_truth INTEGER NOT NULL DEFAULT 0 CHECK (moment_of_truth IN (0, 1)),
+            evidence TEXT
+              CHECK (evidence IN ('assumed', 'reported', 'observed', 'measured')),
+            UNIQUE (session_id, ref)
+        )""",
+        """SELECT id, session_id, ref, segment_id, stage_id, position, name, channel, kind,
+             initiative, need, interactions, owner, processes, people, customer_contacts,
+             desired_outcome, data_generated, optimal_experience,
+             CAST(effectiveness AS INTEGER), pain_point != 0, pain_note,
+             CAST(min(max(votes, 0), 10000) AS INTEGER), CAST(importance AS INTEGER),
+             moment_of_truth != 0, evidence
+           FROM {table}""",
+        [
+            "CREATE INDEX touchpoints_cell ON touchpoints (session_id, segment_id, stage_id)",
+            "CREATE INDEX touchpoints_ref_number ON touchpoints"
+            " (session_id, CAST(substr(ref, 4) AS INTEGER)) WHERE ref GLOB 'tp-[0-9]*'",
+        ],
+    )
+    _rebuild(
+        db,
+        "actions",
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            touchpoint_id INTEGER REFERENCES touchpoints(id) ON DELETE SET NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done'))
+        )""",
+        "SELECT id, session_id, position, title, touchpoint_id, owner, due, status FROM {table}",
+        ["CREATE INDEX actions_session ON actions (session_id)"],
+    )
+    _rebuild(
+        db,
+        "dots",
+        """
+        CREATE TABLE dots (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            touchpoint_id INTEGER NOT NULL REFERENCES touchpoints(id) ON DELETE CASCADE,
+            voter TEXT NOT NULL
+        )""",
+        "SELECT id, session_id, touchpoint_id, voter FROM {table}",
+        ["CREATE INDEX dots_voter ON dots (session_id, voter)"],
+    )
+    _rebuild(
+        db,
+        "accepted",
+        """
+        CREATE TABLE accepted (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            segment TEXT,
+            stage TEXT,
+            touchpoint TEXT,
+            reason TEXT NOT NULL,
+            accepted_by TEXT NOT NULL DEFAULT ''
+        )""",
+        """SELECT id, session_id, position, rule, segment, stage, touchpoint, reason,
+             accepted_by FROM {table}""",
+        ["CREATE INDEX accepted_session ON accepted (session_id)"],
+    )
+    db.execute("PRAGMA user_version = 7")
+
+
 MIGRATION_NAMES = [function.__name__ for function in MIGRATIONS]
 SCHEMA_VERSION = len(MIGRATION_NAMES)

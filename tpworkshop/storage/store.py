@@ -105,6 +105,15 @@ class Presence:
 
 
 @dataclass(frozen=True)
+class ImportResult:
+    """Where :meth:`Store.import_session` stored a session."""
+
+    id: int
+    name: str
+    replaced: bool
+
+
+@dataclass(frozen=True)
 class SessionSummary:
     id: int
     name: str
@@ -259,13 +268,23 @@ class Store:
                 return
             # Hold the write lock for the whole upgrade so two processes opening an old
             # file at once cannot both migrate it; each migration nests as a savepoint.
-            self._begin_immediate()
+            # Foreign keys are off meanwhile (it can only be switched outside a transaction):
+            # a migration that rebuilds a table drops the old one, which with them on
+            # would delete its children. They are checked whole before the commit.
+            self.conn.execute("PRAGMA foreign_keys = OFF")
             try:
-                build_migrations().apply(self.db)
-                self.conn.execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
+                self._begin_immediate()
+                try:
+                    build_migrations().apply(self.db)
+                    broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+                    if broken is not None:
+                        raise sqlite3.IntegrityError(f"foreign key broken in {broken[0]}")
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    self._rollback()
+                    raise
+            finally:
+                self.conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
         with self._lock:
@@ -318,6 +337,13 @@ class Store:
             finally:
                 self._change = None
             self._apply_pending()
+
+    def _require_facilitator(self) -> None:
+        """Refuse a facilitator-only change (session fields, the agenda, framework, stages
+        and weights, removing segments, ending the live session, creating, importing and
+        deleting sessions) from a participant, whichever way it is asked for."""
+        if not self.actor.is_facilitator:
+            raise StorageError("facilitator_only")
 
     def _record(
         self,
@@ -574,9 +600,11 @@ class Store:
         raise StorageError("ambiguous", ref=ref, candidates=candidates)
 
     def name_exists(self, name: str) -> bool:
+        """Whether a session has this name, compared like names (a hint for forms: the
+        inserting transaction decides)."""
         with self._read() as conn:
-            names = [r[0] for r in conn.execute("SELECT name FROM sessions")]
-        return fold(name) in {fold(n) for n in names}
+            row = conn.execute("SELECT 1 FROM sessions WHERE name_key = ?", (fold(name),))
+            return row.fetchone() is not None
 
     def create_session(
         self,
@@ -587,7 +615,13 @@ class Store:
         organisation: str = "",
         facilitator: str = "",
         participants: Sequence[str] = (),
+        rename: bool = False,
     ) -> int:
+        """A new session with the framework's stages; its id. A name already taken is
+        refused (``name_taken``), or with ``rename`` gets the first free suffix " (2)"...
+        decided inside the inserting transaction, so processes creating at the same
+        instant all get different names."""
+        self._require_facilitator()
         values = model.clean_many(
             "session",
             {
@@ -599,53 +633,78 @@ class Store:
                 "participants": list(participants),
             },
         )
-        if self.name_exists(values["name"]):
-            raise StorageError("name_taken", name=values["name"])
         session = Session(**values)
         session.stages = framework_stages(values["framework"], values["language"])
-        return self.insert_session(session)
+        return self.insert_session(session, rename=rename)
 
     def unique_name(self, name: str) -> str:
-        """``name``, or ``name (2)``, ``name (3)``... whichever is free."""
+        """``name``, or ``name (2)``, ``name (3)``... whichever is free now (a preview: an
+        insert chooses again inside its own transaction)."""
         with self._read() as conn:
-            taken = {fold(r[0]) for r in conn.execute("SELECT name FROM sessions")}
-        candidate, n = name, 2
-        while fold(candidate) in taken:
-            candidate = f"{name} ({n})"
-            n += 1
-        return candidate
+            return _free_name(conn, name, rename=True)
 
-    def insert_session(self, session: Session, *, replace: int | None = None) -> int:
-        """Write a whole session (new, imported or demo) in one transaction.
+    def insert_session(
+        self, session: Session, *, replace: int | None = None, rename: bool = True
+    ) -> int:
+        """Write a whole session (new, imported or demo) in one transaction; its id.
 
         With ``replace`` set to a session id, that session is deleted in the same
-        transaction, so a failed import leaves the old one intact.
+        transaction, so a failed import leaves the old one intact. A name already taken
+        gets the first free suffix (" (2)", " (3)"...), chosen inside the transaction;
+        with ``rename=False`` it is refused instead (``name_taken``).
         """
+        return self.import_session(session, replace=replace, rename=rename).id
+
+    def import_session(
+        self,
+        session: Session,
+        *,
+        replace: int | None = None,
+        replace_same_name: bool = False,
+        rename: bool = True,
+    ) -> ImportResult:
+        """:meth:`insert_session`, saying under which name the session was stored and
+        whether it replaced one. ``replace_same_name``: the session whose name is the same
+        (compared like names) is deleted in the same transaction (``import --replace``)."""
+        self._require_facilitator()
         stamp = now()
-        if replace is not None:
-            self._forget(replace)
         with self._write() as conn:
+            if replace_same_name:
+                row = conn.execute(
+                    "SELECT id FROM sessions WHERE name_key = ?", (fold(session.name),)
+                ).fetchone()
+                replace = int(row[0]) if row is not None else None
             if replace is not None:
+                self._forget(replace)
                 conn.execute("DELETE FROM sessions WHERE id = ?", (replace,))
-            session_id = self._insert_session_row(conn, session, stamp)
+            name = _free_name(conn, session.name, rename)
+            session_id = self._insert_session_row(conn, session, stamp, name)
             stage_ids = self._insert_stages(conn, session_id, session.stages)
             segment_ids = self._insert_segments(conn, session_id, session.segments)
             tp_ids = self._insert_touchpoints(conn, session_id, session, segment_ids, stage_ids)
             self._insert_actions(conn, session_id, session.actions, tp_ids)
             self._insert_accepted(conn, session_id, session.accepted)
-        return session_id
+            conn.execute(
+                "UPDATE sessions SET last_ref = (SELECT coalesce(max(CAST(substr(ref, 4)"
+                " AS INTEGER)), 0) FROM touchpoints INDEXED BY touchpoints_ref_number"
+                " WHERE session_id = ? AND ref GLOB 'tp-[0-9]*') WHERE id = ?",
+                (session_id, session_id),
+            )
+        return ImportResult(session_id, name, replace is not None)
 
     def _insert_session_row(
-        self, conn: sqlite3.Connection, session: Session, stamp: datetime
+        self, conn: sqlite3.Connection, session: Session, stamp: datetime, name: str
     ) -> int:
         position = session.position
         cursor = conn.execute(
-            """INSERT INTO sessions (name, organisation, facilitator, participants, language,
-                 framework, notes, created, updated, step, current_segment, current_stage,
-                 current_touchpoint, dots_per_participant, agenda_start, timebox_overrides)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO sessions (name, name_key, organisation, facilitator, participants,
+                 language, framework, notes, created, updated, step, current_segment,
+                 current_stage, current_touchpoint, dots_per_participant, agenda_start,
+                 timebox_overrides)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                session.name,
+                name,
+                fold(name),
                 session.organisation,
                 session.facilitator,
                 json.dumps(session.participants, ensure_ascii=False),
@@ -743,6 +802,7 @@ class Store:
         )
 
     def delete_session(self, session_id: int) -> None:
+        self._require_facilitator()
         self._forget(session_id)
         with self._write() as conn:
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
@@ -823,14 +883,12 @@ class Store:
         return session
 
     def update_session(self, session_id: int, **fields: Any) -> None:
+        """Change session fields (facilitator only). A name another session has (compared
+        like names) is refused with ``name_taken``: the database's unique index decides."""
+        self._require_facilitator()
         values = model.clean_many("session", fields)
         if "name" in values:
-            with self._read() as conn:
-                others = conn.execute(
-                    "SELECT name FROM sessions WHERE id != ?", (session_id,)
-                ).fetchall()
-            if fold(values["name"]) in {fold(r[0]) for r in others}:
-                raise StorageError("name_taken", name=values["name"])
+            values["name_key"] = fold(values["name"])
         if "participants" in values:
             values["participants"] = json.dumps(values["participants"], ensure_ascii=False)
         if "agenda_start" in values:
@@ -853,6 +911,7 @@ class Store:
 
     def set_agenda_start(self, session_id: int, start: datetime | str | None) -> None:
         """When the workshop starts (None: not set; the app counts from when it opened)."""
+        self._require_facilitator()
         value = model.clean("session", "agenda_start", start)
         self._update_row(
             "session",
@@ -864,6 +923,7 @@ class Store:
 
     def set_timebox(self, session_id: int, step: str, minutes: int | None) -> None:
         """A step's timebox on the agenda, in minutes; None goes back to the guide's."""
+        self._require_facilitator()
         step = model.agenda_step("timebox", step)
         with self._write() as conn:
             row = conn.execute(
@@ -962,9 +1022,14 @@ class Store:
         with self._write() as conn:
             sid = session_id if session_id is not None else self._session_of(conn, table, row_id)
             self._record(conn, sid, "update", entity, row_id, fields=fields or values)
-            cursor = conn.execute(
-                f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id)
-            )
+            try:
+                cursor = conn.execute(
+                    f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id)
+                )
+            except sqlite3.IntegrityError as error:
+                if "sessions.name_key" in str(error):
+                    raise StorageError("name_taken", name=values["name"]) from error
+                raise
             if cursor.rowcount == 0:
                 raise StorageError("gone", what=entity)
             self._touch(conn, sid, touched)
@@ -983,6 +1048,7 @@ class Store:
     # --- stages ----------------------------------------------------------------------
 
     def add_stage(self, session_id: int, name: str, weight: int = 3, key: str | None = None) -> str:
+        self._require_facilitator()
         clean_name = model.clean("stage", "name", name)
         clean_weight = model.clean("stage", "weight", weight)
         with self._write() as conn:
@@ -1004,12 +1070,14 @@ class Store:
         return stage_key
 
     def update_stage(self, stage_id: int, **fields: Any) -> None:
+        self._require_facilitator()
         values = model.clean_many("stage", fields)
         values.pop("key", None)
         self._update_row("stage", stage_id, values, touched=(), fields=fields)
 
     def remove_stage(self, stage_id: int) -> None:
         """Removes the stage and, in the same transaction, its touchpoints."""
+        self._require_facilitator()
         with self._write() as conn:
             session_id = self._session_of(conn, "stages", stage_id)
             self._record(conn, session_id, "delete", "stage", stage_id)
@@ -1017,10 +1085,12 @@ class Store:
             self._touch(conn, session_id)
 
     def move_stage(self, stage_id: int, offset: int) -> None:
+        self._require_facilitator()
         self._move("stages", stage_id, offset)
 
     def replace_stages(self, session_id: int, framework: str, language: str) -> None:
         """Switch framework: new stages, touchpoints of removed stages go too."""
+        self._require_facilitator()
         values = model.clean_many("session", {"framework": framework, "language": language})
         stages = framework_stages(values["framework"], values["language"])
         with self._write() as conn:
@@ -1090,6 +1160,7 @@ class Store:
 
     def remove_segment(self, segment_id: int) -> None:
         """Removes the segment and, in the same transaction, its touchpoints."""
+        self._require_facilitator()
         with self._write() as conn:
             session_id = self._session_of(conn, "segments", segment_id)
             self._record(conn, session_id, "delete", "segment", segment_id)
@@ -1336,6 +1407,7 @@ class Store:
 
     def end_live(self, session_id: int) -> None:
         """The facilitator ends the live session: participants' apps close."""
+        self._require_facilitator()
         with self._write() as conn:
             conn.execute(
                 "UPDATE sessions SET live_ended = ? WHERE id = ?", (_iso(now()), session_id)
@@ -1343,6 +1415,7 @@ class Store:
 
     def start_live(self, session_id: int) -> None:
         """The facilitator (re)opens the session: participants may join again."""
+        self._require_facilitator()
         with self._write() as conn:
             conn.execute("UPDATE sessions SET live_ended = NULL WHERE id = ?", (session_id,))
 
@@ -1835,12 +1908,29 @@ def _next_position(
 
 
 def _next_ref(conn: sqlite3.Connection, session_id: int) -> str:
-    """``tp-N`` with N one past the highest number in use in the session."""
-    # SQLite's planner prefers the (session_id, ref) index for the GLOB and then reads
-    # every ref; the expression index of migration 4 finds the highest number at once.
-    row = conn.execute(
-        "SELECT max(CAST(substr(ref, 4) AS INTEGER)) FROM touchpoints"
-        " INDEXED BY touchpoints_ref_number WHERE session_id = ? AND ref GLOB 'tp-[0-9]*'",
-        (session_id,),
+    """``tp-N`` with N one past the highest number the session ever used: a deleted
+    touchpoint's ref is never given to another (accepted findings and the history name
+    touchpoints by ref; undoing the delete brings it back under it)."""
+    # The planner prefers the (session_id, ref) index for the GLOB and then reads every
+    # ref; the expression index of migration 4 finds the highest number at once.
+    last = conn.execute(
+        "UPDATE sessions SET last_ref = max(last_ref, coalesce((SELECT max(CAST(substr(ref, 4)"
+        " AS INTEGER)) FROM touchpoints INDEXED BY touchpoints_ref_number WHERE session_id = ?"
+        " AND ref GLOB 'tp-[0-9]*'), 0)) + 1 WHERE id = ? RETURNING last_ref",
+        (session_id, session_id),
     ).fetchone()
-    return f"tp-{(row[0] or 0) + 1}"
+    if last is None:
+        raise StorageError("gone", what="session")
+    return f"tp-{last[0]}"
+
+
+def _free_name(conn: sqlite3.Connection, name: str, rename: bool) -> str:
+    """``name``, or the first of ``name (2)``, ``name (3)``... that no session has (compared
+    like names); inside the inserting transaction, so no other process can take it first."""
+    candidate, n = name, 2
+    while conn.execute("SELECT 1 FROM sessions WHERE name_key = ?", (fold(candidate),)).fetchone():
+        if not rename:
+            raise StorageError("name_taken", name=name)
+        candidate = f"{name} ({n})"
+        n += 1
+    return candidate

@@ -122,10 +122,6 @@ UI = Catalog(
         },
         "role.facilitator": {"en": "Facilitator", "es": "Facilitación"},
         "role.participant": {"en": "Participant", "es": "Participante"},
-        "facilitator_only": {
-            "en": "Only the facilitator can change this; ask them to do it.",
-            "es": "Solo quien facilita puede cambiar esto; pídaselo.",
-        },
         "follow.on": {
             "en": "Following the facilitator again.",
             "es": "Vuelve a seguir a quien facilita.",

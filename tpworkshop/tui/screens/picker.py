@@ -191,9 +191,7 @@ class PickerScreen(TranslatedBindings[None]):
 
         store = self.workshop.store
         try:
-            session = load_path(path)
-            session.name = store.unique_name(session.name)
-            session_id = store.insert_session(session)
+            imported = store.import_session(load_path(path))
         except FormatError as error:
             sentence = "\n".join(p.message(self.lang) for p in error.problems[:8])
             self.app.call_from_thread(self.notify, sentence, severity="error", timeout=12)
@@ -201,8 +199,8 @@ class PickerScreen(TranslatedBindings[None]):
         except StorageError as error:
             self.app.call_from_thread(self.notify, error.message(self.lang), severity="error")
             return
-        self.app.call_from_thread(self.notify, TEXT("import.done", self.lang, name=session.name))
-        self.app.call_from_thread(self.workshop.open_session, session_id)
+        self.app.call_from_thread(self.notify, TEXT("import.done", self.lang, name=imported.name))
+        self.app.call_from_thread(self.workshop.open_session, imported.id)
 
     def action_delete(self) -> None:
         summary = self.selected()
