@@ -12,6 +12,7 @@ from benchmarks.synthetic import synthetic_session
 from tests.test_storage_snapshot import edit
 from tests.tui.helpers import open_app, sample_session
 from tpworkshop.storage import Store
+from tpworkshop.tui.steps import WORKSHOP_STEPS
 from tpworkshop.tui.widgets import stepper
 from tpworkshop.tui.widgets.stepper import Stepper, Tally
 
@@ -42,7 +43,7 @@ async def test_stepper_figures_are_computed_once_per_session(
         tp = app.session.touchpoints[0]
         app.edit(app.store.update_touchpoint, tp.db_id, owner="Someone")
         await pilot.pause()
-        assert sorted(set(calls)) == sorted(stepper.STEPS)  # the new session: once each
+        assert sorted(set(calls)) == sorted(WORKSHOP_STEPS)  # the new session: once each
         assert "Details" in str(bar.content) and "%" in str(bar.content)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,10 +29,12 @@ from tpworkshop.i18n import resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.storage import Actor, StorageError, Store
 from tpworkshop.tui.collector import IdleCollector
+from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
+from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.steps import WORKSHOP_STEPS, StepTimer
 
 T = TypeVar("T")
 
-WORKSHOP_STEPS = ("setup", "segments", "touchpoints", "details", "assess", "analysis")
 LIVE_POLL_SECONDS = 0.3
 HEARTBEAT_SECONDS = 2.0
 COLLECTOR_PAUSE_SECONDS = 1.0
@@ -41,55 +42,6 @@ COLLECTOR_PAUSE_SECONDS = 1.0
 COLLECTOR_TICK_SECONDS = 0.5
 
 DEFAULT_TIMEBOX_MIN = 15
-
-
-class EditFailed:
-    """Returned by ``App.edit`` when the edit was refused; nothing was changed."""
-
-    def __bool__(self) -> bool:
-        return False
-
-
-EDIT_FAILED = EditFailed()
-
-
-@dataclass
-class StepTimer:
-    total: float
-    elapsed: float = 0.0
-    running: bool = False
-    started_at: float = 0.0
-    warned: bool = False
-
-    def current_elapsed(self) -> float:
-        if self.running:
-            return self.elapsed + (time.monotonic() - self.started_at)
-        return self.elapsed
-
-    @property
-    def remaining(self) -> float:
-        return self.total - self.current_elapsed()
-
-    def toggle(self) -> None:
-        if self.running:
-            self.elapsed = self.current_elapsed()
-            self.running = False
-        else:
-            self.started_at = time.monotonic()
-            self.running = True
-
-    def extend(self, seconds: float) -> None:
-        self.total += seconds
-        if self.remaining > 0:
-            self.warned = False
-
-    def reset(self, total: float) -> None:
-        self.total, self.elapsed, self.running, self.warned = total, 0.0, False, False
-
-
-def format_clock(seconds: float) -> str:
-    seconds = int(abs(seconds))
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
 @dataclass
@@ -323,7 +275,7 @@ class WorkshopApp(App[int | None]):
             self.install_screen(screen, name=f"step-{step}-{self._screen_generation}")
         if self.screen is screen:
             return
-        if isinstance(self.screen, _StepScreenMarker) or len(self.screen_stack) > 1:
+        if isinstance(self.screen, StepScreen) or len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
@@ -475,7 +427,7 @@ class WorkshopApp(App[int | None]):
         if not (moved_on or force):
             return
         moved = position.step in WORKSHOP_STEPS and position.step != self.current_step
-        if moved and isinstance(self.screen, _StepScreenMarker):
+        if moved and isinstance(self.screen, StepScreen):
             self.go_to_step(position.step)
 
     def _live_session_ended(self) -> None:
@@ -653,10 +605,6 @@ class WorkshopApp(App[int | None]):
     def exit_app(self) -> None:
         self.leave_session()
         self.exit(self.session_id)
-
-
-class _StepScreenMarker:
-    """Mixin marking the six step screens (so the app switches rather than pushes)."""
 
 
 def make_app(

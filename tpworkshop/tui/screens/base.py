@@ -20,8 +20,8 @@ from textual.widgets import Footer
 
 from tpworkshop.domain.model import Session
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
-from tpworkshop.tui.app import WORKSHOP_STEPS, _StepScreenMarker, format_clock
 from tpworkshop.tui.bindings import TranslatedBindings
+from tpworkshop.tui.steps import WORKSHOP_STEPS, format_clock
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
 from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.stepper import Stepper
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
 
 
-class StepScreen(TranslatedBindings[None], _StepScreenMarker):
+class StepScreen(TranslatedBindings[None]):
+    """A workshop step: the app switches between these rather than pushing them."""
+
     STEP: ClassVar[str] = "setup"
     CSS_PATH = "base.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

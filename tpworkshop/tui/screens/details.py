@@ -32,8 +32,8 @@ from tpworkshop.domain.model import Session, Touchpoint, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_details import TEXT
-from tpworkshop.tui.app import EditFailed
 from tpworkshop.tui.display import content, visible, visible_line
+from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor, show_content
 from tpworkshop.tui.widgets.touchpoint_picker import (

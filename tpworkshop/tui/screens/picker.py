@@ -37,9 +37,7 @@ class PickerScreen(TranslatedBindings[None]):
 
     @property
     def workshop(self) -> WorkshopApp:
-        from tpworkshop.tui.app import WorkshopApp
-
-        return cast(WorkshopApp, self.app)
+        return cast("WorkshopApp", self.app)
 
     @property
     def lang(self) -> str:

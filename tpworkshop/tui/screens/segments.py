@@ -19,8 +19,8 @@ from tpworkshop.domain.model import Segment, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_segments import TEXT
-from tpworkshop.tui.app import EDIT_FAILED
 from tpworkshop.tui.display import content
+from tpworkshop.tui.edits import EDIT_FAILED
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.entry_input import EntryInput

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.table import Table as RichTable
 from textual import events
@@ -28,8 +28,8 @@ from tpworkshop.i18n import LANGUAGES, resolve_language
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_setup import TEXT
 from tpworkshop.storage import StorageError
-from tpworkshop.tui.app import EDIT_FAILED, WorkshopApp
 from tpworkshop.tui.display import content, content_line, plain_line, visible, visible_line
+from tpworkshop.tui.edits import EDIT_FAILED
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.setup_table import (
@@ -38,6 +38,9 @@ from tpworkshop.tui.widgets.setup_table import (
     KeyedTable,
     weight_dots,
 )
+
+if TYPE_CHECKING:
+    from tpworkshop.tui.app import WorkshopApp
 
 AUTOSAVE_SECONDS = 0.8
 WIDE_LAYOUT = 120

@@ -31,9 +31,9 @@ from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_touchpoints import TEXT
-from tpworkshop.tui.app import EditFailed
 from tpworkshop.tui.cell_index import index_cells, reindex_cells
 from tpworkshop.tui.display import content, visible_line
+from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.entry_input import EntryInput

@@ -10,8 +10,7 @@ from textual.widgets import Static
 from tpworkshop.domain.model import Session, Touchpoint
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES
 from tpworkshop.tui.session_diff import changed_touchpoints
-
-STEPS = ("setup", "segments", "touchpoints", "details", "assess", "analysis")
+from tpworkshop.tui.steps import WORKSHOP_STEPS
 
 
 def details_done(tp: Touchpoint) -> bool:
@@ -106,14 +105,15 @@ class Stepper(Static):
     def show(self, session: Session, current: str, suggested: str, lang: str) -> None:
         roomy = self.size.width >= 96
         figures = tuple(
-            self.figure(session, step) if roomy or step == current else "" for step in STEPS
+            self.figure(session, step) if roomy or step == current else ""
+            for step in WORKSHOP_STEPS
         )
         drawn = (figures, current, suggested, lang)
         if drawn == self._drawn:
             return
         self._drawn = drawn
         text = Text(no_wrap=True, overflow="ellipsis")
-        for n, (step, figure) in enumerate(zip(STEPS, figures, strict=True), start=1):
+        for n, (step, figure) in enumerate(zip(WORKSHOP_STEPS, figures, strict=True), start=1):
             label = f" {n} {STEP_NAMES(step, lang)}"
             label += f" {figure} " if figure else " "
             if step == current:
