@@ -858,13 +858,14 @@ def test_refusal_sentences_say_what_is_wrong() -> None:
     weight = problems_of(document(stages=[{"weight": '"3"'}]))[0]
     assert weight.message_en == "Weight must be a whole number, not text; write it without quotes."
     assert (
-        weight.message_es == "Peso debe ser un número entero, no un texto; escríbalo sin comillas."
+        weight.message_es
+        == "El peso debe ser un número entero, no un texto; escríbelo sin comillas."
     )
     typo = problems_of(document(segments=[{"descripton": '"x"'}]))[0]
     assert typo.message_en == "Unknown key 'descripton'; did you mean 'description'?"
     ref = problems_of(document(touchpoints=[{"segment": '"nadie"'}]))[0]
     assert ref.message_en == "Segment 'nadie' does not exist."
-    assert ref.describe("es") == "touchpoints[1] (tp-1), segment: Segmento 'nadie' no existe."
+    assert ref.describe("es") == "touchpoints[1] (tp-1), segment: El segmento 'nadie' no existe."
 
 
 def test_structure_errors_are_refused() -> None:
@@ -926,7 +927,9 @@ def test_every_problem_of_a_file_is_reported() -> None:
     lines = str(error).splitlines()
     assert len(lines) == len(error.problems)
     assert lines[0] == "top level, colour: Unknown key 'colour'."
-    assert error.message("es").splitlines()[1] == "session, name: Nombre no puede estar vacío."
+    assert (
+        error.message("es").splitlines()[1] == "session, name: El nombre no puede quedar en blanco."
+    )
 
 
 def test_missing_format_does_not_hide_other_problems() -> None:

@@ -53,7 +53,7 @@ FINDINGS = Catalog(
             ),
             "es": (
                 "«{stage}» reúne el {share} de los puntos de contacto, pero tiene el "
-                "{weight_share} del peso total: necesita más esfuerzo."
+                "{weight_share} del peso total: necesita más inversión."
             ),
         },
         "over-invested": {
@@ -199,7 +199,7 @@ LABELS = Catalog(
         "stage": {"en": "Stage", "es": "Etapa"},
         "weight": {"en": "Weight", "es": "Peso"},
         "weight_short": {"en": "weight {weight}", "es": "peso {weight}"},
-        "count": {"en": "Count", "es": "Puntos"},
+        "count": {"en": "Count", "es": "P. de contacto"},
         "share": {"en": "Share", "es": "Proporción"},
         "weight_share": {"en": "Weight share", "es": "Peso relativo"},
         "mean_effectiveness": {"en": "Mean effectiveness", "es": "Efectividad media"},
@@ -309,7 +309,7 @@ RULE_LABELS = Catalog(
         "no-process": {"en": "No process", "es": "Sin proceso"},
         "no-outcome": {"en": "No desired outcome", "es": "Sin resultado deseado"},
         "no-data": {"en": "No data", "es": "Sin datos"},
-        "under-invested": {"en": "Under-invested", "es": "Falta inversión"},
+        "under-invested": {"en": "Under-invested", "es": "Falta de inversión"},
         "over-invested": {"en": "Over-invested", "es": "Exceso de inversión"},
         "low-effectiveness": {"en": "Low effectiveness", "es": "Baja efectividad"},
         "pain-without-action": {"en": "Pain without action", "es": "Dolor sin acción"},

@@ -10,10 +10,11 @@ import gc
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from tpworkshop.cli.messages import CLI
+from tpworkshop.cli.messages import ARGPARSE, CLI
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORK_KEYS
 from tpworkshop.domain.model import Session
 from tpworkshop.domain.text import json_text, visible
@@ -71,28 +72,10 @@ def _pre_language(argv: Sequence[str]) -> str:
     return resolve_language()
 
 
-ARGPARSE_ES = {
-    "usage: ": "uso: ",
-    "positional arguments": "argumentos",
-    "options": "opciones",
-    "show this help message and exit": "mostrar esta ayuda y salir",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "opción no válida: %(value)r (elija entre %(choices)s)"
-    ),
-    "the following arguments are required: %s": "faltan estos argumentos: %s",
-    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
-    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
-    "expected one argument": "se esperaba un argumento",
-    "ambiguous option: %(option)s could match %(matches)s": (
-        "opción ambigua: %(option)s puede ser %(matches)s"
-    ),
-}
-
-
 def _translate_argparse(lang: str) -> None:
     """argparse's own words (usage, options...) through gettext's hook, in Spanish too."""
-    if lang == "es":
-        argparse._ = lambda text: ARGPARSE_ES.get(text, text)  # type: ignore[attr-defined]
+    if lang != "en":
+        argparse._ = partial(_argparse_words, lang)  # type: ignore[attr-defined]
     else:
         # argparse's own English. (gettext.gettext looked for catalogs on disk for every
         # help line, ~90 stat() calls at each start, and there are none to find for it.)
@@ -101,6 +84,10 @@ def _translate_argparse(lang: str) -> None:
 
 def _as_written(text: str) -> str:
     return text
+
+
+def _argparse_words(lang: str, text: str) -> str:
+    return ARGPARSE(text, lang) if text in ARGPARSE else text
 
 
 def build_parser(lang: str) -> argparse.ArgumentParser:
@@ -117,14 +104,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         def default(value: object) -> object:
             return argparse.SUPPRESS if suppress else value
 
-        p.add_argument("--db", type=Path, metavar="PATH", default=default(None), help=t("opt.db"))
+        p.add_argument(
+            "--db", type=Path, metavar=t("metavar.path"), default=default(None), help=t("opt.db")
+        )
         p.add_argument("--lang", choices=LANGUAGES, default=default(None), help=t("opt.lang"))
         p.add_argument(
             "--guides",
             type=Path,
             action="append",
             default=default([]),
-            metavar="DIR",
+            metavar=t("metavar.dir"),
             help=t("opt.guides"),
         )
         p.add_argument(
@@ -143,7 +132,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("-h", "--help", action="help", help=t("opt.help"))
     parser.add_argument("--version", action=_VersionAction, help=t("opt.version"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar=t("metavar.command"), parser_class=_Parser)
 
     def command(name: str, help_key: str) -> argparse.ArgumentParser:
         p = sub.add_parser(
@@ -153,22 +142,22 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         return p
 
     new = command("new", "cmd.new")
-    new.add_argument("name", metavar="NAME", help=t("arg.name"))
+    new.add_argument("name", metavar=t("metavar.name"), help=t("arg.name"))
     new.add_argument(
         "--framework",
         default=DEFAULT_FRAMEWORK,
-        metavar="KEY",
+        metavar=t("metavar.key"),
         help=t("opt.framework", choices=", ".join(FRAMEWORK_KEYS)),
     )
     new.add_argument("--no-open", action="store_true", help=t("opt.no_open"))
     new.set_defaults(session_lang=None)
 
     open_ = command("open", "cmd.open")
-    open_.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    open_.add_argument("session", metavar=t("metavar.session"), help=t("arg.session"))
 
     join = command("join", "cmd.join")
-    join.add_argument("session", metavar="SESSION", help=t("arg.session"))
-    join.add_argument("--as", dest="as_name", metavar="NAME", help=t("opt.as"))
+    join.add_argument("session", metavar=t("metavar.session"), help=t("arg.session"))
+    join.add_argument("--as", dest="as_name", metavar=t("metavar.name"), help=t("opt.as"))
 
     list_ = command("list", "cmd.list")
     list_.add_argument(
@@ -179,7 +168,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     gaps = command("gaps", "cmd.gaps")
-    gaps.add_argument("session", metavar="SESSION|PATH.toml", help=t("arg.gaps_session"))
+    gaps.add_argument(
+        "session", metavar=t("metavar.session_or_file"), help=t("arg.gaps_session")
+    )
     gaps.add_argument(
         "--format",
         choices=GAPS_FORMATS,
@@ -191,8 +182,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     gaps.add_argument("--fail-on", choices=FAIL_ON, default=None, help=t("opt.fail_on"))
 
     export = command("export", "cmd.export")
-    export.add_argument("session", metavar="SESSION", help=t("arg.session"))
-    export.add_argument("-o", "--output", type=Path, metavar="PATH", help=t("opt.output"))
+    export.add_argument("session", metavar=t("metavar.session"), help=t("arg.session"))
+    export.add_argument(
+        "-o", "--output", type=Path, metavar=t("metavar.path"), help=t("opt.output")
+    )
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -201,7 +194,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     history = command("history", "cmd.history")
-    history.add_argument("session", metavar="SESSION", help=t("arg.session"))
+    history.add_argument("session", metavar=t("metavar.session"), help=t("arg.session"))
     history.add_argument(
         "--format",
         choices=HISTORY_FORMATS,
@@ -210,7 +203,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     import_ = command("import", "cmd.import")
-    import_.add_argument("path", type=Path, metavar="PATH", help=t("arg.path"))
+    import_.add_argument("path", type=Path, metavar=t("metavar.path"), help=t("arg.path"))
     import_.add_argument("--replace", action="store_true", help=t("opt.replace"))
 
     demo = command("demo", "cmd.demo")
@@ -297,7 +290,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
             session = store.load(store.resolve(args.session))
             return _gaps(session, args)
         if command == "export":
-            return _export(store, store.resolve(args.session), args.format, args.output, lang)
+            return _export(store, store.resolve(args.session), args.format, args.output, args.lang)
         if command == "history":
             return _history(store, store.resolve(args.session), args.format, args.lang)
         if imported is not None:
@@ -414,7 +407,9 @@ def _gaps_of_file(path: Path, args: argparse.Namespace, lang: str) -> int:
     try:
         session = load_path(path)
     except FormatError as error:
-        lines = [CLI("file_problems", lang, path=path, count=len(error.problems))]
+        count = len(error.problems)
+        key = "file_problems.one" if count == 1 else "file_problems.many"
+        lines = [CLI(key, lang, path=path, count=count)]
         lines += [f"  - {problem.describe(lang)}" for problem in error.problems]
         raise CliError("\n".join(lines)) from error
     return _gaps(session, args)
@@ -459,10 +454,9 @@ def _terminal_width() -> int:
         return 100
 
 
-def export_text(store: Store, session_id: int, fmt: str) -> str | bytes:
+def export_text(session: Session, fmt: str) -> str | bytes:
     from tpworkshop.analysis import analyse
 
-    session = store.load(session_id)
     analysis = analyse(session)
     if fmt == "toml":
         from tpworkshop.formats.toml_format import dumps
@@ -477,8 +471,12 @@ def export_text(store: Store, session_id: int, fmt: str) -> str | bytes:
     return export_report(session, analysis, fmt)
 
 
-def _export(store: Store, session_id: int, fmt: str, output: Path | None, lang: str) -> int:
-    content = export_text(store, session_id, fmt)
+def _export(
+    store: Store, session_id: int, fmt: str, output: Path | None, cli_lang: str | None
+) -> int:
+    session = store.load(session_id)
+    lang = resolve_language(cli_lang, session.language)  # "Se escribió…" for a Spanish session
+    content = export_text(session, fmt)
     if output is None:
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
@@ -511,7 +509,9 @@ def _read_import_file(path: Path, lang: str) -> Session:
     try:
         return load_path(path)
     except FormatError as error:
-        lines = [CLI("import_problems", lang, path=path, count=len(error.problems))]
+        count = len(error.problems)
+        key = "import_problems.one" if count == 1 else "import_problems.many"
+        lines = [CLI(key, lang, path=path, count=count)]
         lines += [f"  - {problem.describe(lang)}" for problem in error.problems]
         raise CliError("\n".join(lines)) from error
 

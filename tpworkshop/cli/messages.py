@@ -9,11 +9,11 @@ CLI = Catalog(
     {
         "description": {
             "en": "Facilitate touchpoint-mapping workshops: map segments x stages, fill details, assess, and read the gap analysis. Without a command, opens the app at the session picker.",
-            "es": "Facilite talleres de mapeo de puntos de contacto: mapee segmentos x etapas, complete detalles, evalúe y lea el análisis de brechas. Sin orden, abre la aplicación en la lista de sesiones.",
+            "es": "Conduce talleres de mapeo de puntos de contacto: mapea segmentos x etapas, completa los detalles, evalúa y lee el análisis de brechas. Sin una orden, abre la aplicación en la lista de sesiones.",
         },
         "epilog": {
             "en": "SESSION is a session's id, its name (any case) or a unique prefix of it. The database is sessions/tpworkshop.db unless --db or TPWORKSHOP_DB says otherwise.",
-            "es": "SESIÓN es el id de una sesión, su nombre (sin importar mayúsculas) o un prefijo único. La base de datos es sessions/tpworkshop.db salvo que --db o TPWORKSHOP_DB digan otra cosa.",
+            "es": "SESIÓN es el id de una sesión, su nombre (da igual en mayúsculas o minúsculas) o un prefijo único de él. La base de datos es sessions/tpworkshop.db salvo que --db o TPWORKSHOP_DB digan otra cosa.",
         },
         "opt.db": {
             "en": "database file (default: $TPWORKSHOP_DB or sessions/tpworkshop.db)",
@@ -88,7 +88,7 @@ CLI = Catalog(
         },
         "opt.as": {
             "en": "your name, shown to the facilitator",
-            "es": "su nombre, visible para quien facilita",
+            "es": "tu nombre, visible para quien facilita",
         },
         "opt.format": {"en": "output format: {choices}", "es": "formato de salida: {choices}"},
         "opt.output": {
@@ -121,9 +121,13 @@ CLI = Catalog(
             "en": "No sessions yet; 'tpworkshop new NAME' or 'tpworkshop demo' starts one.",
             "es": "Aún no hay sesiones; 'tpworkshop new NOMBRE' o 'tpworkshop demo' crea una.",
         },
-        "import_problems": {
-            "en": "{path} was not imported; nothing was written. {count} problem(s):",
-            "es": "{path} no se importó; no se escribió nada. {count} problema(s):",
+        "import_problems.one": {
+            "en": "{path} was not imported; nothing was written. 1 problem:",
+            "es": "{path} no se importó; no se escribió nada. 1 problema:",
+        },
+        "import_problems.many": {
+            "en": "{path} was not imported; nothing was written. {count} problems:",
+            "es": "{path} no se importó; no se escribió nada. {count} problemas:",
         },
         "cannot_write": {
             "en": "Cannot write {path}: {detail}.",
@@ -139,11 +143,11 @@ CLI = Catalog(
         },
         "join_ended": {
             "en": "The facilitator has ended this live session; you can join when they open it again.",
-            "es": "La persona facilitadora ha terminado esta sesión en directo; podrá unirse cuando la vuelva a abrir.",
+            "es": "Quien facilita ha terminado esta sesión en vivo; podrás unirte cuando la vuelva a abrir.",
         },
         "needs_terminal": {
             "en": "The app needs an interactive terminal; run it in a terminal or use --no-open.",
-            "es": "La aplicación necesita un terminal interactivo; ejecútela en un terminal o use --no-open.",
+            "es": "La aplicación necesita un terminal interactivo; ejecútala en un terminal o usa --no-open.",
         },
         "interrupted": {
             "en": "Interrupted; everything shown as saved is saved.",
@@ -156,7 +160,7 @@ CLI = Catalog(
         "col.framework": {"en": "Framework", "es": "Marco"},
         "col.updated": {"en": "Last change", "es": "Último cambio"},
         "col.step": {"en": "Step", "es": "Paso"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
+        "col.tps": {"en": "Touchpoints", "es": "P. de contacto"},
         "col.progress": {"en": "Progress", "es": "Progreso"},
         "summary.title": {"en": "Gap summary of {name!r}", "es": "Resumen de brechas de {name!r}"},
         # --- gaps as a linter ---------------------------------------------------------
@@ -190,9 +194,56 @@ CLI = Catalog(
             "en": "1 finding is {level} or worse (--fail-on {fail_on}).",
             "es": "1 hallazgo es de gravedad {level} o mayor (--fail-on {fail_on}).",
         },
-        "file_problems": {
-            "en": "{path} cannot be analysed. {count} problem(s):",
-            "es": "{path} no se puede analizar. {count} problema(s):",
+        "file_problems.one": {
+            "en": "{path} cannot be analysed. 1 problem:",
+            "es": "{path} no se puede analizar. 1 problema:",
         },
+        "file_problems.many": {
+            "en": "{path} cannot be analysed. {count} problems:",
+            "es": "{path} no se puede analizar. {count} problemas:",
+        },
+        # placeholders of the help (argparse's metavars)
+        "metavar.command": {"en": "COMMAND", "es": "ORDEN"},
+        "metavar.name": {"en": "NAME", "es": "NOMBRE"},
+        "metavar.session": {"en": "SESSION", "es": "SESIÓN"},
+        "metavar.session_or_file": {"en": "SESSION|PATH.toml", "es": "SESIÓN|RUTA.toml"},
+        "metavar.path": {"en": "PATH", "es": "RUTA"},
+        "metavar.key": {"en": "KEY", "es": "CLAVE"},
+        "metavar.dir": {"en": "DIR", "es": "CARPETA"},
+    },
+)
+
+# argparse's own words, keyed by its English text (what its gettext hook receives).
+ARGPARSE = Catalog(
+    "cli.argparse",
+    {
+        english: {"en": english, "es": spanish}
+        for english, spanish in {
+            "usage: ": "uso: ",
+            "positional arguments": "argumentos",
+            "options": "opciones",
+            "show this help message and exit": "mostrar esta ayuda y salir",
+            "invalid choice: %(value)r (choose from %(choices)s)": (
+                "opción no válida: %(value)r (elige entre %(choices)s)"
+            ),
+            "the following arguments are required: %s": "faltan estos argumentos: %s",
+            "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+            "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+            "expected one argument": "se esperaba un argumento",
+            "expected at least one argument": "se esperaba al menos un argumento",
+            "expected at most one argument": "se esperaba como mucho un argumento",
+            "ambiguous option: %(option)s could match %(matches)s": (
+                "opción ambigua: %(option)s puede ser %(matches)s"
+            ),
+            "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+            "ignored explicit argument %r": "se ha ignorado el argumento %r",
+            "not allowed with argument %s": "no se permite junto con el argumento %s",
+            "one of the arguments %s is required": "hace falta uno de los argumentos %s",
+            "unknown parser %(parser_name)r (choices: %(choices)s)": (
+                "orden desconocida: %(parser_name)r (elige entre: %(choices)s)"
+            ),
+            "can't open '%(filename)s': %(error)s": "no se puede abrir '%(filename)s': %(error)s",
+            "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
+        }.items()
     },
 )

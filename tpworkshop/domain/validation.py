@@ -25,15 +25,15 @@ MESSAGES = Catalog(
     {
         "required": {
             "en": "{field} must not be empty.",
-            "es": "{field} no puede estar vacío.",
+            "es": "{field} no puede quedar en blanco.",
         },
         "too_long": {
             "en": "{field} is too long ({length} characters; the limit is {limit}).",
-            "es": "{field} es demasiado largo ({length} caracteres; el límite es {limit}).",
+            "es": "{field} tiene demasiados caracteres ({length}; el máximo es {limit}).",
         },
         "control": {
             "en": "{field} must be a single line, without tabs or control characters.",
-            "es": "{field} debe ser una sola línea, sin tabuladores ni caracteres de control.",
+            "es": "{field} debe ocupar una sola línea, sin tabuladores ni caracteres de control.",
         },
         "control_text": {
             "en": "{field} must not hold control characters (only line breaks and tabs).",
@@ -65,7 +65,7 @@ MESSAGES = Catalog(
         },
         "negative": {
             "en": "{field} cannot be negative (got {value}).",
-            "es": "{field} no puede ser negativo (se recibió {value}).",
+            "es": "{field} no puede ser menor que 0 (se recibió {value}).",
         },
         "not_bool": {
             "en": "{field} must be true or false.",
@@ -85,7 +85,7 @@ MESSAGES = Catalog(
         },
         "duplicate": {
             "en": "{field} {value!r} is used twice.",
-            "es": "El valor {value!r} de {field} está repetido.",
+            "es": "{field} {value!r} aparece dos veces.",
         },
         "missing_ref": {
             "en": "{field} {value!r} does not exist.",
@@ -109,9 +109,9 @@ class ValidationError(ValueError):
         super().__init__(self.message(DEFAULT_LANGUAGE))
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        from tpworkshop.domain.labels import field_label
+        from tpworkshop.domain.labels import field_subject
 
-        return MESSAGES(self.code, lang, field=field_label(self.field, lang), **self.params)
+        return MESSAGES(self.code, lang, field=field_subject(self.field, lang), **self.params)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")

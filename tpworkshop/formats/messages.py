@@ -28,7 +28,7 @@ MESSAGES = Catalog(
             "en": "The file is not UTF-8 text (invalid byte at position {position}); "
             "save it as UTF-8 and try again.",
             "es": "El archivo no es texto UTF-8 (byte no válido en la posición {position}); "
-            "guárdelo como UTF-8 y vuelva a intentarlo.",
+            "guárdalo como UTF-8 y vuelve a intentarlo.",
         },
         "not_toml_at": {
             "en": "The file is not valid TOML (line {line}, column {column}): {detail}.",
@@ -77,7 +77,7 @@ MESSAGES = Catalog(
         },
         "unknown_key_hint": {
             "en": "Unknown key {key!r}; did you mean {suggestion!r}?",
-            "es": "Clave desconocida {key!r}; ¿quería decir {suggestion!r}?",
+            "es": "Clave desconocida {key!r}; ¿querías decir {suggestion!r}?",
         },
         "unknown_rule": {
             "en": "{rule!r} is not a rule of the gap analysis.",
@@ -93,12 +93,12 @@ MESSAGES = Catalog(
         },
         "wrong_type_quoted": {
             "en": "{field} must be {expected}, not {found}; write it without quotes.",
-            "es": "{field} debe ser {expected}, no {found}; escríbalo sin comillas.",
+            "es": "{field} debe ser {expected}, no {found}; escríbelo sin comillas.",
         },
-        # --- fields the domain has no label for --------------------------------------
-        "label_created": {"en": "Created", "es": "Creación"},
-        "label_updated": {"en": "Updated", "es": "Última modificación"},
-        "label_format": {"en": "Format", "es": "Formato"},
+        # --- fields the domain has no label for (as a sentence's subject) -------------
+        "label_created": {"en": "Created", "es": "La fecha de creación"},
+        "label_updated": {"en": "Updated", "es": "La fecha de la última modificación"},
+        "label_format": {"en": "Format", "es": "El formato"},
         # --- what a value should be ---------------------------------------------------
         "expected_text": {"en": "text", "es": "un texto"},
         "expected_texts": {"en": "a list of texts", "es": "una lista de textos"},

@@ -22,7 +22,7 @@ from typing import Any
 import tomli_w
 
 from tpworkshop.analysis.gaps import RULES
-from tpworkshop.domain.labels import field_label
+from tpworkshop.domain.labels import field_subject
 from tpworkshop.domain.model import (
     DEFAULT_DOTS,
     Accepted,
@@ -743,7 +743,7 @@ class _Reader:
             MESSAGES(
                 "wrong_type_quoted" if quoted else "wrong_type",
                 lang,
-                field=_label(key.attr, lang),
+                field=_subject(key.attr, lang),
                 expected=MESSAGES(f"expected_{key.kind}", lang),
                 found=MESSAGES(_found_type(value), lang),
             )
@@ -941,10 +941,11 @@ class _Reader:
         return actions
 
 
-def _label(attr: str, lang: str) -> str:
-    """The field's label from the domain, or from this format's catalogue for its own keys."""
+def _subject(attr: str, lang: str) -> str:
+    """The field as a sentence's subject («El peso debe ser…»), from the domain, or from this
+    format's catalogue for its own keys."""
     own = f"label_{attr}"
-    return MESSAGES(own, lang) if own in MESSAGES else field_label(attr, lang)
+    return MESSAGES(own, lang) if own in MESSAGES else field_subject(attr, lang)
 
 
 _NAMES: dict[int, tuple[tuple[_Key, ...], tuple[str, ...]]] = {}

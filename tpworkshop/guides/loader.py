@@ -99,7 +99,7 @@ MESSAGES = Catalog(
         },
         "bad_timebox": {
             "en": "In guide file {path}, 'timebox' must be a whole number of minutes from 0 to {high}, not {value}.",
-            "es": "En el archivo de guía {path}, 'timebox' debe ser un número entero de minutos entre 0 y {high}, no {value}.",
+            "es": "En el archivo de guía {path}, la clave 'timebox' (el tiempo asignado) debe ser un número entero de minutos entre 0 y {high}, no {value}.",
         },
         "unknown_step": {
             "en": "Guide file {path} is for an unknown step '{step}'; the steps are {steps}.",

@@ -19,11 +19,11 @@ MESSAGES = Catalog(
         },
         "newer": {
             "en": "{path} was written by a newer tpworkshop (schema {found}, this one knows up to {known}); upgrade tpworkshop to open it.",
-            "es": "{path} lo escribió una versión más reciente de tpworkshop (esquema {found}; esta conoce hasta el {known}); actualice tpworkshop para abrirlo.",
+            "es": "{path} lo escribió una versión más reciente de tpworkshop (esquema {found}; esta conoce hasta el {known}); actualiza tpworkshop para abrirlo.",
         },
         "unfinished": {
             "en": "{path} has a change another program left unfinished (see {path}-journal); it was left untouched: open it once with that program or sqlite3, then try again.",
-            "es": "{path} tiene un cambio que otro programa dejó a medias (vea {path}-journal); no se ha modificado: ábralo una vez con ese programa o con sqlite3 y vuelva a intentarlo.",
+            "es": "{path} tiene un cambio que otro programa dejó a medias (mira {path}-journal); no se ha modificado: ábrelo una vez con ese programa o con sqlite3 y vuelve a intentarlo.",
         },
         "cannot_open": {
             "en": "Cannot open the database {path}: {detail}.",
@@ -39,7 +39,7 @@ MESSAGES = Catalog(
         },
         "busy": {
             "en": "The database {path} stayed busy for too long; nothing was changed, try again.",
-            "es": "La base de datos {path} siguió ocupada demasiado tiempo; no se ha cambiado nada, inténtelo de nuevo.",
+            "es": "La base de datos {path} siguió ocupada demasiado tiempo; no se ha cambiado nada, inténtalo de nuevo.",
         },
         "write_failed": {
             "en": "Cannot save to {path}: {detail}; nothing was changed.",
@@ -51,7 +51,7 @@ MESSAGES = Catalog(
         },
         "ambiguous": {
             "en": "{ref!r} matches several sessions: {candidates}; give more of the name or the id.",
-            "es": "{ref!r} coincide con varias sesiones: {candidates}; escriba más del nombre o el id.",
+            "es": "{ref!r} coincide con varias sesiones: {candidates}; escribe más del nombre o el id.",
         },
         "name_taken": {
             "en": "A session named {name!r} already exists.",
@@ -87,7 +87,7 @@ MESSAGES = Catalog(
         },
         "no_dots": {
             "en": "{voter} has no dots left ({limit} per participant).",
-            "es": "{voter} no tiene más puntos ({limit} por participante).",
+            "es": "{voter} no tiene más votos ({limit} por participante).",
         },
     },
 )

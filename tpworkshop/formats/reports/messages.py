@@ -107,7 +107,7 @@ REPORT = Catalog(
         "pain_points": {"en": "Pain points", "es": "Puntos de dolor"},
         "actions_open": {"en": "Open actions", "es": "Acciones abiertas"},
         "count": {"en": "Touchpoints", "es": "Puntos de contacto"},
-        "share": {"en": "Share of touchpoints", "es": "Proporción de puntos"},
+        "share": {"en": "Share of touchpoints", "es": "Proporción de puntos de contacto"},
         "weight_share": {"en": "Share of weight", "es": "Proporción del peso"},
         "mean_effectiveness": {"en": "Mean effectiveness", "es": "Efectividad media"},
         "rule": {"en": "Rule", "es": "Regla"},
@@ -148,7 +148,7 @@ REPORT = Catalog(
         },
         "legend": {"en": "Effectiveness:", "es": "Efectividad:"},
         "unrated": {"en": "not rated", "es": "sin valorar"},
-        "empty_cell": {"en": "(no touchpoint)", "es": "(sin puntos)"},
+        "empty_cell": {"en": "(no touchpoint)", "es": "(sin puntos de contacto)"},
         "no_channel": {"en": "no channel", "es": "sin canal"},
         "heatmap": {
             "en": "Coverage: touchpoints per segment and stage",
@@ -158,12 +158,12 @@ REPORT = Catalog(
             "en": "Experience curve: mean effectiveness per stage",
             "es": "Curva de experiencia: efectividad media por etapa",
         },
-        "balance": {"en": "touchpoints / weight", "es": "puntos / peso"},
+        "balance": {"en": "touchpoints / weight", "es": "reparto / peso"},
         "balance_legend": {
             "en": "touchpoints / weight: the stage's share of all touchpoints against its share"
             " of the total weight; ▼ under-invested, ▲ over-invested.",
-            "es": "puntos / peso: la proporción de puntos de contacto de la etapa frente a su"
-            " proporción del peso total; ▼ le falta esfuerzo, ▲ le sobra.",
+            "es": "reparto / peso: la proporción de puntos de contacto de la etapa frente a su"
+            " proporción del peso total; ▼ falta de inversión, ▲ exceso de inversión.",
         },
         "segment_stage": {"en": "Segment \\ stage", "es": "Segmento \\ etapa"},
     },

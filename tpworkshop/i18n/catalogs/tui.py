@@ -13,7 +13,7 @@ STEP_NAMES = Catalog(
         "start": {"en": "Start", "es": "Inicio"},
         "setup": {"en": "Setup", "es": "Preparar"},
         "segments": {"en": "Segments", "es": "Segmentos"},
-        "touchpoints": {"en": "Touchpoints", "es": "Puntos"},
+        "touchpoints": {"en": "Touchpoints", "es": "Mapa"},
         "details": {"en": "Details", "es": "Detalles"},
         "assess": {"en": "Assess", "es": "Evaluar"},
         "analysis": {"en": "Analysis", "es": "Análisis"},
@@ -26,13 +26,14 @@ UI = Catalog(
         # bindings (footer and help)
         "key.help": {"en": "Help", "es": "Ayuda"},
         "key.guide": {"en": "Guide", "es": "Guía"},
-        "key.timer": {"en": "Timer", "es": "Reloj"},
+        "key.timer": {"en": "Timer", "es": "Temporizador"},
         "key.extend": {"en": "+5 min", "es": "+5 min"},
-        "key.next": {"en": "Next step", "es": "Siguiente"},
+        "key.next": {"en": "Next step", "es": "Paso siguiente"},
         "key.quit": {"en": "Quit", "es": "Salir"},
         "key.step": {"en": "Go to step {n}", "es": "Ir al paso {n}"},
         "key.palette": {"en": "Commands", "es": "Comandos"},
         "palette": {"en": "palette", "es": "comandos"},
+        "palette.placeholder": {"en": "Search for commands…", "es": "Buscar comandos…"},
         # Textual's own binding descriptions, shown in the F1 help
         "Focus Next": {"en": "Next field", "es": "Campo siguiente"},
         "Focus Previous": {"en": "Previous field", "es": "Campo anterior"},
@@ -51,7 +52,7 @@ UI = Catalog(
         "timer.over": {"en": "⏰ time is up +{time}", "es": "⏰ tiempo agotado +{time}"},
         "timer.up_toast": {
             "en": "Time is up for {step}. Wrap up, or press F4 for 5 more minutes.",
-            "es": "Se acabó el tiempo de {step}. Cierren el paso o pulse F4 para 5 minutos más.",
+            "es": "Se acabó el tiempo de {step}. Cierra el paso o pulsa F4 para 5 minutos más.",
         },
         "suggest": {"en": "next: {n} {step}", "es": "siguiente: {n} {step}"},
         "live.updated": {"en": "updated by someone else", "es": "actualizado por otra persona"},
@@ -60,17 +61,29 @@ UI = Catalog(
         "no": {"en": "No", "es": "No"},
         "ok": {"en": "OK", "es": "Aceptar"},
         "cancel": {"en": "Cancel", "es": "Cancelar"},
-        "confirm.title": {"en": "Please confirm", "es": "Confirme, por favor"},
+        # buttons name their key; the yes letter is the language's (Y / S)
+        "yes.button": {"en": "Yes (Y)", "es": "Sí (S)"},
+        "yes.letter": {"en": "y", "es": "s"},
+        "no.button": {"en": "No (N)", "es": "No (N)"},
+        "ok.button": {"en": "OK (Enter)", "es": "Aceptar (Intro)"},
+        "cancel.button": {"en": "Cancel (Esc)", "es": "Cancelar (Esc)"},
+        "confirm.title": {"en": "Please confirm", "es": "Confirma, por favor"},
         "help.title": {"en": "Keys", "es": "Teclas"},
         "help.intro": {
             "en": "Every action works from the keyboard. Ctrl+P opens the command palette with every action by name.",
             "es": "Todo se hace con el teclado. Ctrl+P abre la paleta de comandos con todas las acciones por nombre.",
         },
         "help.global": {"en": "Everywhere", "es": "En todas partes"},
+        "help.palette_key": {"en": "Ctrl+P", "es": "Ctrl+P"},
+        "help.tab_keys": {"en": "Tab / Shift+Tab", "es": "Tab / Mayús+Tab"},
+        "help.tab": {
+            "en": "Next / previous pane or field",
+            "es": "Panel o campo siguiente / anterior",
+        },
         "help.screen": {"en": "On this step", "es": "En este paso"},
         "help.close": {
             "en": "Escape, F1 or Q closes this help.",
-            "es": "Escape, F1 o Q cierra esta ayuda.",
+            "es": "Esc, F1 o Q cierra esta ayuda.",
         },
         # palette commands
         "cmd.step": {"en": "Go to step {n}: {step}", "es": "Ir al paso {n}: {step}"},
@@ -80,20 +93,23 @@ UI = Catalog(
             "en": "The facilitation guide of the current step",
             "es": "La guía de facilitación del paso actual",
         },
-        "cmd.timer": {"en": "Start or pause the timer", "es": "Iniciar o pausar el reloj"},
+        "cmd.timer": {"en": "Start or pause the timer", "es": "Iniciar o pausar el temporizador"},
         "cmd.timer.help": {
             "en": "The countdown of the current step",
             "es": "La cuenta atrás del paso actual",
         },
-        "cmd.extend": {"en": "Add 5 minutes to the timer", "es": "Añadir 5 minutos al reloj"},
+        "cmd.extend": {
+            "en": "Add 5 minutes to the timer",
+            "es": "Añadir 5 minutos al temporizador",
+        },
         "cmd.extend.help": {
             "en": "Extend the current step's timebox",
-            "es": "Alargar el tiempo del paso actual",
+            "es": "Alargar el tiempo asignado al paso actual",
         },
-        "cmd.timer.reset": {"en": "Reset the timer", "es": "Reiniciar el reloj"},
+        "cmd.timer.reset": {"en": "Reset the timer", "es": "Reiniciar el temporizador"},
         "cmd.timer.reset.help": {
             "en": "Back to the step's timebox",
-            "es": "Volver al tiempo previsto del paso",
+            "es": "Volver al tiempo asignado al paso",
         },
         "cmd.help": {"en": "Keys and help", "es": "Teclas y ayuda"},
         "cmd.help.help": {"en": "Every key of the app", "es": "Todas las teclas de la aplicación"},
@@ -118,17 +134,17 @@ UI = Catalog(
         "cmd.agenda": {"en": "Agenda", "es": "Agenda"},
         "cmd.agenda.help": {
             "en": "Steps with their timeboxes and start times; adjust them live",
-            "es": "Los pasos con su tiempo y hora de inicio; ajústelos en vivo",
+            "es": "Los pasos con su tiempo asignado y su hora de inicio; ajústalos en vivo",
         },
-        "role.facilitator": {"en": "Facilitator", "es": "Facilitación"},
+        "role.facilitator": {"en": "Facilitator", "es": "Facilitador(a)"},
         "role.participant": {"en": "Participant", "es": "Participante"},
         "follow.on": {
             "en": "Following the facilitator again.",
-            "es": "Vuelve a seguir a quien facilita.",
+            "es": "Vuelves a seguir a quien facilita.",
         },
         "follow.off": {
             "en": "Looking around on your own; F8 follows the facilitator again.",
-            "es": "Explora por su cuenta; F8 vuelve a seguir a quien facilita.",
+            "es": "Exploras por tu cuenta; F8 vuelve a seguir a quien facilita.",
         },
         "cmd.who": {"en": "Who's here", "es": "Quién está conectado"},
         "cmd.who.help": {
@@ -141,7 +157,7 @@ UI = Catalog(
         },
         "cmd.follow.help": {
             "en": "Go where the facilitator goes, or look around on your own",
-            "es": "Ir donde va quien facilita, o explorar por su cuenta",
+            "es": "Ir donde va quien facilita, o explorar por tu cuenta",
         },
         "live.ended": {
             "en": "The facilitator ended the live session; closing.",

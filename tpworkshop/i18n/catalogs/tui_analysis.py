@@ -9,7 +9,7 @@ TEXT = Catalog(
     {
         # tabs (the letter is the key that opens the tab)
         "tab.findings": {"en": "Findings (f)", "es": "Hallazgos (f)"},
-        "tab.map": {"en": "Map (m)", "es": "Mapa (m)"},
+        "tab.map": {"en": "Map (m)", "es": "Cobertura (m)"},
         "tab.channels": {"en": "Channels (c)", "es": "Canales (c)"},
         "tab.curve": {"en": "Curve (e)", "es": "Curva (e)"},
         "tab.priorities": {"en": "Priorities (p)", "es": "Prioridades (p)"},
@@ -44,15 +44,15 @@ TEXT = Catalog(
         "group.many": {"en": "{severity} · {n} findings", "es": "{severity} · {n} hallazgos"},
         "group.more": {
             "en": "… and {n} more (export to read them all)",
-            "es": "… y {n} más (exporte para leerlos todos)",
+            "es": "… y {n} más (exporta para leerlos todos)",
         },
         "findings.none": {
             "en": "No gaps found: every cell has touchpoints and every touchpoint its details.",
-            "es": "No hay brechas: cada celda tiene puntos de contacto y cada punto, sus detalles.",
+            "es": "No hay brechas: cada celda tiene puntos de contacto y cada punto de contacto, sus detalles.",
         },
         "findings.nothing": {
             "en": "Nothing to analyse yet: add segments (step 2) and touchpoints (step 3).",
-            "es": "Aún no hay nada que analizar: añada segmentos (paso 2) y puntos de contacto (paso 3).",
+            "es": "Aún no hay nada que analizar: añade segmentos (paso 2) y puntos de contacto (paso 3).",
         },
         # grids
         "map.corner": {"en": "Segment", "es": "Segmento"},
@@ -62,7 +62,7 @@ TEXT = Catalog(
         },
         "map.none": {
             "en": "No map yet: add segments (step 2) and stages (step 1).",
-            "es": "Aún no hay mapa: añada segmentos (paso 2) y etapas (paso 1).",
+            "es": "Aún no hay mapa: añade segmentos (paso 2) y etapas (paso 1).",
         },
         "channels.corner": {"en": "Channel", "es": "Canal"},
         "channels.legend": {
@@ -71,7 +71,7 @@ TEXT = Catalog(
         },
         "channels.none": {
             "en": "No touchpoint has a channel yet: set channels in step 3 (Touchpoints).",
-            "es": "Ningún punto de contacto tiene canal todavía: asígnelos en el paso 3 (Puntos).",
+            "es": "Ningún punto de contacto tiene canal todavía: asígnalos en el paso 3 (Mapa).",
         },
         "channels.more": {
             "en": "Showing the {shown} busiest of {total} channels.",
@@ -80,11 +80,11 @@ TEXT = Catalog(
         # priorities
         "priorities.none": {
             "en": "No priorities yet: flag pain points, vote or rate touchpoints in step 5 (Assess).",
-            "es": "Aún no hay prioridades: marque puntos de dolor, vote o valore en el paso 5 (Evaluar).",
+            "es": "Aún no hay prioridades: marca puntos de dolor, vota o valora en el paso 5 (Evaluar).",
         },
         "priorities.legend": {
             "en": "Pain points first, then the most votes, then the lowest rating. Enter opens the touchpoint in step 4.",
-            "es": "Primero los puntos de dolor, luego los más votados, luego la valoración más baja. Intro abre el punto en el paso 4.",
+            "es": "Primero los puntos de dolor, luego los más votados, luego la valoración más baja. Intro abre el punto de contacto en el paso 4.",
         },
         "priority.pain": {"en": "pain point", "es": "punto de dolor"},
         "priority.rated": {"en": "rated {n}/5", "es": "valorado {n}/5"},
@@ -100,11 +100,11 @@ TEXT = Catalog(
         },
         "export.path_empty": {
             "en": "Type the path of the file to write.",
-            "es": "Escriba la ruta del archivo que se escribirá.",
+            "es": "Escribe la ruta del archivo que se va a crear.",
         },
         "export.is_dir": {
             "en": "{path} is a folder: add a file name.",
-            "es": "{path} es una carpeta: añada un nombre de archivo.",
+            "es": "{path} es una carpeta: añade un nombre de archivo.",
         },
         "export.no_dir": {
             "en": "The folder {folder} does not exist.",
@@ -112,7 +112,7 @@ TEXT = Catalog(
         },
         "export.exists": {
             "en": "{path} already exists. Replace it?",
-            "es": "{path} ya existe. ¿Quiere reemplazarlo?",
+            "es": "{path} ya existe. ¿Quieres reemplazarlo?",
         },
         "export.done": {"en": "Wrote {path}.", "es": "Se escribió {path}."},
         "export.failed": {
@@ -125,7 +125,7 @@ TEXT = Catalog(
         },
         "export.participant": {
             "en": "Only the facilitator can export files.",
-            "es": "Solo la persona que facilita puede exportar archivos.",
+            "es": "Solo quien facilita puede exportar archivos.",
         },
         "export.choose": {"en": "Export the analysis as", "es": "Exportar el análisis como"},
         "format.toml": {

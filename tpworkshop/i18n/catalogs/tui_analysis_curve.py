@@ -12,8 +12,8 @@ TEXT = Catalog(
         "col.weight": {"en": "Weight", "es": "Peso"},
         "col.share": {"en": "Touchpoints", "es": "Puntos de contacto"},
         "unrated": {"en": "— not rated", "es": "— sin valorar"},
-        "flag.under": {"en": "▼ under-invested", "es": "▼ desatendida"},
-        "flag.over": {"en": "▲ over-invested", "es": "▲ sobrecargada"},
+        "flag.under": {"en": "▼ under-invested", "es": "▼ falta de inversión"},
+        "flag.over": {"en": "▲ over-invested", "es": "▲ exceso de inversión"},
         "legend": {
             "en": (
                 "Weight: the stage's share of the total weight. Touchpoints: its share of all "
@@ -21,12 +21,12 @@ TEXT = Catalog(
             ),
             "es": (
                 "Peso: la parte del peso total que tiene la etapa. Puntos de contacto: su parte "
-                "del total de puntos. ▼▲ salen del análisis de brechas."
+                "del total de puntos de contacto. ▼▲ salen del análisis de brechas."
             ),
         },
         "empty": {
             "en": "No stages yet: add them in step 1 (Setup).",
-            "es": "Aún no hay etapas: añádalas en el paso 1 (Preparar).",
+            "es": "Aún no hay etapas: añádelas en el paso 1 (Preparar).",
         },
     },
 )

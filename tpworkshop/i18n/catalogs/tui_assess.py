@@ -9,32 +9,32 @@ TEXT = Catalog(
     {
         "dots_left": {
             "en": "Dot placed; you have {n} left.",
-            "es": "Punto colocado; le quedan {n}.",
+            "es": "Voto colocado; te quedan {n}.",
         },
         "no_own_dot": {
             "en": "You have no dot on «{name}» to take back.",
-            "es": "No tiene ningún punto en «{name}» que retirar.",
+            "es": "No tienes ningún voto en «{name}» que retirar.",
         },
         # bindings
-        "key.rate": {"en": "Rate", "es": "Puntuar"},
-        "key.raise": {"en": "Raise rating", "es": "Subir nota"},
-        "key.lower": {"en": "Lower rating", "es": "Bajar nota"},
-        "key.clear": {"en": "Clear rating", "es": "Borrar nota"},
+        "key.rate": {"en": "Rate", "es": "Valorar"},
+        "key.raise": {"en": "Raise rating", "es": "Subir la valoración"},
+        "key.lower": {"en": "Lower rating", "es": "Bajar la valoración"},
+        "key.clear": {"en": "Clear rating", "es": "Borrar la valoración"},
         "key.pain": {"en": "Pain", "es": "Dolor"},
-        "key.note": {"en": "Pain note", "es": "Nota de dolor"},
-        "key.vote": {"en": "Vote", "es": "Voto"},
+        "key.note": {"en": "Pain note", "es": "Nota del punto de dolor"},
+        "key.vote": {"en": "Vote", "es": "Votar"},
         "key.unvote": {"en": "Unvote", "es": "Quitar voto"},
         "key.add_action": {"en": "Action", "es": "Acción"},
         "key.sort": {"en": "Sort", "es": "Ordenar"},
         "key.done": {"en": "Done/open", "es": "Hecha/abierta"},
         "key.edit_action": {"en": "Edit action", "es": "Editar acción"},
         "key.delete_action": {"en": "Delete action", "es": "Borrar acción"},
-        "key.tie": {"en": "Tie to touchpoint", "es": "Vincular a un punto"},
+        "key.tie": {"en": "Tie to touchpoint", "es": "Vincular a un punto de contacto"},
         # table
         "col.segment": {"en": "Segment", "es": "Segmento"},
         "col.stage": {"en": "Stage", "es": "Etapa"},
         "col.name": {"en": "Touchpoint", "es": "Punto de contacto"},
-        "col.eff": {"en": "Eff.", "es": "Efic."},
+        "col.eff": {"en": "Eff.", "es": "Efect."},
         "col.votes": {"en": "Votes", "es": "Votos"},
         "col.status": {"en": "✓", "es": "✓"},
         "col.title": {"en": "Action", "es": "Acción"},
@@ -44,12 +44,12 @@ TEXT = Catalog(
         "order.map": {"en": "Map order", "es": "Orden del mapa"},
         "order.votes": {"en": "Most votes first", "es": "Más votados primero"},
         "summary": {
-            "en": "{order} (s) · rated {rated}/{total} · pain points {pains} · votes {votes}",
-            "es": "{order} (s) · puntuados {rated}/{total} · puntos de dolor {pains} · votos {votes}",
+            "en": "{order} (key s) · rated {rated}/{total} · pain points {pains} · votes {votes}",
+            "es": "{order} (tecla s) · valorados {rated}/{total} · puntos de dolor {pains} · votos {votes}",
         },
         "empty": {
             "en": "No touchpoints to assess yet. Press 3 to add them in the Touchpoints step.",
-            "es": "Aún no hay puntos que evaluar. Pulse 3 para añadirlos en el paso Puntos.",
+            "es": "Aún no hay puntos de contacto que evaluar. Pulsa 3 para añadirlos en el paso Mapa.",
         },
         "note.pain": {"en": "⚠ {name}: {note}", "es": "⚠ {name}: {note}"},
         "note.pain_empty": {
@@ -58,7 +58,7 @@ TEXT = Catalog(
         },
         "note.none": {
             "en": "{name}: e rate · p pain point · +/- votes · a action",
-            "es": "{name}: e puntuar · p punto de dolor · +/- votos · a acción",
+            "es": "{name}: e valorar · p punto de dolor · +/- votos · a acción",
         },
         "actions.title": {
             "en": "Actions · {open} open · {done} done",
@@ -66,7 +66,7 @@ TEXT = Catalog(
         },
         "actions.empty": {
             "en": "Actions · none yet: press a to agree one",
-            "es": "Acciones · ninguna todavía: pulse a para acordar una",
+            "es": "Acciones · ninguna todavía: pulsa a para acordar una",
         },
         "no_touchpoint": {"en": "—", "es": "—"},
         # dialogs
@@ -93,11 +93,11 @@ TEXT = Catalog(
         },
         "no_such_touchpoint": {
             "en": "No touchpoint is called “{text}”. Leave it blank, or press t in the actions list to pick one.",
-            "es": "Ningún punto de contacto se llama «{text}». Déjelo en blanco o pulse t en la lista de acciones para elegir uno.",
+            "es": "Ningún punto de contacto se llama «{text}». Déjalo en blanco o pulsa t en la lista de acciones para elegir uno.",
         },
         "ambiguous_touchpoint": {
             "en": "Several touchpoints are called “{text}”: type one of {choices}.",
-            "es": "Varios puntos de contacto se llaman «{text}»: escriba uno de {choices}.",
+            "es": "Varios puntos de contacto se llaman «{text}»: escribe uno de {choices}.",
         },
         "delete.confirm": {
             "en": "Delete the action “{title}”?",
@@ -107,25 +107,31 @@ TEXT = Catalog(
             "en": "Tie “{title}” to a touchpoint",
             "es": "Vincular «{title}» a un punto de contacto",
         },
-        "tie.none": {"en": "— no touchpoint —", "es": "— ningún punto —"},
+        "tie.none": {"en": "— no touchpoint —", "es": "— ningún punto de contacto —"},
         "no_votes": {
             "en": "“{name}” has no votes to remove.",
             "es": "«{name}» no tiene votos que quitar.",
         },
         # palette
-        "cmd.rate": {"en": "Assess: rate the touchpoint", "es": "Evaluar: puntuar el punto"},
+        "cmd.rate": {
+            "en": "Assess: rate the touchpoint",
+            "es": "Evaluar: valorar el punto de contacto",
+        },
         "cmd.rate.help": {
             "en": "e, then 1-5 (0 clears); [ and ] lower and raise",
             "es": "e y luego 1-5 (0 borra); [ y ] bajan y suben",
         },
-        "cmd.raise": {"en": "Assess: raise the rating", "es": "Evaluar: subir la nota"},
-        "cmd.lower": {"en": "Assess: lower the rating", "es": "Evaluar: bajar la nota"},
-        "cmd.clear": {"en": "Assess: clear the rating", "es": "Evaluar: borrar la nota"},
+        "cmd.raise": {"en": "Assess: raise the rating", "es": "Evaluar: subir la valoración"},
+        "cmd.lower": {"en": "Assess: lower the rating", "es": "Evaluar: bajar la valoración"},
+        "cmd.clear": {"en": "Assess: clear the rating", "es": "Evaluar: borrar la valoración"},
         "cmd.pain": {
             "en": "Assess: flag or unflag a pain point",
             "es": "Evaluar: marcar o desmarcar punto de dolor",
         },
-        "cmd.note": {"en": "Assess: edit the pain note", "es": "Evaluar: editar la nota de dolor"},
+        "cmd.note": {
+            "en": "Assess: edit the pain note",
+            "es": "Evaluar: editar la nota del punto de dolor",
+        },
         "cmd.vote": {"en": "Assess: add a vote", "es": "Evaluar: añadir un voto"},
         "cmd.unvote": {"en": "Assess: remove a vote", "es": "Evaluar: quitar un voto"},
         "cmd.sort": {
@@ -141,7 +147,7 @@ TEXT = Catalog(
         "cmd.delete_action": {"en": "Assess: delete the action", "es": "Evaluar: borrar la acción"},
         "cmd.tie": {
             "en": "Assess: tie the action to a touchpoint",
-            "es": "Evaluar: vincular la acción a un punto",
+            "es": "Evaluar: vincular la acción a un punto de contacto",
         },
         "cmd.focus_actions": {
             "en": "Assess: go to the actions",

@@ -13,13 +13,13 @@ TEXT = Catalog(
         },
         "rate.help": {
             "en": "Press 1 (poor) to 5 (excellent), 0 to clear. Q or Ctrl+G cancels.",
-            "es": "Pulse de 1 (mal) a 5 (excelente), 0 para borrar. Q o Ctrl+G cancela.",
+            "es": "Pulsa de 1 (mal) a 5 (excelente), 0 para borrar. Q o Ctrl+G cancela.",
         },
         "rate.scale": {
             "en": "1 poor · 2 weak · 3 fair · 4 good · 5 excellent",
             "es": "1 mal · 2 flojo · 3 correcto · 4 bien · 5 excelente",
         },
-        "key.rate": {"en": "Rate {n}", "es": "Puntuar {n}"},
+        "key.rate": {"en": "Rate {n}", "es": "Valorar {n}"},
         "key.clear": {"en": "Clear", "es": "Borrar"},
         "key.cancel": {"en": "Cancel", "es": "Cancelar"},
         "key.choose": {"en": "Choose", "es": "Elegir"},

@@ -8,15 +8,15 @@ TEXT = Catalog(
     "tui.details",
     {
         # bindings
-        "key.next_tp": {"en": "Next touchpoint", "es": "Siguiente punto"},
-        "key.prev_tp": {"en": "Previous touchpoint", "es": "Punto anterior"},
+        "key.next_tp": {"en": "Next touchpoint", "es": "Siguiente"},
+        "key.prev_tp": {"en": "Previous touchpoint", "es": "Anterior"},
         "key.filter": {"en": "Filter", "es": "Filtro"},
         "key.pane": {"en": "List/form", "es": "Lista/ficha"},
         "key.remove_item": {"en": "Remove item", "es": "Quitar elemento"},
         "key.item_up": {"en": "Move item up", "es": "Subir elemento"},
         "key.item_down": {"en": "Move item down", "es": "Bajar elemento"},
         # navigator
-        "filter.all": {"en": "All touchpoints", "es": "Todos los puntos"},
+        "filter.all": {"en": "All touchpoints", "es": "Todos los puntos de contacto"},
         "filter.owner": {"en": "Missing owner", "es": "Sin responsable"},
         "filter.desired_outcome": {"en": "Missing outcome", "es": "Sin resultado deseado"},
         "filter.processes": {"en": "Missing process", "es": "Sin proceso"},
@@ -41,20 +41,20 @@ TEXT = Catalog(
         "filter.line": {"en": "f: {name}", "es": "f: {name}"},
         "mark.owner": {"en": "O", "es": "R"},
         "mark.processes": {"en": "P", "es": "P"},
-        "mark.desired_outcome": {"en": "R", "es": "O"},
+        "mark.desired_outcome": {"en": "R", "es": "S"},
         "mark.data_generated": {"en": "D", "es": "D"},
         "legend": {
             "en": "Missing: O owner P process\nR result D data",
-            "es": "Falta: R responsable\nP proceso O objetivo\nD datos",
+            "es": "Falta: R responsable\nP proceso D datos\nS resultado deseado",
         },
         "none_left": {
             "en": "Nothing left to fill for this filter. Press f for the next one.",
-            "es": "No queda nada por completar con este filtro. Pulse f para el siguiente.",
+            "es": "No queda nada por completar con este filtro. Pulsa f para el siguiente.",
         },
         # form
         "empty": {
             "en": "No touchpoints yet. Press 3 to brainstorm them in the Touchpoints step.",
-            "es": "Aún no hay puntos de contacto. Pulse 3 para proponerlos en el paso Puntos.",
+            "es": "Aún no hay puntos de contacto. Pulsa 3 para proponerlos en el paso Mapa.",
         },
         "place": {"en": "{place} · {n} of {total}", "es": "{place} · {n} de {total}"},
         "channel": {"en": "channel: {channel}", "es": "canal: {channel}"},
@@ -65,11 +65,11 @@ TEXT = Catalog(
         },
         "hint.need": {
             "en": "What does the customer want at this point?",
-            "es": "¿Qué quiere el cliente en este punto?",
+            "es": "¿Qué quiere el cliente en este momento?",
         },
         "hint.interactions": {
             "en": "Add an interaction (e.g. direct mail), Enter",
-            "es": "Añada una interacción (p. ej. buzoneo), Intro",
+            "es": "Añade una interacción (p. ej. buzoneo), Intro",
         },
         "hint.owner": {
             "en": "Person or department responsible, Enter",
@@ -77,15 +77,15 @@ TEXT = Catalog(
         },
         "hint.processes": {
             "en": "Add a process that supports it, Enter",
-            "es": "Añada un proceso que lo sostiene, Intro",
+            "es": "Añade un proceso que lo sostiene, Intro",
         },
         "hint.people": {
             "en": "Add who supports those processes, Enter",
-            "es": "Añada quién sostiene esos procesos, Intro",
+            "es": "Añade quién sostiene esos procesos, Intro",
         },
         "hint.customer_contacts": {
             "en": "Add who the customer deals with, Enter",
-            "es": "Añada con quién trata el cliente, Intro",
+            "es": "Añade con quién trata el cliente, Intro",
         },
         "hint.desired_outcome": {
             "en": "What should each interaction achieve?",
@@ -93,7 +93,7 @@ TEXT = Catalog(
         },
         "hint.data_generated": {
             "en": "Add data this touchpoint generates, Enter",
-            "es": "Añada un dato que genera este punto, Intro",
+            "es": "Añade un dato que genera este punto de contacto, Intro",
         },
         "hint.optimal_experience": {
             "en": "What should every customer experience here?",
@@ -104,15 +104,21 @@ TEXT = Catalog(
             "es": "Otra persona ha borrado este punto de contacto.",
         },
         # palette
-        "cmd.next": {"en": "Details: next touchpoint", "es": "Detalles: siguiente punto"},
+        "cmd.next": {
+            "en": "Details: next touchpoint",
+            "es": "Detalles: siguiente punto de contacto",
+        },
         "cmd.next.help": {
             "en": "The next touchpoint in the filtered list (PageDown)",
-            "es": "El siguiente punto de la lista filtrada (AvPág)",
+            "es": "El siguiente punto de contacto de la lista filtrada (AvPág)",
         },
-        "cmd.prev": {"en": "Details: previous touchpoint", "es": "Detalles: punto anterior"},
+        "cmd.prev": {
+            "en": "Details: previous touchpoint",
+            "es": "Detalles: punto de contacto anterior",
+        },
         "cmd.prev.help": {
             "en": "The previous touchpoint in the filtered list (PageUp)",
-            "es": "El punto anterior de la lista filtrada (RePág)",
+            "es": "El punto de contacto anterior de la lista filtrada (RePág)",
         },
         "cmd.filter": {"en": "Details: filter “{name}”", "es": "Detalles: filtro «{name}»"},
         "cmd.filter.help": {
@@ -127,7 +133,7 @@ TEXT = Catalog(
         "cmd.field": {"en": "Details: edit {field}", "es": "Detalles: editar {field}"},
         "cmd.field.help": {
             "en": "Jump to this field of the selected touchpoint",
-            "es": "Ir a este campo del punto seleccionado",
+            "es": "Ir a este campo del punto de contacto elegido",
         },
         "cmd.edit_item": {
             "en": "Details: edit the highlighted list item",

@@ -9,18 +9,18 @@ TEXT = Catalog(
     {
         "title": {
             "en": "Touchpoint-mapping workshops — pick a session",
-            "es": "Talleres de mapeo de puntos de contacto — elija una sesión",
+            "es": "Talleres de mapeo de puntos de contacto — elige una sesión",
         },
         "empty": {
             "en": "No sessions yet. Press N to start one, D for the demo, I to import a TOML file.",
-            "es": "Aún no hay sesiones. Pulse N para empezar una, D para la demo, I para importar un TOML.",
+            "es": "Aún no hay sesiones. Pulsa N para empezar una, D para la demo, I para importar un TOML.",
         },
         "col.name": {"en": "Session", "es": "Sesión"},
         "col.org": {"en": "Organisation", "es": "Organización"},
         "col.updated": {"en": "Last change", "es": "Último cambio"},
         "col.progress": {"en": "Progress", "es": "Progreso"},
         "col.step": {"en": "Step", "es": "Paso"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
+        "col.tps": {"en": "Touchpoints", "es": "P. de contacto"},
         "key.open": {"en": "Open", "es": "Abrir"},
         "key.new": {"en": "New", "es": "Nueva"},
         "key.demo": {"en": "Demo", "es": "Demo"},

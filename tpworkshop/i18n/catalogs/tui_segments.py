@@ -10,20 +10,20 @@ TEXT = Catalog(
         "prompt": {
             "en": "Do all your customers live the same touchpoints? If not, list each "
             "segment here; the map then gets one row per segment.",
-            "es": "¿Viven todos sus clientes los mismos puntos de contacto? Si no, anote "
+            "es": "¿Viven todos tus clientes los mismos puntos de contacto? Si no, anota "
             "aquí cada segmento; el mapa tendrá una fila por segmento.",
         },
         "col.n": {"en": "#", "es": "#"},
         "col.name": {"en": "Segment", "es": "Segmento"},
         "col.description": {"en": "Description", "es": "Descripción"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
+        "col.tps": {"en": "Touchpoints", "es": "P. de contacto"},
         "empty": {
             "en": "No segments yet. Type a name below and press Enter, or press A.",
-            "es": "Aún no hay segmentos. Escriba un nombre abajo y pulse Intro, o pulse A.",
+            "es": "Aún no hay segmentos. Escribe un nombre abajo y pulsa Intro, o pulsa A.",
         },
         "fast.placeholder": {
             "en": "New segment… (type a name, Enter, then the next)",
-            "es": "Nuevo segmento… (escriba un nombre, Intro, y el siguiente)",
+            "es": "Nuevo segmento… (escribe un nombre, Intro, y el siguiente)",
         },
         # bindings
         "key.add": {"en": "Add", "es": "Añadir"},
@@ -79,7 +79,7 @@ TEXT = Catalog(
         "cmd.list": {"en": "Go to the segment list", "es": "Ir a la lista de segmentos"},
         "cmd.list.help": {
             "en": "Where the segment keys work (Escape from the typing line)",
-            "es": "Donde funcionan las teclas de segmentos (Escape desde la línea de escritura)",
+            "es": "Donde funcionan las teclas de segmentos (Esc desde la línea de escritura)",
         },
         "cmd.new.help": {
             "en": "Fast entry: a name, Enter, the next name",

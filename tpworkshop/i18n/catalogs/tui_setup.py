@@ -22,8 +22,8 @@ TEXT = Catalog(
             "es": "nombres, separados por comas",
         },
         "placeholder.dots_per_participant": {"en": "0-20", "es": "0-20"},
-        "lang.en": {"en": "English", "es": "English"},
-        "lang.es": {"en": "Español", "es": "Español"},
+        "lang.en": {"en": "English", "es": "inglés"},
+        "lang.es": {"en": "Spanish", "es": "español"},
         "not_saved": {
             "en": "{error} Not saved until fixed.",
             "es": "{error} No se guarda hasta corregirlo.",
@@ -38,12 +38,12 @@ TEXT = Catalog(
         },
         "stages.empty": {
             "en": "No stages yet. Press A to add one, or F to pick a framework.",
-            "es": "Aún no hay etapas. Pulse A para añadir una o F para elegir un marco.",
+            "es": "Aún no hay etapas. Pulsa A para añadir una o F para elegir un marco.",
         },
         "col.n": {"en": "#", "es": "#"},
         "col.stage": {"en": "Stage", "es": "Etapa"},
         "col.weight": {"en": "Weight", "es": "Peso"},
-        "col.tps": {"en": "Touchpoints", "es": "Puntos"},
+        "col.tps": {"en": "Touchpoints", "es": "P. de contacto"},
         # bindings
         "key.add": {"en": "Add", "es": "Añadir"},
         "key.rename": {"en": "Rename", "es": "Renombrar"},
@@ -156,7 +156,7 @@ TEXT = Catalog(
         "cmd.stages": {"en": "Go to the stage list", "es": "Ir a la lista de etapas"},
         "cmd.stages.help": {
             "en": "Where the stage keys work (Escape from a field)",
-            "es": "Donde funcionan las teclas de etapas (Escape desde un campo)",
+            "es": "Donde funcionan las teclas de etapas (Esc desde un campo)",
         },
     },
 )

@@ -10,7 +10,7 @@ CHANNEL_TEXT = Catalog(
         "title": {"en": "Channel of “{name}”", "es": "Canal de «{name}»"},
         "placeholder": {
             "en": "Type a channel, e.g. website, store, email",
-            "es": "Escriba un canal, p. ej. sitio web, tienda, correo electrónico",
+            "es": "Escribe un canal, p. ej. sitio web, tienda, correo electrónico",
         },
         "hint": {
             "en": "Enter saves · → completes · ↓ picks from the list · empty clears · Esc/Ctrl+G cancels",

@@ -10,7 +10,7 @@ TEXT = Catalog(
         # bindings
         "key.choose": {"en": "Add here", "es": "Añadir aquí"},
         "key.map": {"en": "Map", "es": "Mapa"},
-        "key.add": {"en": "New touchpoint", "es": "Nuevo punto"},
+        "key.add": {"en": "New touchpoint", "es": "Nuevo punto de contacto"},
         "key.list": {"en": "Cell list", "es": "Lista de la celda"},
         "key.to_list": {"en": "To the cell list", "es": "A la lista de la celda"},
         "key.channel": {"en": "Channel", "es": "Canal"},
@@ -40,15 +40,15 @@ TEXT = Catalog(
         },
         "hint.empty_cell": {
             "en": "Nothing here yet: type a name above, Enter, then the next one.",
-            "es": "Aún no hay nada: escriba un nombre arriba, Intro, y luego el siguiente.",
+            "es": "Aún no hay nada: escribe un nombre arriba, Intro, y luego el siguiente.",
         },
         "hint.no_segments": {
             "en": "No segments yet: press 2 and list the customer segments first.",
-            "es": "Aún no hay segmentos: pulse 2 y defina primero los segmentos de clientes.",
+            "es": "Aún no hay segmentos: pulsa 2 y define primero los segmentos de clientes.",
         },
         "hint.no_stages": {
             "en": "No stages yet: press 1 and pick a framework or add stages.",
-            "es": "Aún no hay etapas: pulse 1 y elija un marco o añada etapas.",
+            "es": "Aún no hay etapas: pulsa 1 y elige un marco o añade etapas.",
         },
         "col.ref": {"en": "Id", "es": "Id"},
         "col.name": {"en": "Touchpoint", "es": "Punto de contacto"},
@@ -70,15 +70,15 @@ TEXT = Catalog(
         # messages
         "need_touchpoint": {
             "en": "Choose a touchpoint in the cell list first (Tab moves there).",
-            "es": "Elija primero un punto de contacto en la lista de la celda (Tab lleva allí).",
+            "es": "Elige primero un punto de contacto en la lista de la celda (Tab lleva allí).",
         },
         "need_cell": {
             "en": "There is no cell to add to: add segments (2) and stages (1) first.",
-            "es": "No hay celda donde añadir: añada antes segmentos (2) y etapas (1).",
+            "es": "No hay celda donde añadir: añade antes segmentos (2) y etapas (1).",
         },
         "deleted": {
             "en": "Deleted “{name}” — press U to undo.",
-            "es": "Se borró «{name}»: pulse U para deshacer.",
+            "es": "Se borró «{name}»: pulsa U para deshacer.",
         },
         "restored": {"en": "Restored “{name}”.", "es": "Se recuperó «{name}»."},
         "nothing_to_undo": {"en": "Nothing to undo.", "es": "No hay nada que deshacer."},
@@ -93,7 +93,7 @@ TEXT = Catalog(
         },
         "copy.nothing": {
             "en": "Nothing copied: tick segments with Space, then press Enter.",
-            "es": "No se copió nada: marque segmentos con Espacio y pulse Intro.",
+            "es": "No se copió nada: marca segmentos con Espacio y pulsa Intro.",
         },
         "copied": {"en": "Copied “{name}” to {targets}.", "es": "Se copió «{name}» a {targets}."},
         "move.title": {
@@ -115,47 +115,53 @@ TEXT = Catalog(
             "es": "Renombrar el punto de contacto",
         },
         # palette
-        "cmd.map": {"en": "Touchpoints: focus the map", "es": "Puntos: ir al mapa"},
+        "cmd.map": {"en": "Touchpoints: focus the map", "es": "Mapa: elegir una celda"},
         "cmd.map.help": {
             "en": "Arrows choose a cell, Enter adds touchpoints to it",
-            "es": "Las flechas eligen una celda; Intro añade puntos en ella",
+            "es": "Las flechas eligen una celda; Intro añade puntos de contacto en ella",
         },
         "cmd.add": {
             "en": "Touchpoints: add to the current cell",
-            "es": "Puntos: añadir en la celda actual",
+            "es": "Mapa: añadir en la celda actual",
         },
         "cmd.add.help": {
             "en": "Type a name, Enter, type the next",
-            "es": "Escriba un nombre, Intro, y el siguiente",
+            "es": "Escribe un nombre, Intro, y el siguiente",
         },
-        "cmd.list": {"en": "Touchpoints: focus the cell list", "es": "Puntos: ir a la lista"},
+        "cmd.list": {
+            "en": "Touchpoints: focus the cell list",
+            "es": "Mapa: ir a la lista de la celda",
+        },
         "cmd.list.help": {
             "en": "The touchpoints of the current cell",
             "es": "Los puntos de contacto de la celda actual",
         },
-        "cmd.channel": {"en": "Touchpoint: set the channel", "es": "Punto: fijar el canal"},
+        "cmd.channel": {
+            "en": "Touchpoint: set the channel",
+            "es": "Punto de contacto: fijar el canal",
+        },
         "cmd.channel.help": {
             "en": "Type one or pick one already used",
-            "es": "Escriba uno o elija uno ya usado",
+            "es": "Escribe uno o elige uno ya usado",
         },
-        "cmd.kind": {"en": "Touchpoint: kind {kind}", "es": "Punto: tipo {kind}"},
+        "cmd.kind": {"en": "Touchpoint: kind {kind}", "es": "Punto de contacto: tipo {kind}"},
         "cmd.kind.help": {
             "en": "Communication, human, physical or sensory (K cycles)",
             "es": "Comunicación, humano, físico o sensorial (K los recorre)",
         },
         "cmd.initiative": {
             "en": "Touchpoint: initiative {initiative}",
-            "es": "Punto: iniciativa {initiative}",
+            "es": "Punto de contacto: iniciativa {initiative}",
         },
         "cmd.initiative.help": {
-            "en": "Proactive (the company starts it) or reactive (the customer does; I toggles)",
-            "es": "Proactivo (lo inicia la empresa) o reactivo (lo inicia el cliente; I alterna)",
+            "en": "Proactive (planned by the company, whatever the customer does) or reactive (triggered by the customer); I toggles",
+            "es": "Proactivo (lo planifica la empresa, haga lo que haga el cliente) o reactivo (lo desencadena el cliente); I alterna",
         },
-        "cmd.rename": {"en": "Touchpoint: rename", "es": "Punto: renombrar"},
+        "cmd.rename": {"en": "Touchpoint: rename", "es": "Punto de contacto: renombrar"},
         "cmd.rename.help": {"en": "Change its name", "es": "Cambiar su nombre"},
         "cmd.copy": {
             "en": "Touchpoint: copy to other segments",
-            "es": "Punto: copiar a otros segmentos",
+            "es": "Punto de contacto: copiar a otros segmentos",
         },
         "cmd.copy.help": {
             "en": "Same stage, name, channel, kind and initiative",
@@ -163,27 +169,33 @@ TEXT = Catalog(
         },
         "cmd.move": {
             "en": "Touchpoint: move to another stage",
-            "es": "Punto: mover a otra etapa",
+            "es": "Punto de contacto: mover a otra etapa",
         },
         "cmd.move.help": {"en": "Keeps its details", "es": "Conserva sus detalles"},
         "cmd.move_segment": {
             "en": "Touchpoint: move to another segment",
-            "es": "Punto: mover a otro segmento",
+            "es": "Punto de contacto: mover a otro segmento",
         },
-        "cmd.up": {"en": "Touchpoint: move up in the cell", "es": "Punto: subir en la celda"},
-        "cmd.down": {"en": "Touchpoint: move down in the cell", "es": "Punto: bajar en la celda"},
+        "cmd.up": {
+            "en": "Touchpoint: move up in the cell",
+            "es": "Punto de contacto: subir en la celda",
+        },
+        "cmd.down": {
+            "en": "Touchpoint: move down in the cell",
+            "es": "Punto de contacto: bajar en la celda",
+        },
         "cmd.order.help": {
             "en": "Order within the cell (< and > or Shift+arrows)",
             "es": "Orden dentro de la celda (< y > o Mayús+flechas)",
         },
-        "cmd.delete": {"en": "Touchpoint: delete", "es": "Punto: borrar"},
+        "cmd.delete": {"en": "Touchpoint: delete", "es": "Punto de contacto: borrar"},
         "cmd.delete.help": {
             "en": "Deleted at once; U undoes it",
             "es": "Se borra al momento; U lo deshace",
         },
         "cmd.undo": {
             "en": "Touchpoints: undo the last delete",
-            "es": "Puntos: deshacer el último borrado",
+            "es": "Mapa: deshacer el último borrado",
         },
         "cmd.undo.help": {
             "en": "Brings it back with the same id, in the same place",
