@@ -19,6 +19,8 @@ from typing import Any, ClassVar, TypeVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.keys import format_key
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -27,6 +29,7 @@ from tpworkshop.domain.text import visible, without_controls
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
+from tpworkshop.i18n.catalogs.tui_keys import KEY_NAMES
 from tpworkshop.storage import Actor, StorageError, Store
 from tpworkshop.tui.collector import IdleCollector
 from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
@@ -42,6 +45,22 @@ COLLECTOR_PAUSE_SECONDS = 1.0
 COLLECTOR_TICK_SECONDS = 0.5
 
 DEFAULT_TIMEBOX_MIN = 15
+
+
+def key_display(key: str, lang: str) -> str:
+    """A bound key as keyboards in ``lang`` name it: 'shift+tab' -> 'Mayús+Tab' (es),
+    'pagedown' -> 'AvPág', 'space' -> 'Espacio', 'f5' -> 'F5'; Ctrl keeps Textual's '^q'."""
+    *modifiers, name = key.split("+")
+    if name in KEY_NAMES:
+        shown = KEY_NAMES(name, lang)
+    elif len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+        shown = name.upper()
+    else:
+        shown = format_key(name)
+    if "ctrl" in modifiers:
+        modifiers.remove("ctrl")
+        shown = f"^{shown}"
+    return "+".join([*(KEY_NAMES(m, lang) if m in KEY_NAMES else m for m in modifiers), shown])
 
 
 @dataclass
@@ -553,7 +572,17 @@ class WorkshopApp(App[int | None]):
     async def action_quit(self) -> None:
         self.exit_app()
 
-    # --- command palette -------------------------------------------------------------
+    # --- keys and the command palette --------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer and the help, named as keyboards in the language name them."""
+        return binding.key_display or key_display(binding.key, self.lang)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = UI("palette.placeholder", self.lang)
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         lang = self.lang

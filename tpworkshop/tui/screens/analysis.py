@@ -49,6 +49,8 @@ TABS = ("findings", "map", "channels", "curve", "priorities")
 TAB_KEYS = {"findings": "f", "map": "m", "channels": "c", "curve": "e", "priorities": "p"}
 REPORT_FORMATS = ("markdown", "csv", "svg", "html")
 EXTENSIONS = {"toml": "toml", "markdown": "md", "csv": "csv", "svg": "svg", "html": "html"}
+FORMAT_NAMES = {"toml": "TOML", "markdown": "Markdown", "csv": "CSV", "svg": "SVG", "html": "HTML"}
+"""Formats as they are written in both languages (facilitation_guides/glossary.md)."""
 SEVERITY_STYLES = {"high": "$text-error", "medium": "$text-warning", "low": "$text-accent"}
 FINDINGS_PER_GROUP = 200  # a room reads a few dozen; the export holds them all
 CHANNEL_ROWS = 60
@@ -664,7 +666,7 @@ class AnalysisScreen(StepScreen):
             return
         lang = self.lang
         dialog = FormDialog(
-            TEXT("export.title", lang, format=fmt.upper()),
+            TEXT("export.title", lang, format=FORMAT_NAMES.get(fmt, fmt)),
             [FormField("path", TEXT("export.path", lang), default_export_path(self.session, fmt))],
             lambda values: export_path_problem(values["path"], lang),
         )

@@ -26,11 +26,13 @@ def _lang(screen: ModalScreen[Any]) -> str:
 
 
 class ConfirmDialog(TranslatedBindings[bool], ModalScreen[bool]):
-    """Yes/No. Y or Enter on Yes confirms; N, Escape or Ctrl+G cancels."""
+    """Yes/No. The language's yes letter (Y, or S for «Sí») or Enter on Yes confirms; N,
+    Escape or Ctrl+G cancels."""
 
     CSS_PATH = "dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "key.confirm"),
+        Binding("y", "confirm_letter('y')", "key.confirm"),
+        Binding("s", "confirm_letter('s')", "key.confirm"),
         Binding("n,escape,ctrl+g", "answer(False)", "key.cancel"),
     ]
 
@@ -46,11 +48,11 @@ class ConfirmDialog(TranslatedBindings[bool], ModalScreen[bool]):
             yield Static(content(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
-                    f"{UI('yes', lang)} (Y)",
+                    UI("yes.button", lang),
                     id="yes",
                     variant="error" if self.danger else "primary",
                 )
-                yield Button(f"{UI('no', lang)} (N)", id="no")
+                yield Button(UI("no.button", lang), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -60,6 +62,15 @@ class ConfirmDialog(TranslatedBindings[bool], ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_confirm_letter(self, letter: str) -> None:
+        self.dismiss(True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only this language's yes letter confirms: S (es) must not delete in English."""
+        if action == "confirm_letter":
+            return parameters[0] == UI("yes.letter", _lang(self))
+        return True
 
 
 @dataclass(frozen=True)
@@ -106,8 +117,8 @@ class FormDialog(TranslatedBindings[dict[str, str] | None], ModalScreen[dict[str
                 )
             yield Static("", id="dialog-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{UI('ok', _lang(self))} (Enter)", id="ok", variant="primary")
-                yield Button(f"{UI('cancel', _lang(self))} (Esc)", id="cancel")
+                yield Button(UI("ok.button", _lang(self)), id="ok", variant="primary")
+                yield Button(UI("cancel.button", _lang(self)), id="cancel")
 
     def on_mount(self) -> None:
         if self.fields:

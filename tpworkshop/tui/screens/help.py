@@ -79,10 +79,11 @@ class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
         content.add_row(Text("\n" + UI("help.global", lang), style="bold underline"))
         glob = _keys_table()
         for binding in shown_bindings(app, app_bindings(app)):
-            glob.add_row(_key_label(self, binding), binding.description)
-        glob.add_row("Ctrl+P", UI("key.palette", lang))
+            if binding.description:  # Textual's ctrl+c has none: no line without words
+                glob.add_row(_key_label(self, binding), binding.description)
+        glob.add_row(UI("help.palette_key", lang), UI("key.palette", lang))
         glob.add_row("1-6", UI("key.step", lang, n="1-6"))
-        glob.add_row("Tab / Shift+Tab", "↹")
+        glob.add_row(UI("help.tab_keys", lang), UI("help.tab", lang))
         content.add_row(glob)
         content.add_row(Text("\n" + UI("help.close", lang), style="dim"))
         self.query_one("#help-content", Static).update(content)

@@ -1,0 +1,159 @@
+"""No English in a Spanish session: key names, dialogs, the palette, the help, the CLI.
+
+The vocabulary itself is tests/test_glossary.py; this file checks what the catalogues
+cannot: words Textual and argparse write themselves, and which language a message is in.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.command import CommandInput
+from textual.widgets import Button, Static
+
+from tests.test_cli import tpw
+from tests.tui.helpers import open_app, sample_session
+from tpworkshop.storage import Store
+from tpworkshop.tui.app import key_display
+from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.screens.help import HelpScreen
+
+
+@pytest.mark.parametrize(
+    ("key", "en", "es"),
+    [
+        ("shift+tab", "Shift+Tab", "Mayús+Tab"),
+        ("space", "Space", "Espacio"),
+        ("delete", "Del", "Supr"),
+        ("pagedown", "PgDn", "AvPág"),
+        ("pageup", "PgUp", "RePág"),
+        ("escape", "Esc", "Esc"),
+        ("f5", "F5", "F5"),
+        ("ctrl+q", "^q", "^q"),
+        ("ctrl+shift+up", "Shift+^↑", "Mayús+^↑"),
+        ("enter", "⏎", "⏎"),
+        ("x", "x", "x"),
+    ],
+)
+def test_keys_are_named_as_keyboards_name_them(key: str, en: str, es: str) -> None:
+    assert key_display(key, "en") == en
+    assert key_display(key, "es") == es
+
+
+async def test_a_spanish_confirm_dialog_says_si_and_confirms_with_s(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid)
+    answers: list[bool | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ConfirmDialog("¿Borrar?"), answers.append)
+        await pilot.pause()
+        labels = [str(button.label) for button in app.screen.query(Button)]
+        assert labels == ["Sí (S)", "No (N)"]
+        await pilot.press("y")  # the English letter does nothing in Spanish
+        await pilot.pause()
+        assert answers == [] and isinstance(app.screen, ConfirmDialog)
+        await pilot.press("s")
+        await pilot.pause()
+        assert answers == [True]
+
+
+async def test_an_english_confirm_dialog_does_not_take_s_for_yes(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="en")
+    app = open_app(db_path, sid)
+    answers: list[bool | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(ConfirmDialog("Delete?"), answers.append)
+        await pilot.pause()
+        assert [str(b.label) for b in app.screen.query(Button)] == ["Yes (Y)", "No (N)"]
+        await pilot.press("s")
+        await pilot.pause()
+        assert answers == []
+        await pilot.press("y")
+        await pilot.pause()
+        assert answers == [True]
+
+
+async def test_a_spanish_form_names_intro_on_its_button(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(FormDialog("Nuevo", [FormField("name", "Nombre")]))
+        await pilot.pause()
+        labels = [str(button.label) for button in app.screen.query(Button)]
+        assert labels == ["Aceptar (Intro)", "Cancelar (Esc)"]
+
+
+async def test_the_palette_asks_in_spanish(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Buscar comandos…"
+
+
+async def test_the_help_has_no_key_without_words_and_spanish_key_names(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-content", Static).content)
+        text = console.export_text()
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert "^c" not in lines  # Textual's ctrl+c binding has no description
+        words = set(re.findall(r"[A-Za-z+]+", text))
+        assert not words & {"shift", "space", "del", "pgdn", "pgup", "tab", "Shift"}
+        assert "Mayús+Tab" in text
+
+
+# --- the command line ------------------------------------------------------------------------
+
+ENGLISH_IN_HELP = ("COMMAND", "NAME", "SESSION", "PATH", "KEY", "DIR", "usage", "options")
+
+
+@pytest.mark.parametrize("command", [[], ["new"], ["open"], ["export"], ["import"], ["join"]])
+def test_spanish_help_has_no_english_placeholders(command: list[str], db_path: Path) -> None:
+    out = tpw("--lang", "es", *command, "--help", db=db_path).stdout
+    assert out.startswith("uso: tpworkshop")
+    found = [word for word in ENGLISH_IN_HELP if re.search(rf"\b{word}\b", out)]
+    assert found == []
+
+
+def test_a_missing_argument_is_named_in_spanish(db_path: Path) -> None:
+    result = tpw("--lang", "es", "new", db=db_path)
+    assert result.returncode == 2
+    assert "faltan estos argumentos: NOMBRE" in result.stderr
+    assert "NAME" not in result.stderr
+
+
+def test_export_of_a_spanish_session_speaks_spanish(db_path: Path, tmp_path: Path) -> None:
+    with Store(db_path) as store:
+        store.create_session("Clínica", framework="5p", language="es")
+    out = tmp_path / "informe.html"
+    result = tpw("export", "Clínica", "--format", "html", "-o", str(out), db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"Se escribió {out}."
+    english = tpw("--lang", "en", "export", "Clínica", "-o", str(out), db=db_path)
+    assert english.stderr.strip() == f"Wrote {out}."
+
+
+def test_one_import_problem_is_one_problem(db_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = "tpworkshop/1"\n[session]\nname = ""\n', encoding="utf-8")
+    result = tpw("--lang", "es", "import", str(bad), db=db_path)
+    assert result.returncode == 1
+    first = result.stderr.splitlines()[0]
+    assert first.endswith("1 problema:"), first
+    assert "(s)" not in result.stderr
