@@ -65,7 +65,8 @@ def rules(lang: str | None = None) -> list[Rule]:
 
 
 def without_placeholders(text: str) -> str:
-    """The words a reader sees: ``{name}`` fields and format specs left out."""
+    """The words a reader sees: ``{name}`` fields and argparse's ``%(name)s`` left out."""
+    text = re.sub(r"%(?:\(\w+\))?[rsd]", "", text)
     try:
         parts = string.Formatter().parse(text)
         return "".join(literal for literal, *_ in parts)
