@@ -53,7 +53,7 @@ FINDINGS = Catalog(
             ),
             "es": (
                 "«{stage}» reúne el {share} de los puntos de contacto, pero tiene el "
-                "{weight_share} del peso total: necesita más inversión."
+                "{weight_share} del peso total: necesita más esfuerzo."
             ),
         },
         "over-invested": {
