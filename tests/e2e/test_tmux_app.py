@@ -23,7 +23,7 @@ def test_new_session_by_keyboard_in_tmux(tmp_path: Path) -> None:
         term.wait_for("Tmux workshop")
         term.wait_for("Awareness")  # setup step: the five-stage framework's stages
         term.keys("F5")
-        term.wait_for(lambda s: "Do all your customers" in s and "esc " in _footer(s))
+        term.wait_for(lambda s: "Do all your customers" in s and "Esc " in _footer(s))
         term.type("Families")
         term.keys("Enter")
         term.wait_for("Families")

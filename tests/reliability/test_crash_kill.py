@@ -405,7 +405,7 @@ def test_sighup_in_a_real_terminal_keeps_what_was_shown_saved(
         term.keys("Enter")
         # The name field has the focus once the footer offers Esc back to the map; keys
         # typed before that go to the map (they are not text there).
-        term.wait_for("esc Map", timeout=20)
+        term.wait_for("Esc Map", timeout=20)
         term.type("hangup-survivor")
         term.wait_for("hangup-survivor", timeout=10)
         term.keys("Enter")
