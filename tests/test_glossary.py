@@ -188,6 +188,7 @@ def test_spanish_sentences_about_a_field_start_with_its_article() -> None:
         "low": 1,
         "high": 5,
         "choices": "a, b",
+        "digits": 30,
     }
     leading = [
         code for code, entry in VALIDATION.messages.items() if entry["es"].startswith("{field}")

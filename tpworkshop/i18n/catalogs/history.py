@@ -40,8 +40,8 @@ HISTORY = Catalog(
             "en": "changed the votes of {label} from {old} to {new}",
             "es": "cambió los votos de {label} de {old} a {new}",
         },
-        "did.dot": {"en": "placed a dot on {label}", "es": "puso un punto en {label}"},
-        "did.undot": {"en": "took a dot back from {label}", "es": "retiró un punto de {label}"},
+        "did.dot": {"en": "placed a dot on {label}", "es": "puso un voto en {label}"},
+        "did.undot": {"en": "took a dot back from {label}", "es": "retiró un voto de {label}"},
         "did.framework": {
             "en": "changed the framework from {old} to {new}",
             "es": "cambió el marco de {old} a {new}",
@@ -88,11 +88,11 @@ HISTORY = Catalog(
         },
         "undid.dot": {
             "en": "Undid: your dot on {label} taken back.",
-            "es": "Deshecho: se retiró tu punto de {label}.",
+            "es": "Deshecho: se retiró tu voto de {label}.",
         },
         "undid.undot": {
             "en": "Undid: your dot is back on {label}.",
-            "es": "Deshecho: tu punto vuelve a {label}.",
+            "es": "Deshecho: tu voto vuelve a {label}.",
         },
         "undid.framework": {
             "en": "Undid: the framework back to {old}, with its stages.",
