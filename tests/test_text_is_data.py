@@ -139,7 +139,7 @@ def test_huge_votes_get_one_sentence_naming_the_field(number: int | None) -> Non
     with pytest.raises(ValidationError) as caught:
         clean("touchpoint", "votes", number)
     assert caught.value.message("en").startswith("Votes must be between 0 and 10000")
-    assert caught.value.message("es").startswith("Votos debe estar entre 0 y 10000")
+    assert caught.value.message("es").startswith("El número de votos debe estar entre 0 y 10000")
 
 
 @pytest.mark.parametrize("typed", ["99999999999999999999", "9" * 2000, "1e3", "3.0", "٣"])
