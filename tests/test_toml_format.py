@@ -683,7 +683,7 @@ def test_the_newer_keys_are_read() -> None:
 def test_an_out_of_range_importance_is_refused_naming_the_field_in_both_languages() -> None:
     (problem,) = problems_of(document(touchpoints=[{"importance": "9"}]))
     assert problem.field == "importance"
-    assert "Importance" in problem.message_en and "Importancia" in problem.message_es
+    assert "Importance" in problem.message_en and "La importancia" in problem.message_es
 
 
 def test_import_fills_defaults_for_omitted_keys() -> None:

@@ -168,9 +168,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     )
 
     gaps = command("gaps", "cmd.gaps")
-    gaps.add_argument(
-        "session", metavar=t("metavar.session_or_file"), help=t("arg.gaps_session")
-    )
+    gaps.add_argument("session", metavar=t("metavar.session_or_file"), help=t("arg.gaps_session"))
     gaps.add_argument(
         "--format",
         choices=GAPS_FORMATS,
