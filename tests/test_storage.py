@@ -237,6 +237,16 @@ def test_position_is_stored_without_touching_updated(store: Store) -> None:
     assert session.updated == before
 
 
+def test_position_keeps_the_view_within_the_step(store: Store) -> None:
+    """The Analysis tab is part of where the facilitator was (a resume lands on it)."""
+    sid = store.create_session("Tabs")
+    store.save_position(sid, Position(step="analysis", view="channels"))
+    assert store.load(sid).position == Position(step="analysis", view="channels")
+    assert store.live_state(sid).position.view == "channels"
+    store.save_position(sid, Position(step="analysis", view=None))
+    assert store.load(sid).position.view is None
+
+
 def test_replace_import_is_atomic(store: Store) -> None:
     """A failing replacement leaves the old session intact (one transaction)."""
     sid = store.create_session("Keep me")

@@ -141,6 +141,8 @@ class Position:
     segment: str | None = None
     stage: str | None = None
     touchpoint: str | None = None
+    view: str | None = None
+    """The step's own view, where it has several (the Analysis tab)."""
 
 
 @dataclass

@@ -478,5 +478,12 @@ def m007_lasting_ids_and_unique_names(db: Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
+@_migration
+def m008_position_view(db: Database) -> None:
+    """The view the facilitator was on within the step (the Analysis tab), for a resume."""
+    db.execute("ALTER TABLE sessions ADD COLUMN current_view TEXT")
+    db.execute("PRAGMA user_version = 8")
+
+
 MIGRATION_NAMES = [function.__name__ for function in MIGRATIONS]
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -905,8 +905,15 @@ class Store:
         with self._write() as conn:
             conn.execute(
                 "UPDATE sessions SET step = ?, current_segment = ?, current_stage = ?,"
-                " current_touchpoint = ? WHERE id = ?",
-                (step, position.segment, position.stage, position.touchpoint, session_id),
+                " current_touchpoint = ?, current_view = ? WHERE id = ?",
+                (
+                    step,
+                    position.segment,
+                    position.stage,
+                    position.touchpoint,
+                    position.view,
+                    session_id,
+                ),
             )
 
     def set_agenda_start(self, session_id: int, start: datetime | str | None) -> None:
@@ -1398,12 +1405,13 @@ class Store:
         with self._read() as conn:
             row = conn.execute(
                 "SELECT revision, step, current_segment, current_stage, current_touchpoint,"
-                " live_ended FROM sessions WHERE id = ?",
+                " current_view, live_ended FROM sessions WHERE id = ?",
                 (session_id,),
             ).fetchone()
         if row is None:
             raise StorageError("gone", what="session")
-        return LiveState(int(row[0]), Position(row[1], row[2], row[3], row[4]), row[5] is not None)
+        position = Position(row[1], row[2], row[3], row[4], row[5])
+        return LiveState(int(row[0]), position, row[6] is not None)
 
     def end_live(self, session_id: int) -> None:
         """The facilitator ends the live session: participants' apps close."""
@@ -1862,6 +1870,7 @@ def _session_from_row(row: dict[str, Any]) -> Session:
             segment=row["current_segment"],
             stage=row["current_stage"],
             touchpoint=row["current_touchpoint"],
+            view=row["current_view"],
         ),
         dots_per_participant=row["dots_per_participant"],
         agenda_start=datetime.fromisoformat(row["agenda_start"]) if row["agenda_start"] else None,
