@@ -23,7 +23,9 @@ def test_new_session_by_keyboard_in_tmux(tmp_path: Path) -> None:
         term.wait_for("Tmux workshop")
         term.wait_for("Awareness")  # setup step: the five-stage framework's stages
         term.keys("F5")
-        term.wait_for(lambda s: "Do all your customers" in s and "Esc " in _footer(s))
+        term.wait_for(lambda s: "Do all your customers" in s and "Navigating" in s)
+        term.keys("n")  # a step lands on its list: N goes to the typing line
+        term.wait_for(lambda s: "Editing · New segment" in s)
         term.type("Families")
         term.keys("Enter")
         term.wait_for("Families")
@@ -31,10 +33,9 @@ def test_new_session_by_keyboard_in_tmux(tmp_path: Path) -> None:
         term.keys("Enter")
         term.wait_for(lambda s: "Families" in s and "Fleets" in s)
         term.keys("F5")
-        screen = term.wait_for("New touchpoint in Families")
-        if "Map" not in _footer(screen):  # the map has focus: Enter opens the cell
-            term.keys("Enter")
-            term.wait_for(lambda s: "Map" in _footer(s))
+        term.wait_for(lambda s: "Navigating · Map" in s and "touchpoints for Families" in s)
+        term.keys("Enter")  # the map has the focus: Enter opens the cell's name field
+        term.wait_for(lambda s: "Editing · New touchpoint" in s and "Map" in _footer(s))
         for name in ("Billboard", "Radio spot"):
             term.type(name)
             term.keys("Enter")

@@ -55,7 +55,17 @@ async def read_together(pilot: Pilot[object], *keys: tuple[str, str | None]) -> 
     queued before the app has handled the one before (``pilot.press`` waits)."""
     for key, character in keys:
         pilot.app.post_message(events.Key(key, character))
+    await settle(pilot)
+
+
+async def settle(pilot: Pilot[object], *, rounds: int = 200) -> None:
+    """Wait until the app has handed on every key it read (its KeyQueue is idle)."""
     await pilot.pause()
+    queue = getattr(pilot.app, "keys", None)
+    for _ in range(rounds):
+        if queue is None or queue.idle:
+            break
+        await pilot.pause(0.01)
     await pilot.pause()
 
 

@@ -127,8 +127,8 @@ async def test_action_add_toggle_and_delete(db_path: Path) -> None:
         await pilot.pause()
         await pilot.press("down", "down", "a")  # Showroom visit is highlighted
         await pilot.pause()
-        await pilot.press(*"Greet within 2 minutes", "enter", *"Sales lead", "enter")
-        await pilot.press(*"2026-11-23", "enter", "enter")  # keeps the touchpoint
+        await pilot.press(*"Greet within 2 minutes", "tab", *"Sales lead", "tab")
+        await pilot.press(*"2026-11-23", "enter")  # Enter is OK from the due date; keeps the tp
         await pilot.pause()
         actions = reread(db_path, sid).actions
         assert [(a.title, a.owner, a.due, a.touchpoint, a.status) for a in actions] == [
@@ -153,13 +153,13 @@ async def test_action_not_tied_then_edited_and_tied(db_path: Path) -> None:
     app = open_app(db_path, sid)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("a", *"Review all invoices", "enter", "enter", "enter")
+        await pilot.press("a", *"Review all invoices", "tab", "tab", "tab")
         await pilot.press("ctrl+u", "enter")  # touchpoint cleared: not tied
         await pilot.pause()
         assert reread(db_path, sid).actions[0].touchpoint is None
         await pilot.press("tab", "enter")  # edit: owner
         await pilot.pause()
-        await pilot.press("tab", *"Finance", "enter", "enter", *"Showroom visit", "enter")
+        await pilot.press("tab", *"Finance", "tab", "tab", *"Showroom visit", "enter")
         await pilot.pause()
         action = reread(db_path, sid).actions[0]
         assert (action.owner, action.touchpoint) == ("Finance", "tp-3")
@@ -173,14 +173,14 @@ async def test_bad_due_date_and_blank_title_are_refused(db_path: Path) -> None:
     app = open_app(db_path, sid)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("a", "enter", "enter")  # blank title
-        await pilot.press(*"2026-12-31", "enter", "enter")
+        await pilot.press("a", "tab", "tab")  # blank title
+        await pilot.press(*"2026-12-31", "enter")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         assert "must not be empty" in str(dialog.query_one("#dialog-error", Static).content)
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", *"Fix it", "tab", "tab")
-        await pilot.press("ctrl+u", *"31/02/2026", "enter", "enter")
+        await pilot.press("shift+tab", "shift+tab", *"Fix it", "tab", "tab")
+        await pilot.press("ctrl+u", *"31/02/2026", "enter")
         await pilot.pause()
         assert app.screen is dialog
         assert "2026-12-31" in str(dialog.query_one("#dialog-error", Static).content)
@@ -194,8 +194,7 @@ async def test_spanish_day_month_year_due_date(db_path: Path) -> None:
     app = open_app(db_path, sid)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("a", *"Llamar en una hora", "enter", "enter", *"31/12/2026", "enter")
-        await pilot.press("enter")
+        await pilot.press("a", *"Llamar en una hora", "tab", "tab", *"31/12/2026", "enter")
         await pilot.pause()
         title = str(app.screen.query_one("#assess-actions-title", Static).content)
         assert "abiertas: 1" in title

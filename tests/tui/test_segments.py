@@ -49,7 +49,10 @@ async def test_fast_entry_adds_one_segment_per_enter_and_keeps_focus(db_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         fast = screen.query_one("#segment-new", Input)
-        assert app.focused is fast  # no segments yet: ready to type
+        # A step lands on its list, never in a field: N goes to the typing line
+        assert app.focused is screen.query_one("#segments", KeyedTable)
+        await pilot.press("n")
+        assert app.focused is fast
         await type_text(pilot, "Families")
         await pilot.press("enter")
         await type_text(pilot, "Fleet managers")
@@ -76,7 +79,7 @@ async def test_fast_entry_refuses_a_too_long_name_and_keeps_it(db_path: Path) ->
     app = open_app(db_path, sid)
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
-        await pilot.press(*["w"] * 201, "enter")
+        await pilot.press("n", *["w"] * 201, "enter")
         await pilot.pause()
         assert "too long (201 characters; the limit is 200)" in error_line(screen)
         assert screen.query_one("#segment-new", Input).value == "w" * 201
@@ -97,7 +100,7 @@ async def test_add_and_edit_with_the_dialog(db_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         await type_text(pilot, "Rentals")
-        await pilot.press("enter")
+        await pilot.press("tab")  # Enter would be OK: Tab goes to the next field
         await type_text(pilot, "Short-term rental companies buying in bulk")
         await pilot.press("enter")
         await pilot.pause()
@@ -116,9 +119,9 @@ async def test_add_and_edit_with_the_dialog(db_path: Path) -> None:
         await pilot.pause()
         assert app.screen is dialog
         assert "must not be empty" in str(dialog.query_one("#dialog-error", Static).content)
-        await pilot.press("shift+tab")
+        assert app.focused is dialog.query_one("#field-name", Input)  # to be fixed
         await type_text(pilot, "Rental fleets")
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         await pilot.pause()
         rentals = reread(db_path, sid).segment("rentals")
         assert rentals.name == "Rental fleets"
@@ -127,7 +130,7 @@ async def test_add_and_edit_with_the_dialog(db_path: Path) -> None:
         # "e" edits too
         await pilot.press("up", "e")
         await pilot.pause()
-        await pilot.press("enter", "ctrl+u")
+        await pilot.press("tab", "ctrl+u")
         await type_text(pilot, "Company cars")
         await pilot.press("enter")
         await pilot.pause()

@@ -58,8 +58,8 @@ async def test_add_rename_weigh_move_and_remove_stages_by_keys(db_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         await type_text(pilot, "Repair")
-        await pilot.press("enter")  # to the weight field, "3" selected
-        await pilot.press("4", "enter")
+        await pilot.press("tab")  # to the weight field: "3", not selected
+        await pilot.press("ctrl+u", "4", "enter")  # Enter is OK from any field
         await pilot.pause()
         stages = reread(db_path, sid).stages
         assert [s.name for s in stages][-1] == "Repair"
@@ -114,14 +114,14 @@ async def test_bad_stage_name_or_weight_is_refused_in_the_dialog(db_path: Path) 
         await start(pilot)
         await pilot.press("a")
         await pilot.pause()
-        await pilot.press("enter", "9", "enter")  # blank name
+        await pilot.press("tab", "ctrl+u", "9", "enter")  # blank name
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         assert "must not be empty" in str(dialog.query_one("#dialog-error", Static).content)
         await pilot.press("shift+tab")
         await type_text(pilot, "Repair")
-        await pilot.press("enter", "enter")  # weight 9 is out of range
+        await pilot.press("enter")  # weight 9 is out of range
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         assert "between 1 and 5" in str(dialog.query_one("#dialog-error", Static).content)
@@ -212,7 +212,8 @@ async def test_fields_commit_on_enter_and_on_leaving(db_path: Path) -> None:
         screen = await start(pilot)
         await pilot.press("tab")  # from the stages to the first field
         assert app.focused is screen.query_one("#field-name", Input)
-        await type_text(pilot, "Dealer workshop")  # replaces the selected text
+        await pilot.press("ctrl+u")  # entering a field selects nothing: clear it first
+        await type_text(pilot, "Dealer workshop")
         await pilot.press("enter")
         await pilot.pause()
         assert reread(db_path, sid).name == "Dealer workshop"
@@ -227,7 +228,7 @@ async def test_fields_commit_on_enter_and_on_leaving(db_path: Path) -> None:
         await pilot.press("enter")  # facilitator -> dots (skips the language list)
         await pilot.pause()
         assert app.focused is screen.query_one("#field-dots_per_participant", Input)
-        await pilot.press("7", "enter")
+        await pilot.press("ctrl+u", "7", "enter")
         await pilot.pause()
         await type_text(pilot, "Ana, Luis ,, Marta")
         await pilot.press("enter")
@@ -253,7 +254,7 @@ async def test_blank_name_is_refused_inline_and_the_text_is_kept(db_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         screen = await start(pilot)
         name = screen.query_one("#field-name", Input)
-        await pilot.press("tab", "backspace", "enter")
+        await pilot.press("tab", "ctrl+u", "enter")
         await pilot.pause()
         assert "Name must not be empty" in error_line(screen)
         assert app.focused is name  # stays, to be fixed
@@ -294,6 +295,7 @@ async def test_out_of_range_dots_and_taken_name_are_refused(db_path: Path) -> No
         await pilot.press("tab")  # to participants, the dots error stays
         await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab", "shift+tab")
         assert app.focused is screen.query_one("#field-name", Input)
+        await pilot.press("ctrl+u")
         await type_text(pilot, "other WORKSHOP")
         await pilot.press("enter")
         await pilot.pause()

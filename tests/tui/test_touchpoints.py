@@ -274,8 +274,13 @@ async def test_spanish_labels(db_path: Path) -> None:
     app = open_app(db_path, sid)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_map(pilot)
-        placeholder = screen.query_one("#tp-name", Input).placeholder
-        assert placeholder.startswith("Nuevo punto de contacto en Families · Conciencia")
+        name = screen.query_one("#tp-name", Input)
+        # on the map the field says how to get to it; in it, what it adds
+        assert name.placeholder.startswith("Intro: escribe puntos de contacto para Families")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is name
+        assert name.placeholder.startswith("Nuevo punto de contacto en Families · Conciencia")
 
 
 def test_touchpoints_map_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001

@@ -27,12 +27,14 @@ from textual.screen import Screen
 from tpworkshop.domain.model import Position, Session
 from tpworkshop.domain.text import visible, without_controls
 from tpworkshop.domain.validation import ValidationError
-from tpworkshop.i18n import resolve_language
+from tpworkshop.i18n import Catalog, resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
+from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_keys import KEY_NAMES
 from tpworkshop.storage import Actor, StorageError, Store
 from tpworkshop.tui.collector import IdleCollector
 from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
+from tpworkshop.tui.key_queue import KeyQueue, KeySettled
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.steps import WORKSHOP_STEPS, StepTimer
 
@@ -80,16 +82,23 @@ class WorkshopApp(App[int | None]):
 
     TITLE = "tpworkshop"
     CSS_PATH = "app.tcss"
+    # The app's keys act before any widget sees them (priority), so they do the same in
+    # every widget: a text area never turns F6/F7 into a selection, nor Ctrl+Z into its
+    # own undo. F5 and F6 are the step's (next step, switch pane); the screen says what.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "key.help"),
-        Binding("f2", "toggle_guide", "key.guide", show=False),
-        Binding("f3", "toggle_timer", "key.timer", show=False),
-        Binding("f4", "extend_timer", "key.extend", show=False),
-        Binding("f8", "toggle_follow", "key.follow"),
-        Binding("f7", "who", "key.who", show=False),
-        Binding("f9", "agenda", "key.agenda", show=False),
+        Binding("f1", "help", "key.help", priority=True),
+        Binding("f2", "toggle_guide", "key.guide", show=False, priority=True),
+        Binding("f3", "toggle_timer", "key.timer", show=False, priority=True),
+        Binding("f4", "extend_timer", "key.extend", show=False, priority=True),
+        Binding("f5", "next_step", "key.next", priority=True),
+        Binding("f6", "switch_pane", "key.pane", show=False, priority=True),
+        Binding("f7", "who", "key.who", show=False, priority=True),
+        Binding("f8", "toggle_follow", "key.follow", priority=True),
+        Binding("f9", "agenda", "key.agenda", show=False, priority=True),
+        Binding("ctrl+z", "undo", "key.undo", show=False, priority=True),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
     ]
+    BINDING_CATALOGS: ClassVar[tuple[Catalog, ...]] = (UI, INPUT_TEXT)
 
     def __init__(
         self,
@@ -132,6 +141,7 @@ class WorkshopApp(App[int | None]):
         self.resume_collector = False
         """Set by the CLI, which pauses the garbage collector before importing Textual."""
         self.collector = IdleCollector()
+        self.keys = KeyQueue(self)
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -161,6 +171,11 @@ class WorkshopApp(App[int | None]):
             self.collector.input_seen()
         elif isinstance(event, events.Paste) and not event.is_forwarded:
             event = self._storable_paste(event)
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            await self.keys.read(event)
+            return
+        if isinstance(event, events.Key) and event.is_forwarded:
+            self.keys.reached_app(event)
         await super().on_event(event)
 
     def _storable_paste(self, paste: events.Paste) -> events.Paste:
@@ -186,6 +201,17 @@ class WorkshopApp(App[int | None]):
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
+
+    async def dispatch_input(self, event: events.Key | events.Paste) -> None:
+        """Hand one key (or paste) to the focused widget, the app's way (see KeyQueue)."""
+        if isinstance(event, events.Key) and event.key == "ctrl+g":
+            # Ctrl+G is Escape, everywhere: a bare Escape can be slow or swallowed over
+            # SSH and in tmux, so every "back" and "close" also answers to Ctrl+G.
+            event = events.Key("escape", None)
+        await super().on_event(event)
+
+    def on_key_settled(self, message: KeySettled) -> None:
+        self.keys.settled(message.token)
 
     def _show_first_screen(self) -> None:
         if self.session_id is not None:
@@ -294,6 +320,10 @@ class WorkshopApp(App[int | None]):
             self.install_screen(screen, name=f"step-{step}-{self._screen_generation}")
         if self.screen is screen:
             return
+        leaving = self.step_screen
+        if leaving is not None and leaving is not screen:
+            leaving.before_leaving()
+        screen.request_landing()
         if isinstance(self.screen, StepScreen) or len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -304,10 +334,19 @@ class WorkshopApp(App[int | None]):
         self.save_position(position)
 
     @property
+    def step_screen(self) -> StepScreen | None:
+        """The step on show: the top step screen (a dialog may be over it)."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, StepScreen):
+                return screen
+        return None
+
+    @property
     def current_step(self) -> str | None:
+        """The step on show, a dialog over it or not (None at the session list)."""
         if not self.screen_stack:  # starting up or shutting down
             return None
-        step = getattr(self.screen, "STEP", None)
+        step = getattr(self.step_screen, "STEP", None)
         return step if step in WORKSHOP_STEPS else None
 
     def suggested_step(self) -> str:
@@ -553,20 +592,49 @@ class WorkshopApp(App[int | None]):
             self._follow(self.store.live_state(self.session_id).position, force=True)
 
     def action_agenda(self) -> None:
+        """F9 opens the agenda, and closes it again."""
         from tpworkshop.tui.screens.agenda import AgendaScreen
 
-        if self.session_id is not None and not isinstance(self.screen, AgendaScreen):
+        if isinstance(self.screen, AgendaScreen):
+            self.screen.dismiss(None)
+        elif self.session_id is not None:
             self.push_screen(AgendaScreen(self.current_step))
 
     def action_who(self) -> None:
+        """F7 shows who is connected, and closes that list again."""
         from tpworkshop.tui.screens.presence import PresenceScreen
 
-        if self.session_id is not None:
+        if isinstance(self.screen, PresenceScreen):
+            self.screen.dismiss(None)
+        elif self.session_id is not None:
             self.push_screen(PresenceScreen())
+
+    def action_next_step(self) -> None:
+        """F5: the suggested next step (from a step screen, not from a dialog over it)."""
+        if isinstance(self.screen, StepScreen):
+            self.go_to_step(self.suggested_step())
+
+    def action_switch_pane(self) -> None:
+        """F6: the screen's own "switch pane" (the list and the form, the map and the name
+        field...); in a field, F6 always leaves it for the screen's list."""
+        switch = getattr(self.screen, "action_switch_pane", None)
+        if switch is not None:
+            switch()
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: undo this person's last change (the screen says what it undid)."""
+        undo = getattr(self.screen, "action_undo", None)
+        if undo is not None:
+            undo()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_follow":
             return self.role != "facilitator"
+        if action in ("next_step", "switch_pane", "undo"):
+            # Shown (and live) only where the screen on top has something to do with it.
+            if action == "next_step":
+                return isinstance(self.screen, StepScreen)
+            return hasattr(self.screen, f"action_{action}")
         return True
 
     async def action_quit(self) -> None:

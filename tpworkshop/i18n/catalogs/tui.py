@@ -82,8 +82,8 @@ UI = Catalog(
         },
         "help.screen": {"en": "On this step", "es": "En este paso"},
         "help.close": {
-            "en": "Escape, F1 or Q closes this help.",
-            "es": "Esc, F1 o Q cierra esta ayuda.",
+            "en": "Esc, Ctrl+G or F1 closes this help.",
+            "es": "Esc, Ctrl+G o F1 cierra esta ayuda.",
         },
         # palette commands
         "cmd.step": {"en": "Go to step {n}: {step}", "es": "Ir al paso {n}: {step}"},

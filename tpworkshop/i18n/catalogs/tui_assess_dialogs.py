@@ -12,8 +12,8 @@ TEXT = Catalog(
             "es": "¿Qué tal funciona hoy «{name}»?",
         },
         "rate.help": {
-            "en": "Press 1 (poor) to 5 (excellent), 0 to clear. Q or Ctrl+G cancels.",
-            "es": "Pulsa de 1 (mal) a 5 (excelente), 0 para borrar. Q o Ctrl+G cancela.",
+            "en": "Press 1 (poor) to 5 (excellent), 0 to clear. Esc or Ctrl+G cancels.",
+            "es": "Pulsa de 1 (mal) a 5 (excelente), 0 para borrar. Esc o Ctrl+G cancela.",
         },
         "rate.scale": {
             "en": "1 poor · 2 weak · 3 fair · 4 good · 5 excellent",
@@ -24,8 +24,8 @@ TEXT = Catalog(
         "key.cancel": {"en": "Cancel", "es": "Cancelar"},
         "key.choose": {"en": "Choose", "es": "Elegir"},
         "choose.help": {
-            "en": "↑↓ move · Enter chooses · Q or Ctrl+G cancels",
-            "es": "↑↓ mover · Intro elige · Q o Ctrl+G cancela",
+            "en": "↑↓ move · Enter chooses · Esc or Ctrl+G cancels",
+            "es": "↑↓ mover · Intro elige · Esc o Ctrl+G cancela",
         },
     },
 )

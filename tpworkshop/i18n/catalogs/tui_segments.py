@@ -18,8 +18,10 @@ TEXT = Catalog(
         "col.description": {"en": "Description", "es": "Descripción"},
         "col.tps": {"en": "Touchpoints", "es": "P. de contacto"},
         "empty": {
-            "en": "No segments yet. Type a name below and press Enter, or press A.",
-            "es": "Aún no hay segmentos. Escribe un nombre abajo y pulsa Intro, o pulsa A.",
+            "en": "No segments yet. Press N to type names below (Enter after each one), "
+            "or A to add one with a description.",
+            "es": "Aún no hay segmentos. Pulsa N para escribir nombres abajo (Intro tras "
+            "cada uno), o A para añadir uno con su descripción.",
         },
         "fast.placeholder": {
             "en": "New segment… (type a name, Enter, then the next)",

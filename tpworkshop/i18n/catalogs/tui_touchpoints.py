@@ -34,13 +34,17 @@ TEXT = Catalog(
             "en": "New touchpoint in {segment} · {stage}…",
             "es": "Nuevo punto de contacto en {segment} · {stage}…",
         },
+        "placeholder.idle": {
+            "en": "Enter: type touchpoints for {segment} · {stage}",
+            "es": "Intro: escribe puntos de contacto para {segment} · {stage}",
+        },
         "placeholder.none": {
             "en": "No cell to add to yet",
             "es": "Aún no hay ninguna celda donde añadir",
         },
         "hint.empty_cell": {
-            "en": "Nothing here yet: type a name above, Enter, then the next one.",
-            "es": "Aún no hay nada: escribe un nombre arriba, Intro, y luego el siguiente.",
+            "en": "Nothing here yet: Enter, then type a name, Enter, and the next one.",
+            "es": "Aún no hay nada: Intro, escribe un nombre, Intro, y el siguiente.",
         },
         "hint.no_segments": {
             "en": "No segments yet: press 2 and list the customer segments first.",

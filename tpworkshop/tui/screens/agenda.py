@@ -30,7 +30,7 @@ class AgendaScreen(TranslatedBindings[None], ModalScreen[None]):
         Binding("minus,left", "adjust(-1)", "key.shorter"),
         Binding("s", "start_now", "key.start_now"),
         Binding("enter", "go", "key.go"),
-        Binding("escape,q,f9", "close", "key.close"),
+        Binding("escape", "close", "key.close"),
     ]
 
     def __init__(self, current_step: str | None = None) -> None:

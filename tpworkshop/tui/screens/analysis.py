@@ -34,7 +34,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from tpworkshop.analysis import SEVERITIES, Analysis, Finding, analyse
-from tpworkshop.domain.model import Session
+from tpworkshop.domain.model import Position, Session
 from tpworkshop.domain.text import fold, slugify
 from tpworkshop.i18n import format_percent
 from tpworkshop.i18n.catalogs.tui import UI
@@ -249,33 +249,48 @@ class AnalysisScreen(StepScreen):
     def _compose_views(self) -> ComposeResult:
         lang = self.lang
         yield Static(id="analysis-summary")
-        with TabbedContent(id="analysis-tabs", initial="tab-findings"):
+        view = self.session.position.view
+        initial = view if view in TABS else "findings"
+        with TabbedContent(id="analysis-tabs", initial=f"tab-{initial}"):
             with (
                 TabPane(TEXT("tab.findings", lang), id="tab-findings"),
                 Horizontal(id="findings-row"),
             ):
-                yield OptionList(id="findings", compact=True)
+                yield OptionList(id="findings", compact=True, name=TEXT("name.findings", lang))
                 with VerticalScroll(id="overview", can_focus=False):
                     yield Static(id="overview-map")
                     yield Static(id="overview-priorities")
                     yield ExperienceCurve(id="overview-curve")
             with TabPane(TEXT("tab.map", lang), id="tab-map"):
-                yield DensityGrid(alarm_empty=True, id="map-grid")
+                yield DensityGrid(alarm_empty=True, id="map-grid", name=TEXT("name.map", lang))
                 yield Static(id="map-legend", classes="legend")
             with TabPane(TEXT("tab.channels", lang), id="tab-channels"):
-                yield DensityGrid(alarm_empty=False, id="channel-grid")
+                yield DensityGrid(
+                    alarm_empty=False, id="channel-grid", name=TEXT("name.channels", lang)
+                )
                 yield Static(id="channel-legend", classes="legend")
             with (
                 TabPane(TEXT("tab.curve", lang), id="tab-curve"),
-                VerticalScroll(id="curve-scroll"),
+                VerticalScroll(id="curve-scroll", name=TEXT("name.curve", lang)),
             ):
                 yield ExperienceCurve(id="curve")
             with TabPane(TEXT("tab.priorities", lang), id="tab-priorities"):
-                yield OptionList(id="priorities", compact=True)
+                yield OptionList(id="priorities", compact=True, name=TEXT("name.priorities", lang))
                 yield Static(id="priorities-legend", classes="legend")
 
-    def on_mount(self) -> None:
-        self.query_one("#findings", OptionList).focus()
+    def land(self, position: Position) -> None:
+        """The tab the facilitator was on (the findings at first), its list focused."""
+        tab = position.view if position.view in TABS else "findings"
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != f"tab-{tab}":
+            tabs.active = f"tab-{tab}"
+        self._focus_tab(tab)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """The facilitator chose a tab: a resume comes back to it."""
+        tab = (event.pane.id or "").removeprefix("tab-")
+        if tab in TABS and tab != self.session.position.view:
+            self.note_position(view=tab)
 
     def on_analysis_body_resized(self, event: AnalysisBody.Resized) -> None:
         event.stop()
@@ -620,7 +635,7 @@ class AnalysisScreen(StepScreen):
         if tab not in TABS:
             return
         self.query_one(TabbedContent).active = f"tab-{tab}"
-        self.call_after_refresh(self._focus_tab, tab)
+        self._focus_tab(tab)
 
     def _focus_tab(self, tab: str) -> None:
         target = {

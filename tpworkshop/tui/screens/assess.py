@@ -20,12 +20,13 @@ from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from tpworkshop.domain.labels import FIELD_LABELS
-from tpworkshop.domain.model import Action, Touchpoint, clean
+from tpworkshop.domain.model import Action, Position, Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_date
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_assess import TEXT
+from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
@@ -122,11 +123,18 @@ class AssessScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="assess-summary")
-        yield AssessTable(id="assess-touchpoints", cursor_type="row", zebra_stripes=True)
+        yield AssessTable(
+            id="assess-touchpoints",
+            cursor_type="row",
+            zebra_stripes=True,
+            name=INPUT_TEXT("name.navigator", self.lang),
+        )
         yield Static(id="assess-empty")
         yield Static(id="assess-note")
         yield Static(id="assess-actions-title")
-        yield AssessTable(id="assess-actions", cursor_type="row")
+        yield AssessTable(
+            id="assess-actions", cursor_type="row", name=INPUT_TEXT("name.actions", self.lang)
+        )
 
     def on_mount(self) -> None:
         # Textual then runs StepScreen.on_mount too (handlers run for each class).
@@ -211,12 +219,13 @@ class AssessScreen(StepScreen):
         self._fill_actions()
         self._refresh_texts(tps)
 
-    def on_screen_resume(self) -> None:
-        """Coming from another step: show the touchpoint the facilitator was on there."""
-        if self.is_mounted and self.workshop.session is not None:
-            wanted = self.session.position.touchpoint
-            if wanted and self.session.touchpoint(wanted):
-                self.selected = wanted
+    def land(self, position: Position) -> None:
+        """The touchpoint the position names, highlighted, with the focus on the list."""
+        wanted = position.touchpoint
+        if wanted and self.session.touchpoint(wanted) and wanted != self.selected:
+            self.selected = wanted
+            self.refresh_view()
+        self.tp_table.focus()
 
     def _tp_rows_of(self, tps: list[Touchpoint]) -> list[Row]:
         """Plain values per row (cheap to compare); cells are built only when they change."""

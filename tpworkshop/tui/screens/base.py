@@ -9,21 +9,23 @@ session) without losing focus, cursor or half-typed text.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, TextArea
 
-from tpworkshop.domain.model import Session
+from tpworkshop.domain.model import Position, Session
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.steps import WORKSHOP_STEPS, format_clock
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
-from tpworkshop.tui.widgets.status_bar import StatusBar
+from tpworkshop.tui.widgets.status_bar import EDITING, NAVIGATING, InputState, StatusBar
 from tpworkshop.tui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
@@ -40,7 +42,6 @@ class StepScreen(TranslatedBindings[None]):
         for n, step in enumerate(WORKSHOP_STEPS, start=1)
     ] + [
         Binding("question_mark", "app.help", "key.help", show=False),
-        Binding("f5", "next_step", "key.next"),
     ]
 
     @property
@@ -74,12 +75,55 @@ class StepScreen(TranslatedBindings[None]):
         self.refresh_chrome()
         self.show_guide()
         self.refresh_view()
+        self._land_if_asked()
 
     def on_screen_resume(self) -> None:
         self.apply_guide_visibility()
         self.refresh_chrome()
         self.show_guide()
         self.refresh_view()
+        self._land_if_asked()
+
+    # --- the input model: landing, position, state -------------------------------------
+
+    _landing = True
+    """Land on the position when next shown (the app asks on every step change)."""
+
+    def request_landing(self) -> None:
+        """The app is about to show this step (a step key, a jump, a resume)."""
+        self._landing = True
+
+    def _land_if_asked(self) -> None:
+        if self._landing and self.is_mounted and self.workshop.session is not None:
+            self._landing = False
+            self.land(self.session.position)
+            self.refresh_chrome()
+
+    def land(self, position: Position) -> None:
+        """Show the item ``position`` names, with the focus on the step's list or map
+        (navigating), never in a text field: the keys that follow a step change are
+        commands, not text. Each step says what its item and its list are."""
+
+    def before_leaving(self) -> None:
+        """The app is about to show another step: save what must be saved first."""
+
+    @property
+    def is_current_step(self) -> bool:
+        """The step on show (dialogs over it included)."""
+        return self.workshop.step_screen is self
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.refresh_chrome()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.refresh_chrome()
+
+    def input_state(self) -> InputState:
+        """Editing (a text field has the cursor) or navigating, and where."""
+        widget = self.focused
+        if isinstance(widget, Input | TextArea) and not getattr(widget, "read_only", False):
+            return InputState(EDITING, widget.name or "")
+        return InputState(NAVIGATING, widget.name or "" if widget is not None else "")
 
     def refresh_view(self) -> None:
         """Redraw the working surface from ``self.session``; keep focus and typing."""
@@ -129,6 +173,7 @@ class StepScreen(TranslatedBindings[None]):
             error=app.live.last_error is not None,
             timer_text=clock,
             timer_state=state,
+            state=self.input_state(),
         )
         self.query_one(Stepper).show(app.session, self.STEP, app.suggested_step(), self.lang)
 
@@ -144,8 +189,12 @@ class StepScreen(TranslatedBindings[None]):
         return STEP_NAMES(step or self.STEP, self.lang)
 
     def note_position(self, **changes: Any) -> None:
-        """Remember the selected segment/stage/touchpoint so a resume lands there."""
-        import dataclasses
+        """Remember the selected segment/stage/touchpoint so a resume lands there.
 
+        Only the step on show does: a step in the background (being refreshed, or
+        unmounted as the app closes) never moves where a resume lands.
+        """
+        if not self.is_current_step or self.workshop.session is None:
+            return
         position = dataclasses.replace(self.session.position, step=self.STEP, **changes)
         self.workshop.save_position(position)

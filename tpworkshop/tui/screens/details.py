@@ -28,14 +28,16 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static, TextArea
 
 from tpworkshop.domain.labels import FIELD_LABELS
-from tpworkshop.domain.model import Session, Touchpoint, clean
+from tpworkshop.domain.model import Position, Session, Touchpoint, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_details import TEXT
+from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.tui.display import content, visible, visible_line
 from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor, show_content
+from tpworkshop.tui.widgets.text_input import TextInput
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -159,7 +161,7 @@ class DetailsForm(VerticalScroll, can_focus=False):
     """The form column; scrolls to the focused field, is no Tab stop of its own."""
 
 
-class FieldInput(Input):
+class FieldInput(TextInput):
     """A one-line field (the owner) that shows a stored value as it is.
 
     Textual's Input looks for a suggestion on every value change and announces it;
@@ -187,7 +189,6 @@ class DetailsScreen(StepScreen):
         Binding("n", "next_tp", "key.next_tp", show=False),
         Binding("p", "prev_tp", "key.prev_tp", show=False),
         Binding("f", "cycle_filter", "key.filter"),
-        Binding("f6", "switch_pane", "key.pane", show=False),
         Binding("x,delete", "remove_item", "key.remove_item"),
         Binding("shift+up", "move_item(-1)", "key.item_up", show=False),
         Binding("shift+down", "move_item(1)", "key.item_down", show=False),
@@ -216,7 +217,11 @@ class DetailsScreen(StepScreen):
         with Horizontal(id="details-main"):
             with Vertical(id="details-nav"):
                 yield Static(id="details-filter")
-                yield TouchpointPicker(on_pick=self._picked, id="details-picker")
+                yield TouchpointPicker(
+                    on_pick=self._picked,
+                    id="details-picker",
+                    name=INPUT_TEXT("name.navigator", lang),
+                )
                 yield Static(TEXT("legend", lang), id="details-legend")
             with DetailsForm(id="details-form"):
                 yield Static(id="details-title")
@@ -233,6 +238,7 @@ class DetailsScreen(StepScreen):
         if kind == "list":
             yield ListEditor(
                 label=label,
+                items_name=INPUT_TEXT("name.items", lang, field=label),
                 placeholder=hint,
                 editing=TEXT("editing", lang),
                 commit=lambda items, field=field: self.commit_field(field, items),
@@ -243,11 +249,16 @@ class DetailsScreen(StepScreen):
             yield Label(label, classes="field-label", id=f"label-{field}")
             if kind == "line":
                 yield FieldInput(
-                    placeholder=hint, compact=True, id=f"field-{field}", classes="form-input"
+                    placeholder=hint,
+                    compact=True,
+                    id=f"field-{field}",
+                    name=label,
+                    classes="form-input",
                 )
             else:
                 yield TextArea(
                     placeholder=hint,
+                    name=label,
                     compact=True,
                     soft_wrap=True,
                     highlight_cursor_line=False,
@@ -337,12 +348,13 @@ class DetailsScreen(StepScreen):
         if changed:
             self._note(tp)
 
-    def on_screen_resume(self) -> None:
-        """Coming from another step: show the touchpoint the facilitator was on there."""
-        if self.is_mounted and self.workshop.session is not None:
-            wanted = self.session.position.touchpoint
-            if wanted and wanted != self.selected and wanted in self.index().by_ref:
-                self.select(wanted)
+    def land(self, position: Position) -> None:
+        """The touchpoint the position names (the last one edited or viewed, or a jump's),
+        with the focus on the navigator: the keys that follow are commands, not text."""
+        wanted = position.touchpoint
+        if wanted and wanted != self.selected and wanted in self.index().by_ref:
+            self.select(wanted)
+        self.picker.focus()
 
     def _fallback_selection(self, index: SessionIndex) -> str | None:
         if not index.ordered:

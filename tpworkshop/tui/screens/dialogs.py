@@ -1,7 +1,9 @@
 """Small modal dialogs shared by the steps: confirm, a form of text fields, a choice.
 
-Every dialog closes with Escape *and* with a letter or F-key binding, since a bare
-Escape can be slow or swallowed over SSH and terminal multiplexers.
+Every dialog of the app follows the same rules: Enter is OK (from any one-line field
+too), Escape or Ctrl+G closes it without a change (the app reads Ctrl+G as Escape, since
+a bare Escape can be slow or swallowed over SSH and in tmux), and no letter closes it:
+someone may be typing that letter.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from textual.widgets import Button, Input, Label, SelectionList, Static
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content, content_line, visible, visible_line
+from tpworkshop.tui.widgets.text_input import TextInput
 
 
 def _lang(screen: ModalScreen[Any]) -> str:
@@ -109,10 +112,11 @@ class FormDialog(TranslatedBindings[dict[str, str] | None], ModalScreen[dict[str
             yield Label(content(self.title_text), classes="dialog-title")
             for f in self.fields:
                 yield Label(content(f.label), classes="field-label")
-                yield Input(
+                yield TextInput(
                     value=visible(f.value),
                     placeholder=visible_line(f.placeholder),
                     id=f"field-{f.name}",
+                    name=f.label,
                     compact=True,
                 )
             yield Static("", id="dialog-error", classes="dialog-error")
@@ -128,12 +132,9 @@ class FormDialog(TranslatedBindings[dict[str, str] | None], ModalScreen[dict[str
         return {f.name: self.query_one(f"#field-{f.name}", Input).value for f in self.fields}
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index < len(inputs) - 1:
-            inputs[index + 1].focus()
-        else:
-            self.action_submit()
+        """Enter is OK from any field, as the button says (Tab goes to the next field)."""
+        event.stop()
+        self.action_submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "ok":

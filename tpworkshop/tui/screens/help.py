@@ -59,7 +59,7 @@ def app_bindings(node: DOMNode) -> list[Binding]:
 class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "dismiss", "key.close"),
+        Binding("escape", "dismiss", "key.close"),
     ]
 
     def compose(self) -> ComposeResult:

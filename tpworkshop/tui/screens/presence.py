@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 class PresenceScreen(TranslatedBindings[None], ModalScreen[None]):
     CSS_PATH = "presence.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f7,q", "close", "key.close"),
+        Binding("escape", "close", "key.close"),
     ]
 
     @property

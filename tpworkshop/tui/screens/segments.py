@@ -15,9 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
-from tpworkshop.domain.model import Segment, clean
+from tpworkshop.domain.model import Position, Segment, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
+from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_segments import TEXT
 from tpworkshop.tui.display import content
 from tpworkshop.tui.edits import EDIT_FAILED
@@ -50,12 +51,13 @@ class SegmentsScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(TEXT("prompt", self.lang), id="segments-prompt")
-        yield KeyedTable(id="segments")
+        yield KeyedTable(id="segments", name=INPUT_TEXT("name.segments", self.lang))
         yield Static(TEXT("empty", self.lang), id="segments-empty")
         yield Static(id="segments-error")
         yield EntryInput(
             placeholder=TEXT("fast.placeholder", self.lang),
             id="segment-new",
+            name=INPUT_TEXT("name.new_segment", self.lang),
             leave_to=self._leave_to,
         )
 
@@ -63,8 +65,18 @@ class SegmentsScreen(StepScreen):
         table = self.query_one("#segments", KeyedTable)
         for key in ("col.n", "col.name", "col.description", "col.tps"):
             table.add_column(TEXT(key, self.lang), key=key)
-        if not self.session.segments:
-            self.query_one("#segment-new", Input).focus()
+
+    def land(self, position: Position) -> None:
+        table = self.query_one("#segments", KeyedTable)
+        table.select_key(position.segment)
+        table.focus()
+
+    def action_switch_pane(self) -> None:
+        """F6: from the typing line back to the list, from the list to the typing line."""
+        if isinstance(self.focused, Input):
+            self.action_focus_list()
+        else:
+            self.action_type_new()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Segment keys act only when the list, not the typing line, has focus."""

@@ -22,10 +22,11 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Select, SelectionList, Static, TextArea
 
 from tpworkshop.domain.frameworks import FRAMEWORKS
-from tpworkshop.domain.model import Stage, clean
+from tpworkshop.domain.model import Position, Stage, clean
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import LANGUAGES, resolve_language
 from tpworkshop.i18n.catalogs.tui import UI
+from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_setup import TEXT
 from tpworkshop.storage import StorageError
 from tpworkshop.tui.display import content, content_line, plain_line, visible, visible_line
@@ -38,6 +39,7 @@ from tpworkshop.tui.widgets.setup_table import (
     KeyedTable,
     weight_dots,
 )
+from tpworkshop.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
@@ -167,6 +169,7 @@ class SetupScreen(StepScreen):
                         value=self.session.language,
                         compact=True,
                         id="field-language",
+                        name=TEXT("label.language", self.lang),
                     )
                     yield from self._field("dots_per_participant")
                 with Horizontal(classes="field-row"):
@@ -174,23 +177,43 @@ class SetupScreen(StepScreen):
                 with Horizontal(classes="field-row notes-row"):
                     yield self._label("notes", first=True)
                     yield TextArea(
-                        visible(self.session.notes), id="field-notes", compact=True, soft_wrap=True
+                        visible(self.session.notes),
+                        id="field-notes",
+                        compact=True,
+                        soft_wrap=True,
+                        name=TEXT("label.notes", self.lang),
                     )
                 yield Static(id="setup-error")
             with Vertical(id="setup-stages"):
                 yield Static(id="stages-title")
-                yield KeyedTable(id="stages")
+                yield KeyedTable(id="stages", name=INPUT_TEXT("name.stages", self.lang))
                 yield Static(TEXT("stages.empty", self.lang), id="stages-empty")
+
+    def land(self, position: Position) -> None:
+        table = self.query_one("#stages", KeyedTable)
+        table.select_key(position.stage)
+        table.focus()
+
+    def before_leaving(self) -> None:
+        self.commit_all()
+
+    def action_switch_pane(self) -> None:
+        """F6: from a field back to the stages; from the stages to the fields."""
+        if self._in_fields():
+            self.action_focus_stages()
+        else:
+            self.action_edit_fields()
 
     def _label(self, field: str, *, first: bool = False) -> Label:
         return Label(TEXT(f"label.{field}", self.lang), classes="field-label" + " -first" * first)
 
     def _field(self, field: str, *, first: bool = False) -> Iterable[Widget]:
         yield self._label(field, first=first)
-        yield Input(
+        yield TextInput(
             self._saved_text(field),
             placeholder=TEXT(f"placeholder.{field}", self.lang),
             id=f"field-{field}",
+            name=TEXT(f"label.{field}", self.lang),
             compact=True,
             classes="field",
             type="integer" if field == "dots_per_participant" else "text",

@@ -13,7 +13,6 @@ reload; moving the cursor only redraws one small cell list.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 from typing import Any, ClassVar
@@ -26,10 +25,11 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, SelectionList, Static
 
-from tpworkshop.domain.model import INITIATIVES, KINDS, Session, Touchpoint, clean
+from tpworkshop.domain.model import INITIATIVES, KINDS, Position, Session, Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
+from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_touchpoints import TEXT
 from tpworkshop.tui.cell_index import index_cells, reindex_cells
 from tpworkshop.tui.display import content, visible_line
@@ -73,7 +73,6 @@ class PickDialog(ChoiceDialog):
             choices.highlighted = next(ticked, 0)
 
 
-TYPE_AHEAD_SECONDS = 0.6
 REF = attrgetter("ref")
 
 
@@ -116,23 +115,27 @@ class TouchpointsScreen(StepScreen):
         self._list_ref: str | None = None
         self._pending_ref: str | None = None
         self._undo: list[tuple[Touchpoint, list[int]]] = []
-        self._restored = False
         self._position_timer: Timer | None = None
         self._where: tuple[Cell | None, str | None] = (None, None)
         self._ref_width = LIST_FIXED["ref"]
         self._error: str | None = None
         self._refused: str | None = None
-        self._typing_redirect_until = 0.0
         self._hint_text: str | None = None
 
     # --- layout ----------------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
-        yield MapGrid(id="tp-map", on_move=self._cell_moved)
+        lang = self.lang
+        yield MapGrid(id="tp-map", on_move=self._cell_moved, name=INPUT_TEXT("name.map", lang))
         yield Static(id="tp-cell-title")
-        yield EntryInput(id="tp-name", on_submit=self._add_touchpoint, leave_to=self._leave_to)
+        yield EntryInput(
+            id="tp-name",
+            name=INPUT_TEXT("name.new_touchpoint", lang),
+            on_submit=self._add_touchpoint,
+            leave_to=self._leave_to,
+        )
         yield Static(id="tp-hint")
-        yield TouchpointList(id="tp-list")
+        yield TouchpointList(id="tp-list", name=INPUT_TEXT("name.cell_list", lang))
 
     @property
     def grid(self) -> MapGrid:
@@ -147,13 +150,24 @@ class TouchpointsScreen(StepScreen):
         return self.query_one("#tp-list", TouchpointList)
 
     def on_mount(self) -> None:
-        # StepScreen.on_mount runs after this one and calls refresh_view().
+        # StepScreen.on_mount runs after this one and calls refresh_view(), then land().
         self.grid.focus()
 
-    def on_screen_suspend(self) -> None:
-        self._save_position_now()
+    def land(self, position: Position) -> None:
+        """The map's cursor on the position's cell (the touchpoint's, if it names one), the
+        list's on the touchpoint; the focus on the map."""
+        segment, stage = position.segment, position.stage
+        tp = self.session.touchpoint(position.touchpoint) if position.touchpoint else None
+        if tp is not None:
+            segment, stage = tp.segment, tp.stage
+        if segment and stage:
+            self._pending_ref = tp.ref if tp is not None else None
+            if not self.grid.select_cell(segment, stage) or self.grid.current == self._shown_cell:
+                self._show_cell()
+        self._pending_ref = None
+        self.grid.focus()
 
-    def on_unmount(self) -> None:
+    def before_leaving(self) -> None:
         self._save_position_now()
 
     # --- redraw ----------------------------------------------------------------------
@@ -165,9 +179,6 @@ class TouchpointsScreen(StepScreen):
         self._index()
         counts = {cell: len(tps) for cell, tps in self._cells.items()}
         self.grid.show(session, counts)
-        if not self._restored:
-            self._restored = True
-            self._restore_position()
         self._show_cell()
 
     def _index(self) -> None:
@@ -186,19 +197,6 @@ class TouchpointsScreen(StepScreen):
         else:  # new refs only widen the column (after a removal it may stay a cell wider)
             self._ref_width = max(self._ref_width, ref_width(added))
         self._indexed = session
-
-    def _restore_position(self) -> None:
-        position = self.session.position
-        segment, stage = position.segment, position.stage
-        tp = None
-        if position.touchpoint:
-            tp = self.session.touchpoint(position.touchpoint)
-        if tp is not None and (segment, stage) != (tp.segment, tp.stage):
-            segment, stage = tp.segment, tp.stage
-        if segment and stage:
-            self.grid.select_cell(segment, stage)
-        if tp is not None:
-            self._pending_ref = tp.ref
 
     def _show_cell(self) -> None:
         """Title, placeholder, hint and the list of the cell under the map cursor."""
@@ -224,7 +222,11 @@ class TouchpointsScreen(StepScreen):
             )
             key = "cell.count.0" if count == 0 else "cell.count.1" if count == 1 else "cell.count.n"
             title.append(f"  {TEXT(key, lang, n=count)}")
-            placeholder = visible_line(TEXT("placeholder", lang, segment=segment, stage=stage))
+            # What the field says depends on whether it has the cursor: keys typed on the
+            # map are commands, so the field must not look as if it took them.
+            typing = self.name_input.has_focus
+            key = "placeholder" if typing else "placeholder.idle"
+            placeholder = visible_line(TEXT(key, lang, segment=segment, stage=stage))
         else:
             placeholder = TEXT("placeholder.none", lang)
         total = len(self.session.touchpoints)
@@ -351,6 +353,16 @@ class TouchpointsScreen(StepScreen):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self.refresh_bindings()
+        if event.widget is self.name_input:
+            self._show_placeholder()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget is self.name_input:
+            self._show_placeholder()
+
+    def _show_placeholder(self) -> None:
+        cell = self.grid.current
+        self._show_title(cell, len(self._cells.get(cell, [])) if cell else 0)
 
     # --- brainstorm ------------------------------------------------------------------
 
@@ -421,24 +433,18 @@ class TouchpointsScreen(StepScreen):
         self.cell_list.focus()
 
     def action_add(self) -> None:
-        # Letters typed right after Enter may reach the map before the focus moves;
-        # for a moment they are sent on to the name field instead of being lost.
-        self._typing_redirect_until = time.monotonic() + TYPE_AHEAD_SECONDS
         self.name_input.focus()
 
-    def on_key(self, event: events.Key) -> None:
-        redirect = time.monotonic() < self._typing_redirect_until
-        if redirect and event.is_printable and event.character and not self.name_input.has_focus:
-            event.stop()
-            event.prevent_default()
-            self.name_input.insert_text_at_cursor(event.character)
+    def action_switch_pane(self) -> None:
+        """F6: from the name field back to the map; from the map or the list, to it."""
+        if self.name_input.has_focus:
+            self.grid.focus()
+        else:
+            self.action_add()
 
     def _leave_to(self, key: str) -> Widget | None:
         """Where a key leaves the name field for (the keys of the two actions below)."""
-        target = {"up": self.grid, "escape": self.grid, "down": self.cell_list}.get(key)
-        if target is not None:
-            self._typing_redirect_until = 0.0  # left on purpose: keys now go there
-        return target
+        return {"up": self.grid, "escape": self.grid, "down": self.cell_list}.get(key)
 
     def action_leave_input(self) -> None:
         self.set_focus(self._leave_to("up"))

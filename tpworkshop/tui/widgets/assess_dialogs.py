@@ -31,7 +31,7 @@ class RatingPrompt(TranslatedBindings[int | None], ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"rate({n})", "key.rate", show=False) for n in range(1, 6)),
         Binding("0,backspace,delete", "rate(0)", "key.clear", show=False),
-        Binding("escape,ctrl+g,q", "cancel", "key.cancel", show=False),
+        Binding("escape", "cancel", "key.cancel", show=False),
     ]
 
     def __init__(self, name: str, current: int | None) -> None:
@@ -62,7 +62,7 @@ class TouchpointChoice(TranslatedBindings[str | None], ModalScreen[str | None]):
 
     CSS_PATH = DIALOG_CSS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,ctrl+g,q", "cancel", "key.cancel", show=False),
+        Binding("escape", "cancel", "key.cancel", show=False),
     ]
 
     def __init__(self, title: str, session: Session, selected: str | None, none_label: str) -> None:

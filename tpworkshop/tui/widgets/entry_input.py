@@ -8,12 +8,10 @@ snapshot on: to ``on_submit`` when given (called right there, so the field, the 
 entry and everything it changes are painted in one frame), else as the usual
 ``Input.Submitted``. A refused entry is put back with ``restore()``.
 
-Keys that leave the field (Up to the map, Escape...) are a second race: the app hands
-each key to the widget focused when it reads it, and over SSH "Up" and the next key
-often come in one read, so both reach this field before a screen binding could move
-the focus. ``leave_to(key)`` names the widget such a key goes to; the focus moves right
-there, and keys already handed to the field after that are given back to the app, which
-reads them again as if just typed: they go to the widget that now has the focus.
+Keys that leave the field (Up to the map, Escape...) move the focus right here, in the
+key's own handler: ``leave_to(key)`` names the widget such a key goes to. Keys read
+together with it wait in the app's KeyQueue until this one is dealt with, then go to
+the widget that has the focus by then.
 """
 
 from __future__ import annotations
@@ -23,12 +21,13 @@ from typing import Any
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input
+
+from tpworkshop.tui.widgets.text_input import TextInput
 
 LeaveTo = Callable[[str], Widget | None]
 
 
-class EntryInput(Input):
+class EntryInput(TextInput):
     def __init__(
         self,
         *args: Any,
@@ -42,13 +41,6 @@ class EntryInput(Input):
 
     async def on_key(self, event: events.Key) -> None:
         # Runs before Input's own key handler: prevent_default() keeps a key from it.
-        focused = self.screen.focused
-        if focused is not None and focused is not self:
-            # Read together with a key that has moved the focus away: it belongs there.
-            event.stop()
-            event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
-            return
         leave_to = self._leave_target
         target = leave_to(event.key) if leave_to is not None and not event.is_printable else None
         if target is not None:

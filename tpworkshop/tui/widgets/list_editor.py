@@ -45,6 +45,9 @@ def show_content(widget: Static, content: VisualType) -> None:
 class ItemList(OptionList):
     """The items of a ListEditor (Enter edits the highlighted item)."""
 
+    def on_blur(self) -> None:
+        self.can_focus = self.option_count > 0
+
 
 class ListEditor(Vertical):
     DEFAULT_CLASSES = "list-editor"
@@ -59,10 +62,12 @@ class ListEditor(Vertical):
         placeholder: str,
         editing: str,
         commit: Commit,
+        items_name: str | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.label = label
+        self.items_name = items_name
         self.placeholder = placeholder
         self.editing_text = editing
         self.commit = commit
@@ -78,8 +83,10 @@ class ListEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="field-label")
-        yield ItemList(compact=True, classes="list-items")
-        yield EntryInput(placeholder=self.placeholder, compact=True, classes="list-input")
+        yield ItemList(compact=True, classes="list-items", name=self.items_name)
+        yield EntryInput(
+            placeholder=self.placeholder, compact=True, classes="list-input", name=self.label
+        )
         yield Static("", classes="field-error")
 
     def on_mount(self) -> None:
@@ -160,6 +167,10 @@ class ListEditor(Vertical):
         if self.items == self._items_drawn:
             return
         self._items_drawn = list(self.items)
+        # Reserved rows hold no item: no Tab stop on an empty list (its letters would be
+        # commands where the room expects to type). A list that has just lost its last
+        # item keeps the focus it has until it is left (see ItemList.on_blur).
+        view.can_focus = bool(self.items) or view.has_focus
         keep = view.highlighted
         view.set_options(Option(content_line(f"• {item}")) for item in self.items)
         if self.items:

@@ -112,9 +112,10 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         *,
         id: str | None = None,
         classes: str | None = None,
+        name: str | None = None,
         on_move: Callable[[str, str], None] | None = None,
     ) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id, classes=classes, name=name)
         self._segments: list[str] = []
         self._stages: list[str] = []
         self._labels: list[str] = []

@@ -46,8 +46,10 @@ class KeyedTable(DataTable[Text]):
     class Resized(Message):
         """The table's width changed (so clipped cells can be redrawn to fit)."""
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, name: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes, name=name, cursor_type="row", zebra_stripes=True)
         self._shown: list[tuple[str, tuple[str, ...]]] = []
 
     def on_resize(self, event: events.Resize) -> None:

@@ -28,6 +28,7 @@ from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui_touchpoint_channel import CHANNEL_TEXT
 from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content, content_line, plain_line, visible_line
+from tpworkshop.tui.widgets.text_input import TextInput
 
 
 def used_channels(touchpoints: Iterable[Touchpoint]) -> list[tuple[str, int]]:
@@ -83,7 +84,7 @@ class ChannelDialog(TranslatedBindings[str | None], ModalScreen[str | None]):
                 content_line(CHANNEL_TEXT("title", lang, name=self.touchpoint.name)),
                 id="channel-title",
             )
-            yield Input(
+            yield TextInput(
                 value=visible_line(self.touchpoint.channel),
                 placeholder=CHANNEL_TEXT("placeholder", lang),
                 suggester=SuggestFromList([value for value, _ in options], case_sensitive=False),

@@ -84,8 +84,10 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         def control(self) -> TouchpointList:
             return self.touchpoint_list
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, name: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes, name=name)
         self.columns: list[ListColumn] = []
         self._widths: list[int] = []
         self.keys: list[str] = []

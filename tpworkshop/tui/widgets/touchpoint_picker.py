@@ -132,10 +132,11 @@ class TouchpointPicker(ScrollView, can_focus=True):
         on_pick: Callable[[str | None], None] | None = None,
         id: str | None = None,
         classes: str | None = None,
+        name: str | None = None,
     ) -> None:
         """``on_pick(ref)`` is called at once when the user moves the highlight (instead of
         posting ``Picked``), so what it redraws lands in the same frame as the cursor."""
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id, classes=classes, name=name)
         self._on_pick = on_pick
         self._shown: tuple[Any, ...] | None = None
         self._rows: list[tuple[str, str, str]] = []

@@ -1,0 +1,427 @@
+"""One input model for every screen (issue 13): each case the workshops reported.
+
+Navigating (letters are commands) and editing (keys are text) are shown in the top bar;
+the app's keys do the same in every widget; dialogs all close the same way; jumps and
+step changes land on the named item in a list, never in a text field; keys read
+together go where the focus is when each is handled; no invisible focus stop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList, TabbedContent, TextArea
+
+from tests.tui.helpers import open_app, read_together, reread, sample_session, settle
+from tpworkshop.domain.model import Position
+from tpworkshop.storage import Store
+from tpworkshop.tui.app import WorkshopApp
+from tpworkshop.tui.screens.agenda import AgendaScreen
+from tpworkshop.tui.screens.analysis import AnalysisScreen
+from tpworkshop.tui.screens.details import DetailsScreen
+from tpworkshop.tui.screens.dialogs import FormDialog
+from tpworkshop.tui.screens.help import HelpScreen
+from tpworkshop.tui.screens.presence import PresenceScreen
+from tpworkshop.tui.screens.setup import SetupScreen
+from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
+from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
+from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
+from tpworkshop.tui.widgets.map_grid import MapGrid
+from tpworkshop.tui.widgets.status_bar import StatusBar
+from tpworkshop.tui.widgets.touchpoint_list import TouchpointList
+from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
+
+SIZE = (80, 24)
+
+
+def at_step(db_path: Path, step: str, **position: str | None) -> int:
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        store.save_position(sid, Position(step=step, **position))
+    return sid
+
+
+def top_bar(app: WorkshopApp) -> str:
+    return str(app.screen.query_one(StatusBar).content)
+
+
+# --- the two states, on screen -----------------------------------------------------------
+
+
+async def test_the_top_bar_says_navigating_or_editing_and_names_the_field(db_path: Path) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert top_bar(app).startswith(" ☰ Navigating · Touchpoints ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert top_bar(app).startswith(" ✎ Editing · Need ")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert top_bar(app).startswith(" ✎ Editing · Interactions ")
+
+
+async def test_the_top_bar_in_spanish(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    with Store(db_path) as store:
+        store.save_position(sid, Position(step="touchpoints"))
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert top_bar(app).startswith(" ☰ Navegando · Mapa ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert top_bar(app).startswith(" ✎ Editando · Punto de contacto nuevo ")
+
+
+# --- the app's keys, everywhere ------------------------------------------------------------
+
+
+async def test_f6_and_f7_in_a_text_area_select_nothing(db_path: Path) -> None:
+    """ "Fast login" became "3": F6/F7 selected the text, the next key replaced it."""
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    with Store(db_path) as store:
+        store.update_touchpoint(reread(db_path, sid).touchpoint("tp-1").db_id, need="Fast login")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # into the form: Need
+        need = app.focused
+        assert isinstance(need, TextArea) and need.text == "Fast login"
+        await pilot.press("f7")  # who is connected (the app's key), not "select all"
+        await pilot.pause()
+        assert isinstance(app.screen, PresenceScreen)
+        await pilot.press("3")  # nothing in that list takes a 3
+        await pilot.press("f7")  # F7 closes what it opened
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsScreen)
+        assert need.selected_text == ""
+        await pilot.press("f6")  # back to the navigator, not "select line"
+        await pilot.pause()
+        assert isinstance(app.focused, TouchpointPicker)
+        await pilot.press("3")  # a command there: step 3
+        await pilot.pause()
+    assert reread(db_path, sid).touchpoint("tp-1").need == "Fast login"
+
+
+async def test_tab_into_a_setup_field_selects_nothing_and_f6_leaves_it(db_path: Path) -> None:
+    """A run of Tab, F6 and a digit replaced the name, organisation and facilitator."""
+    sid = at_step(db_path, "setup")
+    with Store(db_path) as store:
+        store.update_session(sid, organisation="Autos Sur", facilitator="Marta")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        for _ in range(3):
+            await pilot.press("tab", "f6", "7", "8")
+            await settle(pilot)
+        assert isinstance(app.screen, SetupScreen)  # 7 and 8 are no steps: nothing
+        await pilot.press("tab", "tab", "7")  # typing in a field adds to its text
+        await settle(pilot)
+        organisation = screen.query_one("#field-organisation", Input)
+        assert app.focused is organisation and organisation.value == "Autos Sur7"
+        assert organisation.selected_text == ""
+        await pilot.press("backspace", "f6")
+        await settle(pilot)
+    session = reread(db_path, sid)
+    assert (session.name, session.organisation, session.facilitator) == (
+        "Sample workshop",
+        "Autos Sur",
+        "Marta",
+    )
+
+
+async def test_ctrl_z_is_the_apps_key_even_in_a_text_area(db_path: Path) -> None:
+    """TextArea binds Ctrl+Z to its own undo: the app's Ctrl+Z comes first."""
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    calls: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.action_undo = lambda: calls.append("undo")  # type: ignore[attr-defined]
+        await pilot.press("enter", *"Quick", "ctrl+z")
+        await settle(pilot)
+        assert calls == ["undo"]
+
+
+# --- dialogs --------------------------------------------------------------------------------
+
+
+async def test_enter_in_the_due_date_saves_the_action(db_path: Path) -> None:
+    sid = at_step(db_path, "assess")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"Call back", "tab", "tab", *"2027-01-15", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+    action = reread(db_path, sid).actions[0]
+    assert (action.title, str(action.due)) == ("Call back", "2027-01-15")
+
+
+async def test_escape_and_ctrl_g_close_every_dialog_and_no_letter_does(db_path: Path) -> None:
+    sid = at_step(db_path, "assess", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        step = app.screen
+        openers = {
+            "ctrl+p": CommandPalette,
+            "f9": AgendaScreen,
+            "f7": PresenceScreen,
+            "f1": HelpScreen,
+            "e": RatingPrompt,
+            "a": FormDialog,
+        }
+        for opener, kind in openers.items():
+            for closer in ("escape", "ctrl+g"):
+                await pilot.press(opener)
+                await settle(pilot)
+                assert isinstance(app.screen, kind), opener
+                if kind not in (CommandPalette, FormDialog):
+                    await pilot.press("q")  # a letter never closes a dialog
+                    await settle(pilot)
+                    assert isinstance(app.screen, kind), opener
+                await pilot.press(closer)
+                await settle(pilot)
+                assert app.screen is step, (opener, closer)
+        await pilot.press("tab", "t")  # the actions list... (none yet): the tp picker
+        await settle(pilot)
+    assert reread(db_path, sid).actions == []
+
+
+async def test_q_in_the_touchpoint_picker_does_not_close_it(db_path: Path) -> None:
+    sid = at_step(db_path, "assess", touchpoint="tp-1")
+    with Store(db_path) as store:
+        store.add_action(sid, "Fix it", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, TouchpointChoice)
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, TouchpointChoice)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert not isinstance(app.screen, TouchpointChoice)
+    assert reread(db_path, sid).actions[0].touchpoint == "tp-1"
+
+
+# --- jumps land on the named item, in a list --------------------------------------------------
+
+
+async def test_a_finding_lands_on_its_touchpoint_with_the_focus_on_the_navigator(
+    db_path: Path,
+) -> None:
+    sid = at_step(db_path, "analysis")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AnalysisScreen)
+        finding = screen.selected_finding()
+        assert finding is not None and finding.touchpoint is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        details = app.screen
+        assert isinstance(details, DetailsScreen)
+        assert details.selected == finding.touchpoint
+        assert isinstance(app.focused, TouchpointPicker)
+        before = reread(db_path, sid).touchpoint(finding.touchpoint)
+        # "6", "3", "m" and arrows, typed next, are commands (they went into the outcome)
+        await pilot.press("6", "enter", "3", "m", "down")
+        await settle(pilot)
+        touchpoints = app.screen
+        assert isinstance(touchpoints, TouchpointsScreen)
+        assert isinstance(app.focused, MapGrid)
+        # landed on the touchpoint's cell, then Down: the next segment's row (Fleets)
+        assert touchpoints.grid.current == ("fleets", before.stage)
+    after = reread(db_path, sid).touchpoint(finding.touchpoint)
+    assert after == before
+
+
+async def test_a_cell_finding_moves_the_map_cursor_to_that_cell(db_path: Path) -> None:
+    """ "Fleets has no touchpoint in Awareness" did not move the map cursor at all."""
+    sid = at_step(db_path, "touchpoints", segment="families", stage="awareness")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AnalysisScreen)
+        listing = screen.query_one("#findings", OptionList)
+        for index in range(listing.option_count):
+            listing.highlighted = index
+            finding = screen.selected_finding()
+            if finding and finding.rule == "empty-cell" and finding.segment == "fleets":
+                break
+        assert finding is not None and finding.rule == "empty-cell"
+        await pilot.press("enter")
+        await settle(pilot)
+        touchpoints = app.screen
+        assert isinstance(touchpoints, TouchpointsScreen)
+        assert touchpoints.grid.current == ("fleets", finding.stage)
+        assert isinstance(app.focused, MapGrid)
+
+
+async def test_keys_read_together_each_go_where_the_focus_is(db_path: Path) -> None:
+    """`m Right Enter` in one read renamed the wrong touchpoint and added one "kiim"."""
+    sid = at_step(db_path, "touchpoints", segment="families", stage="awareness")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TouchpointsScreen)
+        await pilot.press("l")
+        assert isinstance(app.focused, TouchpointList)
+        await read_together(pilot, ("m", "m"), ("right", None), ("enter", None))
+        assert screen.grid.current == ("families", "consideration")
+        assert app.focused is screen.name_input
+        assert isinstance(app.screen, TouchpointsScreen)  # no rename dialog
+        await read_together(
+            pilot, *[(c, c) for c in "kiim"], ("enter", None), ("escape", None), ("k", "k")
+        )
+    session = reread(db_path, sid)
+    assert [t.name for t in session.cell("families", "consideration")] == ["kiim"]
+    assert [t.name for t in session.cell("families", "awareness")] == [
+        "Instagram ad",
+        "Friend's story",
+    ]
+    assert all(t.kind is None for t in session.touchpoints)  # k on the map: no command
+
+
+async def test_a_burst_after_enter_on_the_map_is_typed_in_the_name_field(db_path: Path) -> None:
+    sid = at_step(db_path, "touchpoints", segment="fleets", stage="purchase")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = [("enter", None), *[(c, c) for c in "Billboard"], ("enter", None)]
+        keys += [*[(c, c) for c in "Radio"], ("enter", None), ("up", None), ("right", None)]
+        await read_together(pilot, *keys)
+        screen = app.screen
+        assert isinstance(screen, TouchpointsScreen)
+        assert screen.grid.current == ("fleets", "usage")
+        assert isinstance(app.focused, MapGrid)
+    names = [t.name for t in reread(db_path, sid).cell("fleets", "purchase")]
+    assert names == ["Billboard", "Radio"]
+
+
+# --- no invisible focus stop ---------------------------------------------------------------
+
+
+async def test_tab_skips_the_empty_rows_kept_for_a_list(db_path: Path) -> None:
+    """Letters typed on an empty reserved row were commands ("x Remove item")."""
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    with Store(db_path) as store:  # one list of 2: every touchpoint keeps 2 rows for it
+        store.update_touchpoint(
+            reread(db_path, sid).touchpoint("tp-2").db_id, people=["Ana", "Luis"]
+        )
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        people = screen.query_one("#field-people", ListEditor)
+        assert people.item_list.styles.height is not None  # room kept for two items
+        await pilot.press("enter")
+        seen = []
+        for _ in range(14):
+            await pilot.press("tab")
+            seen.append(app.focused)
+        assert not any(isinstance(w, ItemList) for w in seen)
+        assert people.input in seen
+        await pilot.press("shift+tab")
+        while app.focused is not people.input:
+            await pilot.press("tab")
+        await pilot.press(*"Dra. Martín", "tab")
+        await settle(pilot)
+        assert screen.selected == "tp-1"
+    assert reread(db_path, sid).touchpoint("tp-1").people == ["Dra. Martín"]
+
+
+async def test_entering_step_3_the_map_has_the_focus_and_the_field_says_so(
+    db_path: Path,
+) -> None:
+    """The field invited typing while the focus was on the map: a name typed vanished."""
+    sid = at_step(db_path, "setup")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TouchpointsScreen)
+        assert isinstance(app.focused, MapGrid)
+        assert not screen.name_input.has_focus
+        assert screen.name_input.placeholder.startswith("Enter: type touchpoints for")
+        assert "Navigating · Map" in top_bar(app)
+
+
+async def test_nothing_focusable_is_invisible(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for step in ("1", "2", "3", "4", "5", "6"):
+            await pilot.press(step)
+            await settle(pilot)
+            chain = app.screen.focus_chain
+            assert app.focused in chain, step
+            for widget in chain:
+                assert widget.display and widget.visible, (step, widget)
+                assert widget.region.area > 0, (step, widget)
+                if isinstance(widget, ItemList):  # a list field's items, when it has any
+                    assert widget.option_count > 0, (step, widget)
+
+
+# --- resume -----------------------------------------------------------------------------------
+
+
+async def test_quitting_on_analysis_resumes_on_analysis_and_its_tab(db_path: Path) -> None:
+    """Quit on Analysis, reopen: step 3 (the touchpoints screen's unmount saved its step)."""
+    sid = at_step(db_path, "touchpoints")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "6", "c")  # the map, the analysis, its Channels tab
+        await settle(pilot)
+        assert app.screen.query_one(TabbedContent).active == "tab-channels"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    position = reread(db_path, sid).position
+    assert (position.step, position.view) == ("analysis", "channels")
+    again = open_app(db_path, sid)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.current_step == "analysis"
+        assert again.screen.query_one(TabbedContent).active == "tab-channels"
+
+
+async def test_details_reopens_on_the_last_touchpoint_viewed(db_path: Path) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        shown = app.screen.selected  # type: ignore[attr-defined]
+        assert shown != "tp-1"
+        await pilot.press("5", "4")  # another step and back
+        await settle(pilot)
+        assert app.screen.selected == shown  # type: ignore[attr-defined]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    again = open_app(db_path, sid)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, DetailsScreen) and screen.selected == shown
+        assert isinstance(again.focused, TouchpointPicker)
