@@ -52,10 +52,9 @@ def test_restricted_participants_join_over_ssh_and_see_each_other(
             assert {"Ana", "Luis"} <= names
         ana.wait_for("👥", timeout=10)
         for term, name in ((ana, "Cartel de Ana"), (luis, "Radio de Luis")):
-            screen = term.wait_for("Nuevo punto de contacto en Familias")
-            if "Mapa" not in _footer(screen):  # the map has focus: Enter opens the cell
-                term.keys("Enter")
-                term.wait_for(lambda s: "Mapa" in _footer(s))
+            term.wait_for("Navegando · Mapa")  # a step lands on the map
+            term.keys("Enter")  # Enter opens the cell's name field
+            term.wait_for(lambda s: "Nuevo punto de contacto en Familias" in s)
             term.type(name)
             term.keys("Enter")
         started = time.monotonic()
@@ -80,10 +79,9 @@ def test_usable_over_a_200_ms_round_trip_link(tmp_path: Path, live_db: tuple[Pat
     command = server.client_command("Ana").replace(f"-p {server.port}", f"-p {proxy.port}")
     ana = Terminal(command, env={"TERM": "xterm-256color"})
     try:
-        screen = ana.wait_for("Nuevo punto de contacto en Familias", timeout=60)
-        if "Mapa" not in _footer(screen):
-            ana.keys("Enter")
-            ana.wait_for(lambda s: "Mapa" in _footer(s), timeout=10)
+        ana.wait_for("Navegando · Mapa", timeout=60)
+        ana.keys("Enter")
+        ana.wait_for("Nuevo punto de contacto en Familias", timeout=10)
         echoes = []
         for n, letter in enumerate("Lento", start=1):
             started = time.monotonic()
