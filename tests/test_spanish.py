@@ -157,3 +157,109 @@ def test_one_import_problem_is_one_problem(db_path: Path, tmp_path: Path) -> Non
     first = result.stderr.splitlines()[0]
     assert first.endswith("1 problema:"), first
     assert "(s)" not in result.stderr
+
+
+# --- every command, in Spanish, through a real subprocess ----------------------------------
+
+
+def english_words_in(text: str) -> list[str]:
+    """The glossary's English words in ``text``, leaving out what is typed as written: the
+    values an option takes (``{table,json}``, ``'table'``), option names and paths."""
+    from tests.test_glossary import glossary
+
+    words = set(glossary()["english"]["words"])
+    text = re.sub(r"\{[^}\s]*\}", " ", text)  # argparse's {a,b,c}
+    text = re.sub(r"'[^'\n]*'", " ", text)  # a quoted value or name
+    text = re.sub(r"--?[\w-]+", " ", text)  # --format, -o
+    text = re.sub(r"\S*/\S*", " ", text)  # a path
+    return sorted({w for w in re.findall(r"[A-Za-z]+", text) if w in words})
+
+
+SPANISH = {"LANG": "es_ES.UTF-8"}
+COMMANDS = ("new", "open", "join", "list", "gaps", "export", "history", "import", "demo")
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_every_help_is_spanish(command: str | None, db_path: Path) -> None:
+    args = [command] if command else []
+    result = tpw(*args, "--help", db=db_path, env=SPANISH)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("uso: tpworkshop")
+    assert "opciones:" in result.stdout
+    assert english_words_in(result.stdout) == [], result.stdout
+
+
+USAGE_ERRORS = [
+    *([command] for command in COMMANDS if command not in ("list", "demo")),
+    ["bogus"],
+    ["list", "--format", "nope"],
+    ["list", "surplus"],
+    ["--lang"],
+    ["new", "X", "--framework"],
+    ["gaps", "X", "--fail-on", "high"],
+]
+
+
+@pytest.mark.parametrize("args", USAGE_ERRORS, ids=" ".join)
+def test_every_usage_error_is_spanish(args: list[str], db_path: Path) -> None:
+    result = tpw(*args, db=db_path, env=SPANISH)
+    assert result.returncode == 2, result
+    assert result.stderr.startswith("uso: tpworkshop"), result.stderr
+    assert english_words_in(result.stderr) == [], result.stderr
+
+
+def test_every_message_of_every_command_is_spanish(
+    db_path: Path, tmp_path: Path, example_path: Path
+) -> None:
+    def run(*args: str, code: int = 0) -> str:
+        result = tpw(*args, db=db_path, env=SPANISH)
+        assert result.returncode == code, (args, result)
+        assert "Traceback" not in result.stderr
+        out = result.stdout + result.stderr
+        assert english_words_in(out) == [], (args, out)
+        return out
+
+    assert "No hay ninguna base de datos" in run("list", code=1)
+    run("open", "Nada", code=1)
+    assert "creada" in run("new", "Clínica Sonrisas", "--framework", "5p", "--no-open")
+    assert "Sesión" in run("new", "Clínica Sonrisas", "--no-open")  # a free name: « (2)»
+    run("open", "Nada", code=1)  # no such session
+    run("open", "Clínica", code=1)  # two sessions start so: ambiguous
+    run("open", "Clínica Sonrisas", code=1)  # needs a terminal
+    run("join", "Clínica Sonrisas", code=1)
+    assert "Clínica Sonrisas" in run("list")
+    assert "Aún no hay cambios" in run("history", "Clínica Sonrisas")
+    assert "Análisis de brechas" in run("gaps", "Clínica Sonrisas")
+    report = tmp_path / "informe.html"
+    assert "Se escribió" in run("export", "Clínica Sonrisas", "--format", "html", "-o", str(report))
+    missing_dir = tmp_path / "no-existe" / "informe.csv"
+    failed = run("export", "Clínica Sonrisas", "-o", str(missing_dir), code=1)
+    assert "no existe" in failed and "No such file" not in failed
+    assert "no se importó" in run("import", str(tmp_path / "nada.toml"), code=1)
+    assert "Se importó" in run("import", str(example_path))
+    assert "Se sustituyó" in run("import", str(example_path), "--replace")
+    assert "demo" in run("demo", "--no-open")
+    assert "modo restringido" in run("--restricted", "list", code=1)
+    run("gaps", str(example_path), "--check", "--fail-on", "low", code=3)
+
+
+def test_list_at_80_columns_cuts_names_with_an_ellipsis_and_keeps_progress(
+    db_path: Path,
+) -> None:
+    long_name = "Clínica dental Sonrisas — recorrido de pacientes nuevos en 2027"
+    with Store(db_path) as store:
+        store.create_session(long_name, framework="5p", language="es")
+        store.create_session("Taller corto", framework="lifecycle", language="es")
+    result = tpw("list", db=db_path, env={**SPANISH, "COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    rows = [line for line in lines if line.strip()[:1].isdigit()]
+    assert len(rows) == 2
+    assert all(re.search(r"\d+ %\s*$", row) for row in rows), rows  # progress kept
+    long_row = next(row for row in rows if "Clínica" in row)
+    shown = re.search(r"Clínica[^…]*…", long_row)
+    assert shown, long_row  # cut, and the cut ends in «…»
+    assert len(shown.group(0)) >= 20, long_row  # the name has room first
+    assert "Taller corto" in result.stdout
+    assert english_words_in(result.stdout) == []

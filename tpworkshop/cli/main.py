@@ -14,12 +14,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from tpworkshop.cli.messages import ARGPARSE, CLI
+from tpworkshop.cli.messages import ARGPARSE, CLI, FRAMEWORK_SHORT, choices_help
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORK_KEYS
 from tpworkshop.domain.model import Session
-from tpworkshop.domain.text import json_text, visible
+from tpworkshop.domain.text import json_text, visible, visible_line
 from tpworkshop.domain.validation import ValidationError, has_control
 from tpworkshop.i18n import LANGUAGES, format_datetime, format_percent, resolve_language
+from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.storage import StorageError, Store, default_db_path
 
 if TYPE_CHECKING:
@@ -31,6 +32,8 @@ FAIL_ON = ("high", "medium", "low")
 CHECK_FAILED = 3
 """``gaps --check``: a finding reached --fail-on (1 and 2 stay errors and usage errors)."""
 LIST_FORMATS = ("table", "json")
+ORG_COLUMN_MIN_WIDTH = 100
+"""`list` shows the organisation column from this terminal width on."""
 HISTORY_FORMATS = ("text", "json")
 # The commands that may create the database (and its folder); every other command only reads
 # a session that must already exist, and never leaves a file or folder behind. ``None`` is the
@@ -147,7 +150,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--framework",
         default=DEFAULT_FRAMEWORK,
         metavar=t("metavar.key"),
-        help=t("opt.framework", choices=", ".join(FRAMEWORK_KEYS)),
+        help=t("opt.framework", choices=choices_help(FRAMEWORK_KEYS, lang, DEFAULT_FRAMEWORK)),
     )
     new.add_argument("--no-open", action="store_true", help=t("opt.no_open"))
     new.set_defaults(session_lang=None)
@@ -164,7 +167,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--format",
         choices=LIST_FORMATS,
         default="table",
-        help=t("opt.format", choices="|".join(LIST_FORMATS)),
+        help=t("opt.format", choices=choices_help(LIST_FORMATS, lang, "table")),
     )
 
     gaps = command("gaps", "cmd.gaps")
@@ -173,11 +176,16 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--format",
         choices=GAPS_FORMATS,
         default="text",
-        help=t("opt.format", choices="|".join(GAPS_FORMATS)),
+        help=t("opt.format", choices=choices_help(GAPS_FORMATS, lang, "text")),
     )
     gaps.add_argument("--all", action="store_true", dest="show_all", help=t("opt.all"))
     gaps.add_argument("--check", action="store_true", help=t("opt.check"))
-    gaps.add_argument("--fail-on", choices=FAIL_ON, default=None, help=t("opt.fail_on"))
+    gaps.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help=t("opt.fail_on", choices=choices_help(FAIL_ON, lang, FAIL_ON[0])),
+    )
 
     export = command("export", "cmd.export")
     export.add_argument("session", metavar=t("metavar.session"), help=t("arg.session"))
@@ -188,7 +196,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="toml",
-        help=t("opt.format", choices="|".join(EXPORT_FORMATS)),
+        help=t("opt.format", choices=choices_help(EXPORT_FORMATS, lang, "toml")),
     )
 
     history = command("history", "cmd.history")
@@ -197,7 +205,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         "--format",
         choices=HISTORY_FORMATS,
         default="text",
-        help=t("opt.format", choices="|".join(HISTORY_FORMATS)),
+        help=t("opt.format", choices=choices_help(HISTORY_FORMATS, lang, "text")),
     )
 
     import_ = command("import", "cmd.import")
@@ -319,7 +327,7 @@ def participant_name(given: str | None, environ: Mapping[str, str], lang: str = 
         if has_control(candidate.strip()):
             raise CliError(CLI("name_control", lang))
         return candidate.strip()[:MAX_PARTICIPANT_NAME].strip()
-    return "participant"
+    return CLI("participant.default", lang)
 
 
 def _list(store: Store, fmt: str, lang: str) -> int:
@@ -350,25 +358,56 @@ def _list(store: Store, fmt: str, lang: str) -> int:
 
     from tpworkshop.domain.display import plain_line
 
+    console = Console(markup=False, emoji=False, highlight=False)
+    # Names come first: under 100 columns the organisation gives its room to the name,
+    # headers wrap at their spaces («P. de / contacto»), and a cut name ends in «…».
+    # The numbers (touchpoints, progress) are never cut.
+    show_org = console.width >= ORG_COLUMN_MIN_WIDTH and any(s.organisation for s in summaries)
+    rows = [
+        [
+            str(s.id),
+            s.name,
+            *([s.organisation] if show_org else []),
+            FRAMEWORK_SHORT(s.framework, lang) if s.framework in FRAMEWORK_SHORT else s.framework,
+            format_datetime(s.updated.astimezone(), lang),
+            str(s.touchpoints),
+            format_percent(s.progress, lang),
+        ]
+        for s in summaries
+    ]
+    headers = [
+        CLI("col.id", lang),
+        CLI("col.name", lang),
+        *([CLI("col.org", lang)] if show_org else []),
+        CLI("col.framework", lang),
+        CLI("col.updated", lang),
+        CLI("col.tps", lang),
+        CLI("col.progress", lang),
+    ]
+    name_columns = {1, 2} if show_org else {1}
     table = Table(box=None, header_style="bold", expand=True)
-    table.add_column(CLI("col.id", lang), justify="right", no_wrap=True)
-    table.add_column(CLI("col.name", lang), ratio=3, no_wrap=True, overflow="ellipsis")
-    table.add_column(CLI("col.org", lang), ratio=1, no_wrap=True, overflow="ellipsis")
-    table.add_column(CLI("col.framework", lang), no_wrap=True)
-    table.add_column(CLI("col.updated", lang), no_wrap=True)
-    table.add_column(CLI("col.tps", lang), justify="right", no_wrap=True)
-    table.add_column(CLI("col.progress", lang), justify="right", no_wrap=True)
-    for s in summaries:
-        table.add_row(  # every cell a Text: a name is never read as markup or a link
-            plain_line(str(s.id)),
-            plain_line(s.name),
-            plain_line(s.organisation),
-            plain_line(s.framework),
-            plain_line(format_datetime(s.updated.astimezone(), lang)),
-            plain_line(str(s.touchpoints)),
-            plain_line(format_percent(s.progress, lang)),
+    for index, header in enumerate(headers):
+        if index in name_columns:
+            table.add_column(
+                header,
+                ratio=3 if index == 1 else 1,
+                min_width=12 if index == 1 else None,
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+            continue
+        cells = [visible_line(row[index]) for row in rows]
+        width = max([*map(len, cells), *(len(word) for word in header.split())])
+        numeric = index == 0 or index >= len(headers) - 2
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            width=width,
+            overflow="fold",  # only a header can be longer than the width: it wraps
         )
-    Console(markup=False, emoji=False, highlight=False).print(table)
+    for row in rows:  # every cell a Text: a name is never read as markup or a link
+        table.add_row(*(plain_line(cell) for cell in row))
+    console.print(table)
     return 0
 
 
@@ -496,7 +535,7 @@ def _write_atomically(path: Path, data: bytes, lang: str) -> None:
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise CliError(
-            CLI("cannot_write", lang, path=path, detail=error.strerror or str(error))
+            CLI("cannot_write", lang, path=path, detail=os_reason(error, lang))
         ) from error
 
 

@@ -75,8 +75,8 @@ CLI = Catalog(
         },
         "arg.path": {"en": "the .toml file", "es": "el archivo .toml"},
         "opt.framework": {
-            "en": "stage framework: {choices} (default five-stage)",
-            "es": "marco de etapas: {choices} (por defecto five-stage)",
+            "en": "stage framework: {choices}",
+            "es": "marco de etapas: {choices}",
         },
         "opt.session_lang": {
             "en": "the session's language: en or es",
@@ -153,6 +153,7 @@ CLI = Catalog(
             "en": "Interrupted; everything shown as saved is saved.",
             "es": "Interrumpido; todo lo que se mostró como guardado está guardado.",
         },
+        "participant.default": {"en": "participant", "es": "participante"},
         "unexpected": {"en": "Unexpected error: {detail}", "es": "Error inesperado: {detail}"},
         "col.id": {"en": "Id", "es": "Id"},
         "col.name": {"en": "Name", "es": "Nombre"},
@@ -179,8 +180,8 @@ CLI = Catalog(
             "es": "salir con el código 3 si algún hallazgo (no aceptado) llega a --fail-on",
         },
         "opt.fail_on": {
-            "en": "the severity that fails --check: high (default), medium or low",
-            "es": "la gravedad que hace fallar --check: high (por defecto), medium o low",
+            "en": "the severity that fails --check: {choices}",
+            "es": "la gravedad que hace fallar --check: {choices}",
         },
         "fail_on_needs_check": {
             "en": "--fail-on only makes sense with --check",
@@ -210,8 +211,65 @@ CLI = Catalog(
         "metavar.path": {"en": "PATH", "es": "RUTA"},
         "metavar.key": {"en": "KEY", "es": "CLAVE"},
         "metavar.dir": {"en": "DIR", "es": "CARPETA"},
+        # a list of the values an option takes, in its help
+        "choices.or": {"en": " or ", "es": " o "},
+        "choices.default": {"en": "default", "es": "por defecto"},
     },
 )
+
+# What the values an option takes mean, where the value itself is an English word: the value
+# is typed as it is, so the help quotes it and says what it means («'high' (alta)»).
+VALUE_GLOSS = Catalog(
+    "cli.values",
+    {
+        "lifecycle": {"en": "customer lifecycle", "es": "ciclo de vida del cliente"},
+        "five-stage": {"en": "five-stage journey", "es": "recorrido en cinco etapas"},
+        "5p": {"en": "5P", "es": "5P"},
+        "webb": {"en": "Webb", "es": "Webb"},
+        "custom": {"en": "your own stages", "es": "etapas propias"},
+        "table": {"en": "table", "es": "tabla"},
+        "text": {"en": "text", "es": "texto"},
+        "json": {"en": "JSON", "es": "JSON"},
+        "markdown": {"en": "Markdown", "es": "Markdown"},
+        "toml": {"en": "TOML", "es": "TOML"},
+        "csv": {"en": "CSV", "es": "CSV"},
+        "svg": {"en": "SVG", "es": "SVG"},
+        "html": {"en": "HTML", "es": "HTML"},
+        "high": {"en": "high", "es": "alta"},
+        "medium": {"en": "medium", "es": "media"},
+        "low": {"en": "low", "es": "baja"},
+    },
+)
+
+# The stage framework in `tpworkshop list`, short enough for its column.
+FRAMEWORK_SHORT = Catalog(
+    "cli.frameworks",
+    {
+        "lifecycle": {"en": "Lifecycle", "es": "Ciclo vida"},
+        "five-stage": {"en": "5 stages", "es": "5 etapas"},
+        "5p": {"en": "5P", "es": "5P"},
+        "webb": {"en": "Webb", "es": "Webb"},
+        "custom": {"en": "Custom", "es": "Propio"},
+    },
+)
+
+
+def choices_help(values: tuple[str, ...], lang: str, default: str | None = None) -> str:
+    """``'text' (texto), 'json' or 'markdown'``: each value quoted as typed, with what it
+    means in ``lang`` when that differs from the value (and the default marked)."""
+    parts = []
+    for value in values:
+        notes = []
+        gloss = VALUE_GLOSS(value, lang) if value in VALUE_GLOSS else value
+        if gloss.lower() != value.lower():
+            notes.append(gloss)
+        if value == default:
+            notes.append(CLI("choices.default", lang))
+        parts.append(f"'{value}' ({', '.join(notes)})" if notes else f"'{value}'")
+    if len(parts) < 2:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + CLI("choices.or", lang) + parts[-1]
+
 
 # argparse's own words, keyed by its English text (what its gettext hook receives).
 ARGPARSE = Catalog(

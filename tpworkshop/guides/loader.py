@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tpworkshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog
+from tpworkshop.i18n.catalogs.os_errors import os_reason
 
 GUIDE_STEPS = ("overview", "setup", "segments", "touchpoints", "details", "assess", "analysis")
 REQUIRED_KEYS = ("step", "title", "goal", "timebox", "done_when")
@@ -422,7 +423,7 @@ def _read(path: Path, ui: str) -> str:
     except UnicodeDecodeError:
         raise GuideError(MESSAGES("encoding", ui, path=path)) from None
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
+        reason = os_reason(exc, ui)
         raise GuideError(MESSAGES("read", ui, path=path, reason=reason)) from None
 
 

@@ -37,6 +37,7 @@ from tpworkshop.analysis import SEVERITIES, Analysis, Finding, analyse
 from tpworkshop.domain.model import Position, Session
 from tpworkshop.domain.text import fold, slugify
 from tpworkshop.i18n import format_percent
+from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.tui.display import assemble, visible_line
@@ -711,7 +712,11 @@ class AnalysisScreen(StepScreen):
         try:
             write_atomically(path, export_content(session, fmt))
         except Exception as error:  # any failure is one sentence, never a crash mid-workshop
-            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            reason = (
+                os_reason(error, lang)
+                if isinstance(error, OSError)
+                else str(error) or type(error).__name__
+            )
             message = TEXT("export.failed", lang, path=str(path), reason=reason)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
             return
