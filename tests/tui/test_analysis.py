@@ -71,35 +71,191 @@ async def _press_down_to(pilot: Pilot[object], screen: AnalysisScreen, rule: str
     raise AssertionError(f"no {rule} finding reachable with the arrow keys")
 
 
-async def test_findings_grouped_by_severity_highs_first(db_path: Path) -> None:
+async def test_findings_by_kind_under_severities_and_g_shows_every_one(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
         screen = await _open_analysis(pilot)
         lines = _shown_findings(screen)
         ids = [option_id for option_id, _ in lines]
-        headers = [i for i in ids if i.startswith("group-")]
-        assert headers == ["group-high", "group-medium", "group-low"]
-        # each finding sits under the header of its own severity
+        headers = [i for i in ids if i.startswith("severity-")]
+        assert headers == ["severity-high", "severity-medium", "severity-low"]
+        analysis = screen.analysis
+        assert analysis is not None
+        # one line per kind (rule and severity), under the header of its severity
+        kinds = [i for i in ids if i.startswith("group-")]
+        assert len(kinds) == len(analysis.groups) < len(analysis.findings)
         current = None
         for option_id, _ in lines:
-            if option_id.startswith("group-"):
-                current = option_id.removeprefix("group-")
-            else:
-                assert screen._finding_options[option_id].severity == current
+            if option_id.startswith("severity-"):
+                current = option_id.removeprefix("severity-")
+            elif option_id.startswith("group-"):
+                assert screen._entries[option_id].group.severity == current
         text = "\n".join(t for _, t in lines)
         assert "HIGH · 4 FINDINGS" in text
-        assert "no action has been agreed" in text  # pain-without-action
-        assert "“Instagram ad” (Families, Awareness) has no owner." in text  # no-owner
-        assert "Fleets has no touchpoint in “Awareness”." in text  # empty-cell
-        shown_rules = {f.rule for f in screen._finding_options.values()}
-        assert {"empty-cell", "no-owner", "pain-without-action", "empty-stage"} <= shown_rules
+        assert (
+            "4 of 4 touchpoints have no desired outcome: Instagram ad, Friend's story, "
+            "Email to fleet manager +1 more" in text
+        )
+        assert "“Instagram ad” (Families, Awareness) has no owner." not in text
         summary = str(screen.query_one("#analysis-summary").content)
         assert "Coverage 30%" in summary and "1 pain point" in summary
-        # the first finding is highlighted and focused, ready for Enter
+        # the first kind is highlighted and focused, ready for Enter
         assert app.focused is screen.query_one("#findings")
-        assert screen.selected_finding() is not None
+        assert screen.selected_entry().kind == "group"
         assert screen.selected_finding().severity == "high"
+        # g: every finding, one by one; the highlight stays on the same kind
+        await _press_down_to(pilot, screen, "no-owner")
+        await pilot.press("g")
+        await pilot.pause()
+        lines = _shown_findings(screen)
+        assert sum(1 for i, _ in lines if i.startswith("finding-")) == len(analysis.findings)
+        text = "\n".join(t for _, t in lines)
+        assert "“Instagram ad” (Families, Awareness) has no owner." in text
+        assert "no action has been agreed" in text
+        assert screen.selected_entry().kind == "finding"
+        assert screen.selected_finding().rule == "no-owner"
+        # and back, on the same kind
+        await pilot.press("g")
+        await pilot.pause()
+        assert screen.selected_entry().kind == "group"
+        assert screen.selected_finding().rule == "no-owner"
+
+
+def _header_text(screen: AnalysisScreen, option_id: str) -> str:
+    return dict(_shown_findings(screen)).get(option_id, "")
+
+
+async def test_accept_a_finding_with_a_reason_then_take_it_back(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        store.update_session(sid, facilitator="Marta")
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "pain-without-action")
+        finding = screen.selected_finding()
+        assert screen.selected_entry().group.count == 1
+        # Esc closes the dialog without a change; so does Ctrl+G
+        for close in ("escape", "ctrl+g"):
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, FormDialog)
+            await pilot.press(*"nope", close)
+            await pilot.pause()
+            assert app.screen is screen
+        assert reread(db_path, sid).accepted == []
+        # an empty reason is refused in the dialog, which stays open
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert str(app.screen.query_one("#dialog-error").content)
+        await pilot.press(*"Fixed next month", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        (entry,) = reread(db_path, sid).accepted
+        assert (entry.rule, entry.touchpoint, entry.reason, entry.by) == (
+            "pain-without-action",
+            finding.touchpoint,
+            "Fixed next month",
+            "Marta",
+        )
+        # listed apart, and counted nowhere: the high header lost it
+        assert "HIGH · 3 FINDINGS" in _header_text(screen, "severity-high")
+        assert "1 FINDING, COUNTED IN NO FIGURE" in _header_text(screen, "accepted-header")
+        accepted = _header_text(screen, f"accepted-{0}")
+        assert "no action has been agreed" in accepted
+        assert "accepted by Marta: Fixed next month" in accepted
+        assert all(f.rule != "pain-without-action" for f in screen.analysis.findings)
+        # u on it takes it back; the footer offers u there, a elsewhere
+        listing = screen.query_one("#findings", OptionList)
+        listing.highlighted = listing.get_option_index("accepted-0")
+        await pilot.pause()
+        keys = {k for k, b in screen.active_bindings.items() if b.enabled}
+        assert "u" in keys and "a" not in keys
+        await pilot.press("u")
+        await pilot.pause()
+        assert reread(db_path, sid).accepted == []
+        assert "HIGH · 4 FINDINGS" in _header_text(screen, "severity-high")
+        assert _header_text(screen, "accepted-header") == ""
+        # Ctrl+Z undoes the taking back: accepted again
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.reason for a in reread(db_path, sid).accepted] == ["Fixed next month"]
+
+
+async def test_accept_on_a_kind_of_several_shows_them_to_pick_one(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "no-owner")
+        assert screen.selected_entry().group.count == 3
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is screen  # no dialog: which of the three?
+        assert screen.show_all
+        entry = screen.selected_entry()
+        assert (entry.kind, entry.finding.rule) == ("finding", "no-owner")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press(*"Agency owns it", "enter")
+        await pilot.pause()
+        (accepted,) = reread(db_path, sid).accepted
+        assert (accepted.rule, accepted.touchpoint) == ("no-owner", entry.finding.touchpoint)
+        # Ctrl+Z undoes the acceptance
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert reread(db_path, sid).accepted == []
+
+
+async def test_stale_acceptances_are_reported(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        store.accept_finding(sid, "no-owner", "Old reason", touchpoint="tp-3")  # has an owner
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        text = "\n".join(t for _, t in _shown_findings(screen))
+        assert "STALE · 1 ACCEPTANCE MATCHES NO FINDING ANY MORE" in text
+        stale = _header_text(screen, "stale-0")
+        assert "No owner: Showroom visit" in stale and "Old reason" in stale
+        listing = screen.query_one("#findings", OptionList)
+        listing.highlighted = listing.get_option_index("stale-0")
+        await pilot.press("u")
+        await pilot.pause()
+        assert reread(db_path, sid).accepted == []
+        assert "STALE" not in "\n".join(t for _, t in _shown_findings(screen))
+
+
+async def test_priorities_show_each_score_with_its_reason_and_the_best(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        session = store.load(sid)
+        ad = session.touchpoint("tp-1")
+        store.update_touchpoint(ad.db_id, effectiveness=5, importance=4)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        listing = screen.query_one("#priorities", OptionList)
+        shown = [(o.id, " ".join(_plain(o.prompt).split())) for o in listing.options]
+        assert shown[0] == (
+            "priority-1",
+            "1. Showroom visit Families · Purchase Score 7 = importance 3 (the stage's "
+            "weight) + 1 (rated 2/5) + 3 (pain point)",
+        )
+        assert "WORKING WELL: COPY THESE" in shown[1][1]
+        assert shown[2] == (
+            "best-1",
+            "★ Instagram ad Families · Awareness rated 5/5 · importance 4",
+        )
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.current_step == "details"
+        assert app.session.position.touchpoint == "tp-1"
 
 
 async def test_enter_on_touchpoint_finding_opens_details_on_it(db_path: Path) -> None:
@@ -180,6 +336,9 @@ async def test_a_commit_from_elsewhere_updates_findings_and_keeps_the_selection(
     async with running(app) as pilot:
         screen = await _open_analysis(pilot)
         await _press_down_to(pilot, screen, "empty-cell")
+        before = screen.selected_finding()
+        await pilot.press("g")  # every finding: the new touchpoint's own show
+        await pilot.pause()
         before = screen.selected_finding()
         with Store(db_path) as other:  # a participant's process fills another cell
             other.add_touchpoint(sid, "fleets", "usage", "Service reminder")
@@ -404,7 +563,7 @@ async def test_spanish_session_reads_in_spanish(db_path: Path) -> None:
         assert "Cobertura 30 %" in summary and "1 punto de dolor" in summary
         text = "\n".join(t for _, t in _shown_findings(screen))
         assert "ALTA · 4 HALLAZGOS" in text
-        assert "no tiene responsable" in text
+        assert "3 de 4 puntos de contacto no tienen responsable" in text, text
 
 
 async def test_big_screen_shows_an_overview_beside_the_findings(db_path: Path) -> None:

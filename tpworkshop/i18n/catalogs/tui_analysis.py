@@ -27,6 +27,9 @@ TEXT = Catalog(
         "key.open": {"en": "Go to", "es": "Ir a"},
         "key.export": {"en": "Export TOML", "es": "Exportar TOML"},
         "key.report": {"en": "Export as…", "es": "Exportar como…"},
+        "key.all": {"en": "All / by kind", "es": "Todos / por tipo"},
+        "key.accept": {"en": "Accept", "es": "Aceptar"},
+        "key.unaccept": {"en": "Take back", "es": "Retirar"},
         # summary
         "summary.coverage": {"en": "Coverage {value}", "es": "Cobertura {value}"},
         "summary.details": {"en": "Details {value}", "es": "Detalles {value}"},
@@ -53,6 +56,57 @@ TEXT = Catalog(
         "findings.nothing": {
             "en": "Nothing to analyse yet: add segments (step 2) and touchpoints (step 3).",
             "es": "Aún no hay nada que analizar: añade segmentos (paso 2) y puntos de contacto (paso 3).",
+        },
+        # groups, accepted findings
+        "accepted.one": {
+            "en": "Accepted · 1 finding, counted in no figure",
+            "es": "Aceptados · 1 hallazgo, no cuenta en ninguna cifra",
+        },
+        "accepted.many": {
+            "en": "Accepted · {n} findings, counted in no figure",
+            "es": "Aceptados · {n} hallazgos, no cuentan en ninguna cifra",
+        },
+        "stale.one": {
+            "en": "Stale · 1 acceptance matches no finding any more",
+            "es": "Caducadas · 1 aceptación ya no coincide con ningún hallazgo",
+        },
+        "stale.many": {
+            "en": "Stale · {n} acceptances match no finding any more",
+            "es": "Caducadas · {n} aceptaciones ya no coinciden con ningún hallazgo",
+        },
+        "accepted.reason": {"en": "accepted: {reason}", "es": "aceptado: {reason}"},
+        "accepted.by": {
+            "en": "accepted by {by}: {reason}",
+            "es": "aceptado por {by}: {reason}",
+        },
+        "accept.title": {"en": "Accept: {finding}", "es": "Aceptar: {finding}"},
+        "accept.reason": {
+            "en": "Why the team accepts it (one line)",
+            "es": "Por qué lo acepta el equipo (una línea)",
+        },
+        "accept.pick": {
+            "en": "This kind has {n} findings: highlight the one to accept, then press a.",
+            "es": "Este tipo tiene {n} hallazgos: resalta el que quieras aceptar y pulsa a.",
+        },
+        "accept.done": {
+            "en": "Accepted: it counts in no figure now (u takes it back).",
+            "es": "Aceptado: ya no cuenta en ninguna cifra (u lo retira).",
+        },
+        "accept.nothing": {
+            "en": "Highlight a finding to accept it.",
+            "es": "Resalta un hallazgo para aceptarlo.",
+        },
+        "unaccept.done": {
+            "en": "Taken back: the finding counts again.",
+            "es": "Retirado: el hallazgo vuelve a contar.",
+        },
+        "unaccept.nothing": {
+            "en": "Highlight an accepted finding to take it back.",
+            "es": "Resalta un hallazgo aceptado para retirarlo.",
+        },
+        "undo.nothing": {
+            "en": "Nothing of yours to undo.",
+            "es": "No tienes nada que deshacer.",
         },
         # grids
         "map.corner": {"en": "Segment", "es": "Segmento"},
@@ -83,8 +137,18 @@ TEXT = Catalog(
             "es": "Aún no hay prioridades: marca puntos de dolor, vota o valora en el paso 5 (Evaluar).",
         },
         "priorities.legend": {
-            "en": "Pain points first, then the most votes, then the lowest rating. Enter opens the touchpoint in step 4.",
-            "es": "Primero los puntos de dolor, luego los más votados, luego la valoración más baja. Intro abre el punto de contacto en el paso 4.",
+            "en": "Highest score first; each score says what it adds up from. Enter opens the touchpoint in step 4.",
+            "es": "Primero la puntuación más alta; cada una dice de qué se compone. Intro abre el punto de contacto en el paso 4.",
+        },
+        "priority.score": {"en": "Score {reason}", "es": "Puntuación {reason}"},
+        "best.header": {"en": "Working well: copy these", "es": "Funcionan bien: cópialos"},
+        "best.none": {
+            "en": "Nothing to copy yet: no touchpoint is rated 4 or 5 without being a pain point.",
+            "es": "Aún no hay nada que copiar: ningún punto de contacto tiene 4 o 5 sin ser un punto de dolor.",
+        },
+        "best.facts": {
+            "en": "rated {rating}/5 · importance {importance}",
+            "es": "valorado {rating}/5 · importancia {importance}",
         },
         "priority.pain": {"en": "pain point", "es": "punto de dolor"},
         "priority.rated": {"en": "rated {n}/5", "es": "valorado {n}/5"},
@@ -149,6 +213,30 @@ TEXT = Catalog(
         "cmd.open.help": {
             "en": "Open the touchpoint or cell it names",
             "es": "Abrir el punto de contacto o la celda que menciona",
+        },
+        "cmd.all": {
+            "en": "Analysis: every finding, or by kind",
+            "es": "Análisis: todos los hallazgos, o por tipo",
+        },
+        "cmd.all.help": {
+            "en": "Switch between the findings grouped by kind and every finding",
+            "es": "Alternar entre los hallazgos agrupados por tipo y todos los hallazgos",
+        },
+        "cmd.accept": {
+            "en": "Analysis: accept the selected finding",
+            "es": "Análisis: aceptar el hallazgo seleccionado",
+        },
+        "cmd.accept.help": {
+            "en": "With a one-line reason; it then counts in no figure",
+            "es": "Con un motivo de una línea; después no cuenta en ninguna cifra",
+        },
+        "cmd.unaccept": {
+            "en": "Analysis: take back the selected acceptance",
+            "es": "Análisis: retirar la aceptación seleccionada",
+        },
+        "cmd.unaccept.help": {
+            "en": "The finding counts again",
+            "es": "El hallazgo vuelve a contar",
         },
         "cmd.export": {"en": "Export the session as TOML", "es": "Exportar la sesión a TOML"},
         "cmd.export.help": {

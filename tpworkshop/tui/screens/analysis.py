@@ -33,14 +33,20 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from tpworkshop.analysis import SEVERITIES, Analysis, Finding, analyse
-from tpworkshop.domain.model import Position, Session
+from tpworkshop.analysis import SEVERITIES, Analysis, Finding, Priority, analyse
+from tpworkshop.analysis import Group as FindingGroup
+from tpworkshop.analysis.describe import Names, group_lines, score_reason
+from tpworkshop.analysis.messages import RULE_LABELS
+from tpworkshop.domain.model import Accepted, Position, Session, clean
 from tpworkshop.domain.text import fold, slugify
+from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_percent
 from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
+from tpworkshop.storage import describe_undo
 from tpworkshop.tui.display import assemble, visible_line
+from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
@@ -107,7 +113,9 @@ def touchpoint_target(
 
 
 def overloaded_owner(finding: Finding, analysis: Analysis) -> str | None:
-    """The folded owner an owner-overload finding names (its message names the owner)."""
+    """The folded owner an owner-overload finding names (its ``name``, else its message)."""
+    if finding.name:
+        return fold(finding.name)
     message = fold(finding.message)
     named = [fold(owner) for owner in analysis.owners if fold(owner) and fold(owner) in message]
     if named:
@@ -132,6 +140,31 @@ def channel_target(session: Session, channel: str, stage: str | None) -> Target 
 
 def finding_identity(finding: Finding) -> tuple[str | None, ...]:
     return (finding.rule, finding.segment, finding.stage, finding.touchpoint)
+
+
+def entry_finding(entry: Accepted) -> Finding:
+    """The finding an acceptance names (for its subject and where a jump lands)."""
+    return Finding(entry.rule, "low", entry.segment, entry.stage, entry.touchpoint, "")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a line of the findings list stands for.
+
+    ``kind`` is ``group`` (a kind of finding, in the grouped view), ``finding``, ``accepted``
+    (a finding the team accepted) or ``stale`` (an acceptance that matches no finding);
+    ``finding`` is where a jump lands (a group's first finding).
+    """
+
+    kind: str
+    finding: Finding
+    group: FindingGroup | None = None
+    accepted: Accepted | None = None
+
+    def identity(self) -> tuple[object, ...]:
+        if self.accepted is not None:
+            return ("accepted", self.accepted.db_id)
+        return ("finding", *finding_identity(self.finding))
 
 
 # --- export --------------------------------------------------------------------------------
@@ -225,6 +258,9 @@ class AnalysisScreen(StepScreen):
     CSS_PATH = "analysis.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_selected", "key.open", key_display="o/⏎"),
+        Binding("a", "accept", "key.accept"),
+        Binding("u", "unaccept", "key.unaccept"),
+        Binding("g", "toggle_all", "key.all"),
         Binding("t", "export('toml')", "key.export"),
         Binding("r", "export_as", "key.report", show=False),
         *[
@@ -237,7 +273,9 @@ class AnalysisScreen(StepScreen):
         super().__init__()
         self.analysis: Analysis | None = None
         self._findings_shown: tuple[object, ...] | None = None
-        self._finding_options: dict[str, Finding] = {}
+        self._entries: dict[str, Entry] = {}
+        self.show_all = False
+        """Every finding one by one (``g``), instead of one line per kind."""
         self._priorities_shown: tuple[object, ...] | None = None
         self._priority_options: dict[str, str] = {}
 
@@ -311,7 +349,6 @@ class AnalysisScreen(StepScreen):
         if not self.is_mounted or self.workshop.session is None:
             return
         self.analysis = analyse(self.session, self.lang)
-        self._show_priorities(self.analysis)
         self._redraw_sized()
 
     def _redraw_sized(self) -> None:
@@ -326,6 +363,7 @@ class AnalysisScreen(StepScreen):
         self.set_class(below, "-overview-below")
         self._show_summary(analysis, width)
         self._show_findings(analysis, width - (OVERVIEW_SIDE if side else 0) - LIST_CHROME)
+        self._show_priorities(analysis, width - LIST_CHROME)
         self._show_map(analysis, width)
         self._show_channels(analysis, width)
         self._show_curve(analysis, width)
@@ -351,86 +389,201 @@ class AnalysisScreen(StepScreen):
         self.query_one("#analysis-summary", Static).update(Text("\n".join(lines)))
 
     def _finding_prompts(self, analysis: Analysis, width: int) -> list[Option]:
+        """Severity headers, then a line per kind (or per finding), then the accepted."""
         lang = self.lang
         options: list[Option] = []
-        self._finding_options = {}
+        self._entries = {}
+        lines = {line.group: line for line in group_lines(analysis, self.session)}
         for severity in SEVERITIES:
-            group = [(i, f) for i, f in enumerate(analysis.findings) if f.severity == severity]
-            if not group:
+            groups = [g for g in analysis.groups if g.severity == severity]
+            if not groups:
                 continue
             style = SEVERITY_STYLES[severity]
             label = TEXT(f"severity.{severity}", lang)
-            header = _plural("group", len(group), lang, severity=label)
+            count = sum(group.count for group in groups)
+            header = _plural("group", count, lang, severity=label)
             options.append(
                 Option(
                     Content.assemble(("■ ", style), (header.upper(), f"bold {style}")),
-                    id=f"group-{severity}",
+                    id=f"severity-{severity}",
                     disabled=True,
                 )
             )
-            for index, finding in group[:FINDINGS_PER_GROUP]:
-                option_id = f"finding-{index}"
-                self._finding_options[option_id] = finding
-                prompt = finding_prompt(finding.message, style, width)
+            if self.show_all:
+                options.extend(self._every_finding(analysis, severity, style, width))
+                continue
+            for number, group in enumerate(analysis.groups):
+                if group.severity != severity:
+                    continue
+                option_id = f"group-{number}"
+                first = analysis.findings[group.findings[0]]
+                self._entries[option_id] = Entry("group", first, group=group)
+                prompt = finding_prompt(lines[group].text(), style, width)
                 options.append(Option(prompt, id=option_id))
-            if len(group) > FINDINGS_PER_GROUP:
-                more = TEXT("group.more", lang, n=len(group) - FINDINGS_PER_GROUP)
-                options.append(Option(Text(more, style="italic"), disabled=True))
         if not options:
             empty = "findings.none" if self.session.segments else "findings.nothing"
             options.append(Option(Text(TEXT(empty, lang), style="italic"), disabled=True))
+        options.extend(self._accepted_prompts(analysis, width))
         return options
 
+    def _every_finding(
+        self, analysis: Analysis, severity: str, style: str, width: int
+    ) -> list[Option]:
+        options: list[Option] = []
+        group = [(i, f) for i, f in enumerate(analysis.findings) if f.severity == severity]
+        for index, finding in group[:FINDINGS_PER_GROUP]:
+            option_id = f"finding-{index}"
+            self._entries[option_id] = Entry("finding", finding)
+            options.append(Option(finding_prompt(finding.message, style, width), id=option_id))
+        if len(group) > FINDINGS_PER_GROUP:
+            more = TEXT("group.more", self.lang, n=len(group) - FINDINGS_PER_GROUP)
+            options.append(Option(Text(more, style="italic"), disabled=True))
+        return options
+
+    def _accepted_prompts(self, analysis: Analysis, width: int) -> list[Option]:
+        """The accepted findings, apart and counted nowhere; then the stale acceptances."""
+        lang, session = self.lang, self.session
+        entries = session.accepted
+        options: list[Option] = []
+        if analysis.accepted:
+            header = _plural("accepted", len(analysis.accepted), lang)
+            options.append(_header(header, "$text-success", "accepted-header"))
+            for accepted in analysis.accepted:
+                entry = entries[accepted.entry]
+                option_id = f"accepted-{accepted.entry}"
+                self._entries[option_id] = Entry("accepted", accepted.finding, accepted=entry)
+                options.append(
+                    Option(
+                        _accepted_prompt(
+                            "✓ ",
+                            "$text-success",
+                            accepted.finding.message,
+                            self._reason(entry),
+                            width,
+                        ),
+                        id=option_id,
+                    )
+                )
+        if analysis.stale_accepted:
+            names = Names(session)
+            header = _plural("stale", len(analysis.stale_accepted), lang)
+            options.append(_header(header, "$text-warning", "stale-header"))
+            for index in analysis.stale_accepted:
+                entry = entries[index]
+                finding = entry_finding(entry)
+                subject = names.subject(finding, lang)
+                rule = RULE_LABELS(entry.rule, lang) if entry.rule in RULE_LABELS else entry.rule
+                option_id = f"stale-{index}"
+                self._entries[option_id] = Entry("stale", finding, accepted=entry)
+                said = f"{rule}: {subject}" if subject else rule
+                options.append(
+                    Option(
+                        _accepted_prompt("? ", "$text-warning", said, self._reason(entry), width),
+                        id=option_id,
+                    )
+                )
+        return options
+
+    def _reason(self, entry: Accepted) -> str:
+        if entry.by:
+            return TEXT("accepted.by", self.lang, by=entry.by, reason=entry.reason)
+        return TEXT("accepted.reason", self.lang, reason=entry.reason)
+
     def _show_findings(self, analysis: Analysis, width: int) -> None:
-        shown = (self.lang, tuple(analysis.findings), bool(self.session.segments), width)
+        session = self.session
+        shown = (
+            self.lang,
+            self.show_all,
+            tuple(analysis.findings),
+            tuple(analysis.accepted),
+            tuple(analysis.stale_accepted),
+            tuple(session.accepted),
+            bool(session.segments),
+            width,
+        )
         if shown == self._findings_shown:
             return
         self._findings_shown = shown
         listing = self.query_one("#findings", OptionList)
-        before = self.selected_finding()
+        before = self.selected_entry()
         old_index = listing.highlighted
         listing.set_options(self._finding_prompts(analysis, width))
-        _highlight(listing, self._finding_index(before), old_index)
+        _highlight(listing, self._entry_index(before), old_index)
+        self.refresh_bindings()
 
-    def _finding_index(self, before: Finding | None) -> int | None:
+    def _entry_index(self, before: Entry | None) -> int | None:
+        """Where the entry highlighted before is now: the same finding or acceptance, or
+        (after a switch between the two views) its kind, or the first finding of it."""
         if before is None:
             return None
-        wanted = finding_identity(before)
         listing = self.query_one("#findings", OptionList)
-        for option_id, finding in self._finding_options.items():
-            if finding_identity(finding) == wanted:
+        wanted = before.identity()
+        kind = (before.finding.rule, before.finding.severity)
+        fallback: int | None = None
+        for option_id, entry in self._entries.items():
+            if entry.identity() == wanted:
                 return listing.get_option_index(option_id)
-        return None
+            same_kind = (entry.finding.rule, entry.finding.severity) == kind
+            if (
+                fallback is None
+                and before.accepted is None
+                and entry.accepted is None
+                and same_kind
+            ):
+                fallback = listing.get_option_index(option_id)
+        return fallback
 
-    def _priority_prompt(self, rank: int, ref: str) -> Content | None:
-        session, lang = self.session, self.lang
+    def _where(self, ref: str) -> str:
+        session = self.session
         tp = session.touchpoint(ref)
         if tp is None:
-            return None
+            return ""
         segment = session.segment(tp.segment)
         stage = session.stage(tp.stage)
-        facts = [f"{segment.name if segment else tp.segment} · {stage.name if stage else tp.stage}"]
-        if tp.pain_point:
-            facts.append(TEXT("priority.pain", lang))
-        if tp.effectiveness is not None:
-            facts.append(TEXT("priority.rated", lang, n=tp.effectiveness))
-        if tp.votes:
-            facts.append(_plural("priority.votes", tp.votes, lang))
+        return f"{segment.name if segment else tp.segment} · {stage.name if stage else tp.stage}"
+
+    def _priority_prompt(self, rank: int, priority: Priority, width: int) -> Content | None:
+        """The touchpoint and where it is, then its score and what the score adds up from."""
+        tp = self.session.touchpoint(priority.touchpoint)
+        if tp is None:
+            return None
+        reason = TEXT(
+            "priority.score", self.lang, reason=score_reason(priority, self.session, self.lang)
+        )
+        lines = textwrap.wrap(visible_line(reason), width=max(width - 5, 20)) or [""]
         return assemble(
             (f"{rank}. ", "bold $text-accent"),
             (tp.name, "bold"),
+            "  ",
+            (self._where(tp.ref), "$text-muted"),
             "\n   ",
-            (" · ".join(facts), "$text-muted"),
+            ("\n   ".join(lines), "$text-muted"),
         )
 
-    def _show_priorities(self, analysis: Analysis) -> None:
-        lang = self.lang
+    def _best_prompt(self, ref: str, importance: int) -> Content | None:
+        tp = self.session.touchpoint(ref)
+        if tp is None or tp.effectiveness is None:
+            return None
+        facts = TEXT("best.facts", self.lang, rating=tp.effectiveness, importance=importance)
+        return assemble(
+            ("★ ", "bold $text-success"),
+            (tp.name, "bold"),
+            "  ",
+            (self._where(tp.ref), "$text-muted"),
+            "\n   ",
+            (facts, "$text-muted"),
+        )
+
+    def _show_priorities(self, analysis: Analysis, width: int) -> None:
+        lang, session = self.lang, self.session
+        refs = [priority.touchpoint for priority in analysis.top_priorities] + analysis.best
         rows = []
-        refs = [priority.touchpoint for priority in analysis.top_priorities]
         for ref in refs:
-            tp = self.session.touchpoint(ref)
+            tp = session.touchpoint(ref)
             rows.append(dataclasses.astuple(tp) if tp else (ref,))
-        shown = (lang, tuple(analysis.top_priorities), tuple(rows))
+        stages = tuple((stage.key, stage.name, stage.weight) for stage in session.stages)
+        segments = tuple((segment.key, segment.name) for segment in session.segments)
+        shown = (lang, tuple(analysis.top_priorities), tuple(rows), stages, segments, width)
         if shown == self._priorities_shown:
             return
         self._priorities_shown = shown
@@ -439,15 +592,26 @@ class AnalysisScreen(StepScreen):
         old_index = listing.highlighted
         options: list[Option] = []
         self._priority_options = {}
-        for rank, ref in enumerate(refs, start=1):
-            prompt = self._priority_prompt(rank, ref)
+        for rank, priority in enumerate(analysis.top_priorities, start=1):
+            prompt = self._priority_prompt(rank, priority, width)
             if prompt is not None:
-                self._priority_options[f"priority-{rank}"] = ref
+                self._priority_options[f"priority-{rank}"] = priority.touchpoint
                 options.append(Option(prompt, id=f"priority-{rank}"))
         if not options:
             options.append(
                 Option(Text(TEXT("priorities.none", lang), style="italic"), disabled=True)
             )
+        options.append(_header(TEXT("best.header", lang), "$text-success", "best-header"))
+        importances = {point.touchpoint: point.importance for point in analysis.matrix}
+        best = 0
+        for number, ref in enumerate(analysis.best, start=1):
+            prompt = self._best_prompt(ref, importances.get(ref, 0))
+            if prompt is not None:
+                best += 1
+                self._priority_options[f"best-{number}"] = ref
+                options.append(Option(prompt, id=f"best-{number}"))
+        if not best:
+            options.append(Option(Text(TEXT("best.none", lang), style="italic"), disabled=True))
         listing.set_options(options)
         index = next(
             (
@@ -549,17 +713,26 @@ class AnalysisScreen(StepScreen):
 
     # --- selection and jumps --------------------------------------------------------------
 
-    def selected_finding(self) -> Finding | None:
+    def selected_entry(self) -> Entry | None:
         option = self.query_one("#findings", OptionList).highlighted_option
         if option is None or option.id is None:
             return None
-        return self._finding_options.get(option.id)
+        return self._entries.get(option.id)
+
+    def selected_finding(self) -> Finding | None:
+        """The finding the highlighted line names (a kind: its first finding)."""
+        entry = self.selected_entry()
+        return entry.finding if entry is not None else None
 
     def selected_priority(self) -> str | None:
         option = self.query_one("#priorities", OptionList).highlighted_option
         if option is None or option.id is None:
             return None
         return self._priority_options.get(option.id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "findings":
+            self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -587,9 +760,113 @@ class AnalysisScreen(StepScreen):
             opener()
 
     def _open_finding(self) -> None:
-        finding = self.selected_finding()
-        if finding is not None and self.analysis is not None:
-            self.jump(finding_target(finding, self.session, self.analysis))
+        entry = self.selected_entry()
+        if entry is None or self.analysis is None:
+            return
+        ref = entry.finding.touchpoint
+        if entry.kind == "stale" and ref is not None and self.session.touchpoint(ref) is None:
+            return  # the touchpoint it named is gone
+        self.jump(finding_target(entry.finding, self.session, self.analysis))
+
+    # --- accepting findings ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Accept on a finding or a kind, take back on an acceptance, in the findings tab."""
+        if action in ("accept", "unaccept", "toggle_all"):
+            if not self.is_mounted or self.workshop.session is None:
+                return False
+            if self.active_tab() != "findings":
+                return False
+            if action == "toggle_all":
+                return True
+            entry = self.selected_entry()
+            if entry is None:
+                return False
+            if action == "accept":
+                return entry.kind in ("group", "finding")
+            return entry.kind in ("accepted", "stale")
+        return True
+
+    def action_toggle_all(self) -> None:
+        """Every finding one by one, or one line per kind; the highlight follows."""
+        self.show_all = not self.show_all
+        self._findings_shown = None
+        self._redraw_sized()
+
+    def action_accept(self) -> None:
+        entry = self.selected_entry()
+        lang = self.lang
+        if entry is None or entry.kind not in ("group", "finding"):
+            self.notify(TEXT("accept.nothing", lang), timeout=4)
+            return
+        if entry.group is not None and entry.group.count > 1:
+            # Several findings of a kind: show them all, the kind's first highlighted.
+            self.show_all = True
+            self._findings_shown = None
+            self._redraw_sized()
+            self.notify(TEXT("accept.pick", lang, n=entry.group.count), timeout=6)
+            return
+        finding = entry.finding
+
+        def validate(values: dict[str, str]) -> str | None:
+            try:
+                clean("accepted", "reason", values["reason"])
+            except ValidationError as error:
+                return error.message(lang)
+            return None
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            app = self.workshop
+            result = app.edit(
+                app.store.accept_finding,
+                app.session_id,
+                finding.rule,
+                values["reason"],
+                segment=finding.segment,
+                stage=finding.stage,
+                touchpoint=finding.touchpoint,
+                by=self._accepted_by(),
+            )
+            if isinstance(result, int):
+                self.notify(TEXT("accept.done", lang), timeout=5)
+
+        self.app.push_screen(
+            FormDialog(
+                TEXT("accept.title", lang, finding=finding.message),
+                [FormField("reason", TEXT("accept.reason", lang))],
+                validate,
+            ),
+            done,
+        )
+
+    def _accepted_by(self) -> str:
+        app = self.workshop
+        if app.role == "facilitator":
+            return self.session.facilitator
+        return app.participant or ""
+
+    def action_unaccept(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.accepted is None or entry.accepted.db_id is None:
+            self.notify(TEXT("unaccept.nothing", self.lang), timeout=4)
+            return
+        app = self.workshop
+        if app.edit(app.store.unaccept_finding, entry.accepted.db_id) is None:
+            self.notify(TEXT("unaccept.done", self.lang), timeout=5)
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: undo this person's last change (an acceptance, a rating…)."""
+        app = self.workshop
+        if app.session_id is None:
+            return
+        if app.store.can_undo(app.session_id) is None:
+            self.notify(TEXT("undo.nothing", self.lang), timeout=4)
+            return
+        change = app.edit(app.store.undo, app.session_id)
+        if not isinstance(change, EditFailed):
+            self.notify(describe_undo(change, self.lang), timeout=6)
 
     def _open_priority(self) -> None:
         ref = self.selected_priority()
@@ -637,6 +914,7 @@ class AnalysisScreen(StepScreen):
             return
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self._focus_tab(tab)
+        self.refresh_bindings()
 
     def _focus_tab(self, tab: str) -> None:
         target = {
@@ -725,6 +1003,14 @@ class AnalysisScreen(StepScreen):
 
     # --- palette ------------------------------------------------------------------------
 
+    def _on_findings(self, action: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            if self.active_tab() != "findings":
+                self.action_show_tab("findings")
+            action()
+
+        return run
+
     def screen_commands(self) -> Iterable[SystemCommand]:
         lang = self.lang
         for tab in TABS:
@@ -737,11 +1023,44 @@ class AnalysisScreen(StepScreen):
             TEXT("cmd.open", lang), TEXT("cmd.open.help", lang), self.action_open_selected
         )
         yield SystemCommand(
+            TEXT("cmd.all", lang),
+            TEXT("cmd.all.help", lang),
+            self._on_findings(self.action_toggle_all),
+        )
+        entry = self.selected_entry()
+        if entry is not None and entry.kind in ("group", "finding"):
+            yield SystemCommand(
+                TEXT("cmd.accept", lang),
+                TEXT("cmd.accept.help", lang),
+                self._on_findings(self.action_accept),
+            )
+        if entry is not None and entry.accepted is not None:
+            yield SystemCommand(
+                TEXT("cmd.unaccept", lang),
+                TEXT("cmd.unaccept.help", lang),
+                self._on_findings(self.action_unaccept),
+            )
+        yield SystemCommand(
             TEXT("cmd.export", lang), TEXT("cmd.export.help", lang), self.action_export
         )
         yield SystemCommand(
             TEXT("cmd.report", lang), TEXT("cmd.report.help", lang), self.action_export_as
         )
+
+
+def _header(text: str, style: str, option_id: str) -> Option:
+    return Option(
+        Content.assemble(("■ ", style), (text.upper(), f"bold {style}")),
+        id=option_id,
+        disabled=True,
+    )
+
+
+def _accepted_prompt(mark: str, style: str, message: str, reason: str, width: int) -> Content:
+    """The accepted finding's sentence, then why it was accepted, muted."""
+    lines = textwrap.wrap(visible_line(message), width=max(width - 2, 20)) or [""]
+    said = textwrap.wrap(visible_line(reason), width=max(width - 2, 20)) or [""]
+    return assemble((mark, style), "\n  ".join(lines), "\n  ", ("\n  ".join(said), "$text-muted"))
 
 
 def _current_stage(session: Session) -> str | None:
