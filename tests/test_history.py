@@ -155,7 +155,7 @@ def test_an_edit_is_recorded_with_field_old_and_new_value(db_path: Path) -> None
     assert (change.role, change.actor) == ("participant", "Ana")
     assert describe(change, "en") == "changed owner of 'Fast login' from 'IT' to 'Sales'"
     assert history_line(change, "es") == (
-        "Ana cambió responsable de «Fast login» de «IT» a «Sales»"
+        "Ana cambió el responsable de «Fast login» de «IT» a «Sales»"
     )
 
 
@@ -168,7 +168,9 @@ def test_undo_says_what_it_undid(db_path: Path) -> None:
         undone = store.undo(sid)
         assert store.load(sid).touchpoints[0].owner == "IT"
     assert describe_undo(undone, "en") == "Undid: owner of 'Fast login' back to 'IT'."
-    assert describe_undo(undone, "es") == "Deshecho: responsable de «Fast login» vuelve a ser «IT»."
+    assert (
+        describe_undo(undone, "es") == "Deshecho: el responsable de «Fast login» vuelve a ser «IT»."
+    )
 
 
 def test_a_change_that_changes_nothing_is_not_recorded(db_path: Path) -> None:

@@ -142,8 +142,7 @@ async def test_ctrl_z_is_the_apps_key_even_in_a_text_area(db_path: Path) -> None
     calls: list[str] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = app.screen
-        screen.action_undo = lambda: calls.append("undo")  # type: ignore[attr-defined]
+        app.action_undo = lambda: calls.append("undo")  # type: ignore[method-assign]
         await pilot.press("enter", *"Quick", "ctrl+z")
         await settle(pilot)
         assert calls == ["undo"]
@@ -425,3 +424,156 @@ async def test_details_reopens_on_the_last_touchpoint_viewed(db_path: Path) -> N
         screen = again.screen
         assert isinstance(screen, DetailsScreen) and screen.selected == shown
         assert isinstance(again.focused, TouchpointPicker)
+
+
+# --- Ctrl+Z: the person's own last change, of any kind, through the store's history -------
+
+
+def record_notes(app: WorkshopApp) -> list[str]:
+    """What the app tells the person, sentence by sentence (its notify, recorded)."""
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs: object) -> None:
+        said.append(message)
+        notify(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = recording  # type: ignore[method-assign]
+    return said
+
+
+async def test_ctrl_z_puts_back_a_field_as_it_was_and_says_so(db_path: Path) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    with Store(db_path) as store:
+        store.update_touchpoint(reread(db_path, sid).touchpoint("tp-1").db_id, need="Fast login")
+    app = open_app(db_path, sid)
+    said = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *" and sure", "f6")  # typed, then left: saved
+        await settle(pilot)
+        assert reread(db_path, sid).touchpoint("tp-1").need == "Fast login and sure"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert reread(db_path, sid).touchpoint("tp-1").need == "Fast login"
+        assert said[-1] == "Undid: need of 'Instagram ad' back to 'Fast login'."
+        need = app.screen.query_one("#field-need", TextArea)
+        assert need.text == "Fast login"
+        # Typing not saved yet is the last change: Ctrl+Z takes it back, in the field too.
+        await pilot.press("f6", *"XY", "ctrl+z")
+        await settle(pilot)
+        assert app.focused is need and need.text == "Fast login"
+        await pilot.press("f6")
+        await settle(pilot)
+    assert reread(db_path, sid).touchpoint("tp-1").need == "Fast login"
+
+
+async def test_ctrl_z_brings_a_deleted_touchpoint_back_in_its_place(db_path: Path) -> None:
+    sid = at_step(db_path, "touchpoints", segment="families", stage="awareness")
+    app = open_app(db_path, sid)
+    said = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "x")
+        await settle(pilot)
+        assert reread(db_path, sid).touchpoint("tp-1") is None
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert said[-1] == "Undid: touchpoint 'Instagram ad' is back."
+        screen = app.screen
+        assert isinstance(screen, TouchpointsScreen)
+        assert screen.query_one(TouchpointList).current_key == "tp-1"
+    session = reread(db_path, sid)
+    assert [t.ref for t in session.cell("families", "awareness")] == ["tp-1", "tp-2"]
+
+
+async def test_ctrl_z_undoes_votes_ratings_and_setup_fields_one_by_one(db_path: Path) -> None:
+    sid = at_step(db_path, "assess", touchpoint="tp-1")
+    before = reread(db_path, sid)
+    app = open_app(db_path, sid)
+    said = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # a vote, a rating, a pain point (its note's dialog: Enter is OK)
+        await pilot.press("plus", "right_square_bracket", "p")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        changed = reread(db_path, sid).touchpoint("tp-1")
+        assert (changed.votes, changed.effectiveness, changed.pain_point) != (
+            before.touchpoint("tp-1").votes,
+            before.touchpoint("tp-1").effectiveness,
+            before.touchpoint("tp-1").pain_point,
+        )
+        await pilot.press("1", "e")  # Setup: the session's name field
+        await settle(pilot)
+        name = app.screen.query_one("#field-name", Input)
+        assert app.focused is name
+        await pilot.press(*" 2027", "ctrl+z")
+        await settle(pilot)
+        assert name.value == "Sample workshop"
+        assert said[-1] == "Undid: name of 'Sample workshop' back to 'Sample workshop'."
+        for _ in range(3):
+            await pilot.press("ctrl+z")
+            await settle(pilot)
+        assert said[-3:] == [
+            "Undid: pain point of 'Instagram ad' back to no.",
+            "Undid: effectiveness of 'Instagram ad' back to (none).",
+            "Undid: the change of votes on 'Instagram ad'.",
+        ]
+    after = reread(db_path, sid)
+    assert after.name == "Sample workshop"
+    for tp in before.touchpoints:
+        now = after.touchpoint(tp.ref)
+        assert (now.votes, now.effectiveness, now.pain_point) == (
+            tp.votes,
+            tp.effectiveness,
+            tp.pain_point,
+        )
+
+
+async def test_a_participant_undoes_only_their_own_changes(db_path: Path) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid, role="participant", participant="Ana")
+    said = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *"Quick", "f6")
+        await settle(pilot)
+        with Store(db_path) as facilitator:  # the facilitator changes another touchpoint
+            facilitator.update_touchpoint(reread(db_path, sid).touchpoint("tp-2").db_id, owner="IT")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        session = reread(db_path, sid)
+        assert session.touchpoint("tp-1").need == ""
+        assert session.touchpoint("tp-2").owner == "IT"
+        # Ana's next change is refused once the facilitator has changed it since.
+        await pilot.press("enter", *"Mine", "f6")
+        await settle(pilot)
+        with Store(db_path) as facilitator:
+            facilitator.update_touchpoint(session.touchpoint("tp-1").db_id, need="Theirs")
+        await pilot.pause(0.5)  # the app's poll picks the change up
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert said[-1] == (
+            "Cannot undo your last change: the facilitator has changed 'Instagram ad' since;"
+            " nothing was changed."
+        )
+        await pilot.press("ctrl+z")  # the same again: it is still the last change of Ana's
+        await settle(pilot)
+        assert said[-1] == said[-2]
+    assert reread(db_path, sid).touchpoint("tp-1").need == "Theirs"
+
+
+async def test_undo_says_what_it_undid_in_spanish(db_path: Path) -> None:
+    sid = sample_session(db_path, lang="es")
+    with Store(db_path) as store:
+        store.save_position(sid, Position(step="details", touchpoint="tp-3"))
+    app = open_app(db_path, sid)
+    said = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *"Ver", "ctrl+z")
+        await settle(pilot)
+        assert said[-1] == "Deshecho: la necesidad de «Showroom visit» vuelve a ser (vacío)."
+    assert reread(db_path, sid).touchpoint("tp-3").need == ""

@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tpworkshop.domain.frameworks import FRAMEWORKS
-from tpworkshop.domain.labels import field_label
+from tpworkshop.domain.labels import field_subject
 from tpworkshop.domain.model import LIST_FIELDS
 from tpworkshop.domain.text import visible_line
 from tpworkshop.domain.validation import MAX_VOTES
@@ -657,7 +657,8 @@ def _params(change: Change, lang: str) -> dict[str, str]:
 def _field(name: str | None, lang: str) -> str:
     if not name:
         return ""
-    text = field_label(name, lang)
+    # As a sentence's subject: with its article in Spanish («la necesidad de «X»»).
+    text = field_subject(name, lang)
     return text[:1].lower() + text[1:]
 
 

@@ -31,7 +31,7 @@ from tpworkshop.i18n import Catalog, resolve_language
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_keys import KEY_NAMES
-from tpworkshop.storage import Actor, StorageError, Store
+from tpworkshop.storage import Actor, StorageError, Store, describe_undo
 from tpworkshop.tui.collector import IdleCollector
 from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
 from tpworkshop.tui.key_queue import KeyQueue, KeySettled
@@ -622,19 +622,33 @@ class WorkshopApp(App[int | None]):
             switch()
 
     def action_undo(self) -> None:
-        """Ctrl+Z: undo this person's last change (the screen says what it undid)."""
-        undo = getattr(self.screen, "action_undo", None)
-        if undo is not None:
-            undo()
+        """Ctrl+Z: undo this person's own last change, of any kind, through the store's
+        edit history, and say in one sentence what it undid (or why it cannot)."""
+        screen = self.step_screen
+        if self.session_id is None or screen is None:
+            return
+        # Typing not saved yet is the last change: save it, so it is what is undone.
+        screen.commit_pending()
+        try:
+            change = self.store.undo(self.session_id)
+        except StorageError as error:
+            self.notify(error.message(self.lang), severity="warning", timeout=8)
+            return
+        self.live.last_saved = datetime.now()
+        self.live.last_error = None
+        self.reload()
+        screen.after_undo(change)
+        self.notify(describe_undo(change, self.lang), timeout=8)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_follow":
             return self.role != "facilitator"
-        if action in ("next_step", "switch_pane", "undo"):
+        if action in ("next_step", "undo"):
+            # A step's keys, not a dialog's (in a dialog's field Ctrl+Z is the field's own).
+            return isinstance(self.screen, StepScreen)
+        if action == "switch_pane":
             # Shown (and live) only where the screen on top has something to do with it.
-            if action == "next_step":
-                return isinstance(self.screen, StepScreen)
-            return hasattr(self.screen, f"action_{action}")
+            return hasattr(self.screen, "action_switch_pane")
         return True
 
     async def action_quit(self) -> None:
@@ -680,6 +694,9 @@ class WorkshopApp(App[int | None]):
                 yield SystemCommand(
                     UI("cmd.sessions", lang), UI("cmd.sessions.help", lang), self.action_sessions
                 )
+            yield SystemCommand(
+                INPUT_TEXT("cmd.undo", lang), INPUT_TEXT("cmd.undo.help", lang), self.action_undo
+            )
             yield SystemCommand(UI("cmd.who", lang), UI("cmd.who.help", lang), self.action_who)
             yield SystemCommand(
                 UI("cmd.agenda", lang), UI("cmd.agenda.help", lang), self.action_agenda

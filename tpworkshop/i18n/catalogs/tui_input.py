@@ -11,6 +11,11 @@ INPUT_TEXT = Catalog(
         "state.navigating": {"en": "☰ Navigating", "es": "☰ Navegando"},
         "key.pane": {"en": "Field/list", "es": "Campo/lista"},
         "key.undo": {"en": "Undo", "es": "Deshacer"},
+        "cmd.undo": {"en": "Undo your last change", "es": "Deshacer tu último cambio"},
+        "cmd.undo.help": {
+            "en": "Ctrl+Z, any change of yours; tpworkshop history lists them all",
+            "es": "Ctrl+Z, cualquier cambio tuyo; tpworkshop history los muestra todos",
+        },
         # the panes and fields the top bar names
         "name.stages": {"en": "Stages", "es": "Etapas"},
         "name.segments": {"en": "Segments", "es": "Segmentos"},

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, TextArea
 
 from tpworkshop.domain.model import Position, Session
 from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
+from tpworkshop.storage import Change
 from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.steps import WORKSHOP_STEPS, format_clock
 from tpworkshop.tui.widgets.guide_panel import GuidePanel
@@ -106,6 +107,15 @@ class StepScreen(TranslatedBindings[None]):
 
     def before_leaving(self) -> None:
         """The app is about to show another step: save what must be saved first."""
+
+    def commit_pending(self) -> None:
+        """Save what is typed and not saved yet (Ctrl+Z is about to undo the last change,
+        and typing in progress is that change)."""
+        self.before_leaving()
+
+    def after_undo(self, change: Change) -> None:
+        """The app has undone ``change`` and redrawn the screen: show what came back, the
+        field with the focus included (a redraw never touches that one otherwise)."""
 
     @property
     def is_current_step(self) -> bool:

@@ -33,11 +33,12 @@ from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_details import TEXT
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
+from tpworkshop.storage import Change
 from tpworkshop.tui.display import content, visible, visible_line
 from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor, show_content
-from tpworkshop.tui.widgets.text_input import TextInput
+from tpworkshop.tui.widgets.text_input import TextField, TextInput
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,
     Places,
@@ -256,7 +257,7 @@ class DetailsScreen(StepScreen):
                     classes="form-input",
                 )
             else:
-                yield TextArea(
+                yield TextField(
                     placeholder=hint,
                     name=label,
                     compact=True,
@@ -595,6 +596,19 @@ class DetailsScreen(StepScreen):
 
     def on_screen_suspend(self) -> None:
         self.commit_focused()
+
+    def commit_pending(self) -> None:
+        if self.commit_focused():
+            self._commit_unfocused()
+
+    def after_undo(self, change: Change) -> None:
+        """Show the touchpoint the undo changed, every field as stored (the focused one too)."""
+        ref = change.ref if change.entity == "touchpoint" else None
+        if ref is not None and ref != self.selected and ref in self.index().by_ref:
+            self.select(ref)
+        tp = self.current()
+        if tp is not None:
+            self._fill_form(tp, force=True)
 
     # --- navigation ------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from tpworkshop.i18n import LANGUAGES, resolve_language
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_setup import TEXT
-from tpworkshop.storage import StorageError
+from tpworkshop.storage import Change, StorageError
 from tpworkshop.tui.display import content, content_line, plain_line, visible, visible_line
 from tpworkshop.tui.edits import EDIT_FAILED
 from tpworkshop.tui.screens.base import StepScreen
@@ -39,7 +39,7 @@ from tpworkshop.tui.widgets.setup_table import (
     KeyedTable,
     weight_dots,
 )
-from tpworkshop.tui.widgets.text_input import TextInput
+from tpworkshop.tui.widgets.text_input import TextField, TextInput
 
 if TYPE_CHECKING:
     from tpworkshop.tui.app import WorkshopApp
@@ -176,7 +176,7 @@ class SetupScreen(StepScreen):
                     yield from self._field("participants", first=True)
                 with Horizontal(classes="field-row notes-row"):
                     yield self._label("notes", first=True)
-                    yield TextArea(
+                    yield TextField(
                         visible(self.session.notes),
                         id="field-notes",
                         compact=True,
@@ -196,6 +196,19 @@ class SetupScreen(StepScreen):
 
     def before_leaving(self) -> None:
         self.commit_all()
+
+    def after_undo(self, change: Change) -> None:
+        """The field with the focus shows what the undo put back (the redraw skips it)."""
+        for field in LINE_FIELDS:
+            widget = self.query_one(f"#field-{field}", Input)
+            if widget.has_focus and field not in self._errors:
+                widget.value = self._saved_text(field)
+                widget.cursor_position = len(widget.value)
+        notes = self.query_one("#field-notes", TextArea)
+        if notes.has_focus and "notes" not in self._errors:
+            notes.load_text(visible(self.session.notes))
+        if change.entity == "stage":
+            self.query_one("#stages", KeyedTable).select_key(change.ref)
 
     def action_switch_pane(self) -> None:
         """F6: from a field back to the stages; from the stages to the fields."""

@@ -31,6 +31,7 @@ from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_touchpoints import TEXT
+from tpworkshop.storage import Change
 from tpworkshop.tui.cell_index import index_cells, reindex_cells
 from tpworkshop.tui.display import content, visible_line
 from tpworkshop.tui.edits import EditFailed
@@ -104,7 +105,7 @@ class TouchpointsScreen(StepScreen):
         Binding("V", "move_segment", "key.move_segment", show=False),
         Binding("less_than_sign,shift+up", "reorder(-1)", "key.up", show=False),
         Binding("greater_than_sign,shift+down", "reorder(1)", "key.down", show=False),
-        Binding("u,ctrl+z", "undo", "key.undo"),
+        Binding("u", "app.undo", "key.undo"),
     ]
 
     def __init__(self) -> None:
@@ -114,7 +115,6 @@ class TouchpointsScreen(StepScreen):
         self._shown_cell: Cell | None = None
         self._list_ref: str | None = None
         self._pending_ref: str | None = None
-        self._undo: list[tuple[Touchpoint, list[int]]] = []
         self._position_timer: Timer | None = None
         self._where: tuple[Cell | None, str | None] = (None, None)
         self._ref_width = LIST_FIXED["ref"]
@@ -418,8 +418,6 @@ class TouchpointsScreen(StepScreen):
         focused = self.focused
         if action in LIST_ACTIONS:
             return focused is self.cell_list
-        if action == "undo":
-            return bool(self._undo)
         if action == "focus_map":
             return focused is not self.grid
         if action in ("leave_input", "input_down"):
@@ -608,25 +606,20 @@ class TouchpointsScreen(StepScreen):
             app = self.workshop
             result = app.edit(app.store.delete_touchpoint, tp.db_id)
             if result:
-                self._undo.append(result)
-                self.refresh_bindings()
                 self.notify(TEXT("deleted", self.lang, name=tp.name), timeout=8)
 
         self._with_touchpoint(delete)
 
-    def action_undo(self) -> None:
-        if not self._undo:
-            self.notify(TEXT("nothing_to_undo", self.lang))
+    def after_undo(self, change: Change) -> None:
+        """The touchpoint an undo brought back (or changed) under the cursors, where it is."""
+        tp = self.session.touchpoint(change.ref) if change.entity == "touchpoint" else None
+        if tp is None:
             return
-        tp, action_ids = self._undo.pop()
-        self.refresh_bindings()
-        app = self.workshop
-        self.grid.select_cell(tp.segment, tp.stage)
         self._pending_ref = tp.ref
-        if app.edit(app.store.restore_touchpoint, app.session_id, tp, action_ids):
-            self._select_ref(tp.ref)
-            self.notify(TEXT("restored", self.lang, name=tp.name))
+        if not self.grid.select_cell(tp.segment, tp.stage) or self.grid.current == self._shown_cell:
+            self._show_cell()
         self._pending_ref = None
+        self._select_ref(tp.ref)
 
     # --- palette ---------------------------------------------------------------------
 
@@ -662,4 +655,3 @@ class TouchpointsScreen(StepScreen):
         yield cmd("cmd.up", "cmd.order.help", lambda: self.action_reorder(-1))
         yield cmd("cmd.down", "cmd.order.help", lambda: self.action_reorder(1))
         yield cmd("cmd.delete", "cmd.delete.help", self.action_delete)
-        yield cmd("cmd.undo", "cmd.undo.help", self.action_undo)
