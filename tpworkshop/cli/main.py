@@ -99,10 +99,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     def t(key: str, **params: object) -> str:
         return CLI(key, lang, **params)
 
-    def common_options(suppress: bool) -> argparse.ArgumentParser:
+    def common_options(suppress: bool) -> _Parser:
         """The options every command takes; on sub-commands they must not reset the
         value given before the command (``tpworkshop --db X join S``)."""
-        p = argparse.ArgumentParser(add_help=False)
+        p = _Parser(add_help=False)
 
         def default(value: object) -> object:
             return argparse.SUPPRESS if suppress else value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Literal, overload
 
 from tpworkshop.i18n import DEFAULT_LANGUAGE, Catalog
 
@@ -156,13 +156,14 @@ def multi_line(field: str, value: Any, *, limit: int = MAX_TEXT) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError(field, "not_text")
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL_IN_TEXT.search(value) is not None:
+    text: str = value
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL_IN_TEXT.search(text) is not None:
         raise ValidationError(field, "control_text")
-    if len(value) > limit:
-        raise ValidationError(field, "too_long", length=len(value), limit=limit)
-    return value
+    if len(text) > limit:
+        raise ValidationError(field, "too_long", length=len(text), limit=limit)
+    return text
 
 
 def text_list(field: str, value: Any) -> list[str]:
@@ -238,7 +239,17 @@ def boolean(field: str, value: Any) -> bool:
     return value
 
 
-def choice(field: str, value: Any, choices: tuple[str, ...], *, optional: bool = True) -> Any:
+@overload
+def choice(
+    field: str, value: Any, choices: tuple[str, ...], *, optional: Literal[False]
+) -> str: ...
+@overload
+def choice(
+    field: str, value: Any, choices: tuple[str, ...], *, optional: bool = True
+) -> str | None: ...
+def choice(
+    field: str, value: Any, choices: tuple[str, ...], *, optional: bool = True
+) -> str | None:
     if value is None or (optional and isinstance(value, str) and not value.strip()):
         if optional:
             return None

@@ -572,7 +572,7 @@ class _FastReader:
             index += 1
             match = simple(line)  # most lines: key = "text", [list], integer or boolean
             if match is not None:
-                key, kind = match.group(1), match.lastindex
+                key, kind = match.group(1), match.lastindex or 0  # each alternative is a group
                 if key in table:
                     raise _NotFast  # defined twice
                 value = match.group(kind)
@@ -654,7 +654,8 @@ class _FastReader:
                 raise _NotFast  # a value or a [table] of that name
             entry: dict[str, Any] = {}
             array.append(entry)
-            return self.mark(self.header_tables, entry)
+            self.mark(self.header_tables, entry)
+            return entry
         if found is None:
             found = table[last] = self.mark(self.header_tables, {})
         elif id(found) not in self.header_tables or id(found) in self.defined:
@@ -847,7 +848,9 @@ class _Reader:
         values = self.read_fields("session", "session", table, SESSION_KEYS)
         return values if "name" in values else None
 
-    def entries(self, document: dict[str, Any], name: str, label: str) -> list[tuple[str, dict]]:
+    def entries(
+        self, document: dict[str, Any], name: str, label: str
+    ) -> list[tuple[str, dict[str, Any]]]:
         """(where, table) for each entry of an array of tables such as [[stages]]."""
         if name not in document:
             return []
@@ -885,7 +888,7 @@ class _Reader:
     ) -> list[dict[str, Any]]:
         """Touchpoint fields, with ``position`` counting 0.. in file order within each cell."""
         seen: set[str] = set()
-        next_position: dict[tuple[str, str], int] = {}
+        next_position: dict[tuple[str | None, str | None], int] = {}
         touchpoints = []
         for where, table in self.entries(document, "touchpoints", "id"):
             values = self.read_fields("touchpoint", where, table, TOUCHPOINT_KEYS)

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tpworkshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog
 from tpworkshop.i18n.catalogs.os_errors import os_reason
@@ -285,7 +286,9 @@ def _simple_front_matter(lines: list[str]) -> dict[str, object] | None:
     return meta
 
 
-def _toml_front_matter(lines: list[str], first: int, fail: Callable[..., GuideError]) -> dict:
+def _toml_front_matter(
+    lines: list[str], first: int, fail: Callable[..., GuideError]
+) -> dict[str, Any]:
     import tomllib
 
     try:

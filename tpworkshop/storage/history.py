@@ -361,7 +361,7 @@ def _dump(value: Any) -> str | None:
 # --- undo --------------------------------------------------------------------------------
 
 
-def last_undoable(conn: sqlite3.Connection, session_id: int, actor: Actor) -> sqlite3.Row | None:
+def last_undoable(conn: sqlite3.Connection, session_id: int, actor: Actor) -> dict[str, Any] | None:
     """The actor's own last change that is not undone and not itself an undo."""
     mine = "role = 'facilitator'" if actor.is_facilitator else "role = ? AND actor = ?"
     params: tuple[Any, ...] = () if actor.is_facilitator else (actor.role, actor.name)
@@ -374,7 +374,7 @@ def last_undoable(conn: sqlite3.Connection, session_id: int, actor: Actor) -> sq
     if row is None:
         return None
     names = [d[0] for d in cursor.description]
-    return dict(zip(names, row, strict=True))  # type: ignore[return-value]
+    return dict(zip(names, row, strict=True))
 
 
 class UndoConflict(Exception):

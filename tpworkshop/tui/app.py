@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -134,7 +134,7 @@ class WorkshopApp(App[int | None]):
         self.timebox_overrides: dict[str, int] = {}
         self.workshop_start = datetime.now().replace(second=0, microsecond=0)
         self.guides: dict[str, Any] = {}
-        self._step_screens: dict[str, Screen[Any]] = {}
+        self._step_screens: dict[str, StepScreen] = {}
         self._stale_screens: list[Screen[Any]] = []
         self._screen_generation = 0
         self._needs_cache: tuple[Session, dict[str, bool]] | None = None
@@ -662,7 +662,7 @@ class WorkshopApp(App[int | None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the interface language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             placeholder = UI("palette.placeholder", self.lang)
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 

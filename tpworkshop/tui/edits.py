@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 
 class EditFailed:
     """Returned by ``App.edit`` when the edit was refused; nothing was changed."""
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> Literal[False]:  # so ``if result:`` narrows the type for mypy
         return False
 
 

@@ -886,9 +886,12 @@ class AnalysisScreen(StepScreen):
         keys = self.query_one("#channel-grid", DensityGrid).selected_keys()
         if keys is None:
             return
-        target = channel_target(self.session, keys[0], keys[1])
-        if target is None and keys[1] is not None:
-            target = Target("touchpoints", _current_segment(self.session), keys[1])
+        channel, stage = keys
+        if channel is None:
+            return
+        target = channel_target(self.session, channel, stage)
+        if target is None and stage is not None:
+            target = Target("touchpoints", _current_segment(self.session), stage)
         if target is not None:
             self.jump(target)
 

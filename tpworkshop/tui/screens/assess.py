@@ -505,6 +505,8 @@ class AssessScreen(StepScreen):
         """A participant votes with their own dots (the facilitator sets how many)."""
         app = self.workshop
         sid, voter = app.session_id, app.display_name
+        if sid is None:
+            return
         if delta > 0:
             if app.edit(app.store.place_dot, sid, tp.db_id, voter):
                 left = self.session.dots_per_participant - sum(

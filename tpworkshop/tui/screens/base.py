@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
@@ -37,11 +38,12 @@ class StepScreen(TranslatedBindings[None]):
     """A workshop step: the app switches between these rather than pushing them."""
 
     STEP: ClassVar[str] = "setup"
-    CSS_PATH = "base.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "base.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(str(n), f"go_step('{step}')", "key.step", show=False)
-        for n, step in enumerate(WORKSHOP_STEPS, start=1)
-    ] + [
+        *(
+            Binding(str(n), f"go_step('{step}')", "key.step", show=False)
+            for n, step in enumerate(WORKSHOP_STEPS, start=1)
+        ),
         Binding("question_mark", "app.help", "key.help", show=False),
     ]
 

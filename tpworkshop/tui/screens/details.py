@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter
 from typing import Any, ClassVar, TypeVar
 
@@ -242,7 +243,7 @@ class DetailsScreen(StepScreen):
                 items_name=INPUT_TEXT("name.items", lang, field=label),
                 placeholder=hint,
                 editing=TEXT("editing", lang),
-                commit=lambda items, field=field: self.commit_field(field, items),
+                commit=partial(self.commit_field, field),
                 id=f"field-{field}",
             )
             return

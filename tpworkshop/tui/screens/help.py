@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -22,7 +22,7 @@ from tpworkshop.tui.bindings import (
 )
 
 
-def _key_label(screen: Screen[object], binding: Binding) -> str:
+def _key_label(screen: Screen[Any], binding: Binding) -> str:
     return screen.app.get_key_display(binding)
 
 

@@ -154,7 +154,7 @@ class PickerScreen(TranslatedBindings[None]):
             facilitator=values["facilitator"],
         )
         if session_id:
-            self.workshop.open_session(cast(int, session_id))
+            self.workshop.open_session(session_id)
 
     def action_demo(self) -> None:
         self.open_demo()
@@ -174,13 +174,14 @@ class PickerScreen(TranslatedBindings[None]):
         if self.workshop.restricted:
             return
         lang = self.lang
+
+        def import_typed(values: dict[str, str] | None) -> None:
+            if values and values["path"].strip():
+                self.import_path(Path(values["path"].strip()).expanduser())
+
         self.app.push_screen(
             FormDialog(TEXT("import.title", lang), [FormField("path", TEXT("import.path", lang))]),
-            lambda values: (
-                self.import_path(Path(values["path"].strip()).expanduser())
-                if values and values["path"].strip()
-                else None
-            ),
+            import_typed,
         )
 
     @work(thread=True, exclusive=True, group="picker")

@@ -14,6 +14,7 @@ reload; moving the cursor only redraws one small cell list.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from operator import attrgetter
 from typing import Any, ClassVar
 
@@ -638,14 +639,14 @@ class TouchpointsScreen(StepScreen):
         for kind in (*KINDS, None):
             label = TEXT(f"kind.{kind}.long" if kind else "kind.none", lang)
             yield cmd(
-                "cmd.kind", "cmd.kind.help", lambda k=kind: self.action_kind(k or ""), kind=label
+                "cmd.kind", "cmd.kind.help", partial(self.action_kind, kind or ""), kind=label
             )
         for initiative in (*INITIATIVES, None):
             label = TEXT(f"initiative.{initiative or 'none'}", lang)
             yield cmd(
                 "cmd.initiative",
                 "cmd.initiative.help",
-                lambda i=initiative: self.action_initiative(i or ""),
+                partial(self.action_initiative, initiative or ""),
                 initiative=label,
             )
         yield cmd("cmd.rename", "cmd.rename.help", self.action_rename)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content
 from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
 
-DIALOG_CSS = ["../screens/dialogs.tcss", "../screens/assess.tcss"]
+DIALOG_CSS: list[str | PurePath] = ["../screens/dialogs.tcss", "../screens/assess.tcss"]
 
 
 def _lang(screen: ModalScreen[Any]) -> str:

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -197,7 +198,7 @@ class SimpleMarkdown:
             self._drawn = (key, list(self._render(console, options)))
         yield from self._drawn[1]
 
-    def _render(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def _render(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         base = console.get_style("none", default="none")
         options = options.update(height=None)
         for number, (kind, content) in enumerate(self.blocks):
@@ -218,7 +219,7 @@ class SimpleMarkdown:
 
     def _bullets(
         self, console: Console, options: ConsoleOptions, base: Style, items: Iterable[Inline]
-    ) -> RenderResult:
+    ) -> Iterator[Segment]:
         item_style = base + _style(console, "markdown.item")
         paragraph_style = item_style + _style(console, "markdown.paragraph")
         bullet_style = _style(console, "markdown.item.bullet")
@@ -275,7 +276,7 @@ class GuidePanel(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self._shown: tuple[Any, int] | None = None
 
-    def compose(self):  # noqa: ANN201 - ComposeResult
+    def compose(self) -> ComposeResult:
         yield Static(id="guide-body")
 
     def show(self, guide: Any, timebox_minutes: int, lang: str) -> None:
