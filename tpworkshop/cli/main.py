@@ -333,7 +333,7 @@ def participant_name(given: str | None, environ: Mapping[str, str], lang: str = 
 def _list(store: Store, fmt: str, lang: str) -> int:
     summaries = store.list_sessions()
     if fmt == "json":
-        rows = [
+        entries = [
             {
                 "id": s.id,
                 "name": s.name,
@@ -348,7 +348,7 @@ def _list(store: Store, fmt: str, lang: str) -> int:
             }
             for s in summaries
         ]
-        print(json_text(rows))
+        print(json_text(entries))
         return 0
     if not summaries:
         say(CLI("no_sessions", lang))

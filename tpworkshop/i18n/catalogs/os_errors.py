@@ -43,7 +43,7 @@ def os_reason(error: BaseException, lang: str) -> str:
     """Why ``error`` happened, in ``lang``: a known errno in words, else its number."""
     code = getattr(error, "errno", None)
     name = errno.errorcode.get(code) if isinstance(code, int) else None
-    if name in REASONS:
+    if name is not None and name in REASONS:
         return REASONS(name, lang)
     if lang == "en":
         strerror = getattr(error, "strerror", None)
