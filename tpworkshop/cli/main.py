@@ -444,7 +444,7 @@ def _gaps_of_file(path: Path, args: argparse.Namespace, lang: str) -> int:
     try:
         session = load_path(path)
     except FormatError as error:
-        count = len(error.problems)
+        count = error.count
         key = "file_problems.one" if count == 1 else "file_problems.many"
         lines = [CLI(key, lang, path=path, count=count)]
         lines += [f"  - {problem.describe(lang)}" for problem in error.problems]
@@ -546,7 +546,7 @@ def _read_import_file(path: Path, lang: str) -> Session:
     try:
         return load_path(path)
     except FormatError as error:
-        count = len(error.problems)
+        count = error.count
         key = "import_problems.one" if count == 1 else "import_problems.many"
         lines = [CLI(key, lang, path=path, count=count)]
         lines += [f"  - {problem.describe(lang)}" for problem in error.problems]

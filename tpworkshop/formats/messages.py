@@ -24,6 +24,48 @@ MESSAGES = Catalog(
             "en": "Cannot read {path}: {reason}.",
             "es": "No se puede leer {path}: {reason}.",
         },
+        "file_not_regular": {
+            "en": "Cannot read {path}: it is not a regular file (a device, a pipe or a socket), "
+            "and only files are imported.",
+            "es": "No se puede leer {path}: no es un archivo normal (es un dispositivo, una "
+            "tubería o un socket) y solo se importan archivos.",
+        },
+        "file_too_big": {
+            "en": "Cannot read {path}: it is larger than {limit}, the most tpworkshop imports.",
+            "es": "No se puede leer {path}: ocupa más de {limit}, lo máximo que importa tpworkshop.",
+        },
+        # --- shapes of TOML that would make reading it slow (refused before parsing) --
+        "toml_key_parts": {
+            "en": "Line {line} has a dotted key of more than {limit} parts, which tpworkshop "
+            "does not read.",
+            "es": "La línea {line} tiene una clave compuesta (a.b.c) de más de {limit} "
+            "partes, y tpworkshop no la lee.",
+        },
+        "toml_too_deep": {
+            "en": "Line {line} nests lists or tables more than {limit} deep, which tpworkshop "
+            "does not read.",
+            "es": "La línea {line} anida listas o tablas a más de {limit} niveles, y tpworkshop "
+            "no la lee.",
+        },
+        "toml_long_number": {
+            "en": "Line {line} has a number of more than {limit} digits, which tpworkshop "
+            "does not read.",
+            "es": "La línea {line} tiene un número de más de {limit} cifras, y tpworkshop "
+            "no lo lee.",
+        },
+        "toml_too_much": {
+            "en": "The file holds more keys, tables and list items than tpworkshop reads in "
+            "one import; split it into several sessions.",
+            "es": "El archivo tiene más claves, tablas y elementos de lista de los que "
+            "tpworkshop lee en una importación; divídelo en varias sesiones.",
+        },
+        "toml_too_much_general": {
+            "en": "The file holds too many keys, tables and list items for a file not laid out "
+            "as tpworkshop export writes it; export it again or split it into several sessions.",
+            "es": "El archivo tiene demasiadas claves, tablas y elementos de lista para un "
+            "archivo que no sigue el formato en que lo escribe tpworkshop export; vuelve a "
+            "exportarlo o divídelo en varias sesiones.",
+        },
         "not_utf8": {
             "en": "The file is not UTF-8 text (invalid byte at position {position}); "
             "save it as UTF-8 and try again.",
@@ -45,6 +87,10 @@ MESSAGES = Catalog(
         "not_toml_nested": {
             "en": "The file is not valid TOML: its values are nested too deeply.",
             "es": "El archivo no es TOML válido: sus valores están anidados a demasiada profundidad.",
+        },
+        "more_problems": {
+            "en": "… and {count} more problems like these, not listed.",
+            "es": "… y {count} problemas más como estos, sin listar.",
         },
         # --- structure ----------------------------------------------------------------
         "format_missing": {

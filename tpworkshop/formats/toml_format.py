@@ -35,6 +35,7 @@ from tpworkshop.domain.model import (
 )
 from tpworkshop.domain.validation import ValidationError, has_control
 from tpworkshop.formats.messages import MESSAGES
+from tpworkshop.formats.safe_read import Refused, check_general_work, read_limited, scan_toml
 from tpworkshop.i18n import DEFAULT_LANGUAGE
 
 FORMAT_ID = "tpworkshop/1"
@@ -44,6 +45,8 @@ PROBLEM_LANGUAGES = ("en", "es")
 TOP_LEVEL = "top level"
 MAX_INLINE_ARRAY = 100
 """Arrays whose line fits in this many characters are written on one line."""
+MAX_PROBLEMS = 100
+"""Problems listed one by one; the rest of a hostile file's are counted."""
 
 # --- problems ------------------------------------------------------------------------------
 
@@ -76,11 +79,23 @@ class Problem:
 
 
 class FormatError(Exception):
-    """A file that cannot be imported; ``problems`` lists every reason, in file order."""
+    """A file that cannot be imported; ``problems`` lists every reason, in file order.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    A hostile file can hold a million wrong keys: past MAX_PROBLEMS the rest are only
+    counted (``unlisted``), and a last line says how many more there are.
+    """
+
+    def __init__(self, problems: list[Problem], unlisted: int = 0) -> None:
         self.problems = list(problems)
+        self.unlisted = unlisted
+        if unlisted:
+            self.problems.append(_catalog_problem("", None, "more_problems", count=unlisted))
         super().__init__(self.problems)
+
+    @property
+    def count(self) -> int:
+        """How many problems the file has, listed or not."""
+        return len(self.problems) - (1 if self.unlisted else 0) + self.unlisted
 
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Every problem, one per line, in ``lang``."""
@@ -452,17 +467,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def load_path(path: Path) -> Session:
-    """Read and import a file; any failure is a FormatError with one clear sentence."""
-    path = Path(path)
+    """Read and import a file; any failure is a FormatError with one clear sentence.
+
+    Only a regular file of at most 16 MiB is read (``safe_read.read_limited``): a FIFO, a
+    device or a folder is refused before it is opened for reading."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _file_problem("file_missing", path=str(path)) from None
-    except IsADirectoryError:
-        raise _file_problem("file_is_dir", path=str(path)) from None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise _file_problem("file_unreadable", path=str(path), reason=reason) from None
+        data = read_limited(Path(path))
+    except Refused as refused:
+        raise _file_problem(refused.code, **refused.params) from None
     return loads(data)
 
 
@@ -473,7 +485,7 @@ def loads(text: str | bytes) -> Session:
         reader = _Reader()
         session = reader.read(document)
     if reader.problems or session is None:
-        raise FormatError(reader.problems)
+        raise FormatError(reader.problems, reader.unlisted)
     return session
 
 
@@ -491,15 +503,24 @@ _TOML_END = re.compile(r"^(?P<detail>.*) \(at end of document\)$")
 
 
 def _parse(text: str) -> dict[str, Any]:
-    fast = _fast_parse(text)
-    if fast is not None:
-        return fast
+    """The document, read by _fast_parse or else tomllib, once ``scan_toml`` has found
+    nothing in it that would make either slow (FORMAT.md: about 2 s at most)."""
+    try:
+        scan = scan_toml(text)
+        fast = _fast_parse(text)
+        if fast is not None:
+            return fast
+        check_general_work(scan)
+    except Refused as refused:
+        raise _file_problem(refused.code, **refused.params) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _toml_syntax_error(str(error)) from None
     except RecursionError:
         raise _file_problem("not_toml_nested") from None
+    except ValueError as error:  # an integer past Python's digit limit, if the scan missed it
+        raise _file_problem("not_toml", detail=str(error)) from None
 
 
 # --- a fast path for the TOML that export writes -------------------------------------------
@@ -533,6 +554,9 @@ _SIMPLE_LINE = re.compile(
 _ARRAY_OPEN = re.compile(r"\[" + _COMMENT)
 _ARRAY_CLOSE = re.compile(r"[ \t]*\]" + _COMMENT)
 _MULTILINE_STRING = ('"""', "'''")
+MAX_PIECES = 20_000
+"""Values the fast path hands to tomllib one by one (dates, escaped strings...): ~0.2 s;
+a file with more is read by tomllib whole (within safe_read.MAX_GENERAL_WORK)."""
 
 
 class _NotFast(Exception):
@@ -561,6 +585,7 @@ class _FastReader:
         self.defined: set[int] = set()  # named by a [header] of their own
         self.arrays: set[int] = set()  # made by [[headers]]: may get more entries
         self.keep: list[Any] = []  # what the ids above refer to stays alive
+        self.pieces = 0  # values handed to tomllib one by one (~10 µs each)
 
     def read(self) -> dict[str, Any]:
         lines = self.lines
@@ -628,8 +653,16 @@ class _FastReader:
                 end += 1
             if end == len(self.lines):
                 raise _NotFast
-            return _one_value("\n".join([rest, *self.lines[index : end + 1]])), end + 1
-        return _one_value(rest), index
+            return self.one_value("\n".join([rest, *self.lines[index : end + 1]])), end + 1
+        return self.one_value(rest), index
+
+    def one_value(self, text: str) -> Any:
+        """_one_value, a bounded number of times: past MAX_PIECES the whole file is cheaper
+        for tomllib (and the scan's budget for it applies)."""
+        self.pieces += 1
+        if self.pieces > MAX_PIECES:
+            raise _NotFast
+        return _one_value(text)
 
     def header(self, opening: str, dotted: str, closing: str) -> dict[str, Any]:
         """The table a [header] or [[header]] names, made as tomllib makes it."""
@@ -728,17 +761,31 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.unlisted = 0  # problems past MAX_PROBLEMS, counted only
+
+    def full(self) -> bool:
+        """True (and the problem counted) once MAX_PROBLEMS are listed."""
+        if len(self.problems) < MAX_PROBLEMS:
+            return False
+        self.unlisted += 1
+        return True
 
     # -- problems --
 
     def add(self, where: str, field: str | None, code: str, **params: Any) -> None:
+        if self.full():
+            return
         self.problems.append(_catalog_problem(where, field, code, **params))
 
     def add_invalid(self, where: str, key: _Key, error: ValidationError) -> None:
+        if self.full():
+            return
         field = key.name + error.field[len(key.attr) :]  # keeps an item index: 'people[2]'
         self.problems.append(Problem(where, field, error.message("en"), error.message("es")))
 
     def add_wrong_type(self, where: str, key: _Key, value: Any) -> None:
+        if self.full():
+            return
         quoted = isinstance(value, str) and key.kind in (INT, BOOL, DATE, DATETIME)
         en, es = (
             MESSAGES(
@@ -755,6 +802,8 @@ class _Reader:
     def add_found(
         self, where: str, field: str | None, code: str, value: Any, **params: Any
     ) -> None:
+        if self.full():
+            return
         en, es = (
             MESSAGES(code, lang, found=MESSAGES(_found_type(value), lang), **params)
             for lang in PROBLEM_LANGUAGES
@@ -807,6 +856,8 @@ class _Reader:
     def check_unknown_keys(self, where: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
         for name in table:
             if name in known:
+                continue
+            if self.full():
                 continue
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
             if close:
