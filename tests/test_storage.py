@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -228,13 +229,23 @@ def test_session_names_are_unique_and_import_names_get_a_suffix(store: Store) ->
     assert store.unique_name("TALLER") == "TALLER (2)"
 
 
-def test_position_is_stored_without_touching_updated(store: Store) -> None:
+def test_position_is_stored_without_touching_updated(store: Store, db_path: Path) -> None:
+    """Moving around is not a change: ``updated`` (and the list's order) and the revision
+    live apps reload on stay. ``updated`` is set a year back first: stamped in whole seconds,
+    a bump within the same second would not show."""
     sid = store.create_session("Where")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE sessions SET updated = '2025-01-02T03:04:05Z' WHERE id = ?", (sid,))
+    conn.close()
     before = store.load(sid).updated
+    assert before == datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+    revision = store.live_state(sid).revision
     store.save_position(sid, Position(step="details", segment="x", touchpoint="tp-9"))
     session = store.load(sid)
     assert session.position == Position(step="details", segment="x", touchpoint="tp-9")
     assert session.updated == before
+    assert store.list_sessions()[0].updated == before
+    assert store.live_state(sid).revision == revision
 
 
 def test_position_keeps_the_view_within_the_step(store: Store) -> None:

@@ -11,10 +11,9 @@ import contextlib
 import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -37,6 +36,7 @@ from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
 from tpworkshop.tui.key_queue import KeyQueue, KeySettled
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.steps import WORKSHOP_STEPS, StepTimer
+from tpworkshop.tui.workshop import LiveState, Workshop
 
 T = TypeVar("T")
 
@@ -63,18 +63,6 @@ def key_display(key: str, lang: str) -> str:
         modifiers.remove("ctrl")
         shown = f"^{shown}"
     return "+".join([*(KEY_NAMES(m, lang) if m in KEY_NAMES else m for m in modifiers), shown])
-
-
-@dataclass
-class LiveState:
-    data_version: int = 0
-    revision: int = -1
-    last_saved: datetime | None = None
-    last_error: str | None = None
-    guides_problems: list[str] = field(default_factory=list)
-    present: int = 1
-    ending: bool = False
-    facilitator_step: str | None = None
 
 
 class WorkshopApp(App[int | None]):
@@ -141,7 +129,7 @@ class WorkshopApp(App[int | None]):
         self.resume_collector = False
         """Set by the CLI, which pauses the garbage collector before importing Textual."""
         self.collector = IdleCollector()
-        self.keys = KeyQueue(self)
+        self.keys = KeyQueue(self, self.dispatch_input)
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -743,3 +731,10 @@ def make_app(
         participant=participant,
         restricted=restricted,
     )
+
+
+if TYPE_CHECKING:
+
+    def _is_a_workshop(app: WorkshopApp) -> Workshop:
+        """mypy checks here that the app has all the screens use of it (tui.workshop)."""
+        return app

@@ -21,16 +21,15 @@ nothing of the kind, so the next key follows at once (typing stays fast).
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Any
 
 from textual import events
+from textual.app import App
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-
-if TYPE_CHECKING:
-    from tpworkshop.tui.app import WorkshopApp
 
 LOST_AFTER_SECONDS = 0.15
 """A KeySettled that never arrives (its widget was removed by the key): go on anyway."""
@@ -45,8 +44,11 @@ class KeySettled(Message):
 
 
 class KeyQueue:
-    def __init__(self, app: WorkshopApp) -> None:
+    def __init__(
+        self, app: App[Any], dispatch: Callable[[events.Key | events.Paste], Awaitable[None]]
+    ) -> None:
         self.app = app
+        self.dispatch = dispatch
         self.pending: deque[events.Key | events.Paste] = deque()
         self._token = 0
         self._busy = False
@@ -106,7 +108,7 @@ class KeyQueue:
             self._event = event
             self._screen = app.screen
             target: Widget = app.focused or app.screen
-            await app.dispatch_input(event)
+            await self.dispatch(event)
             if token != self._token:
                 return  # released meanwhile (the app is closing)
             target.post_message(KeySettled(token))

@@ -17,7 +17,7 @@ from tpworkshop.i18n.catalogs.tui_agenda import TEXT
 from tpworkshop.tui.bindings import TranslatedBindings
 
 if TYPE_CHECKING:
-    from tpworkshop.tui.app import WorkshopApp
+    from tpworkshop.tui.workshop import Workshop
 
 STEP_MINUTES = 5
 
@@ -38,8 +38,8 @@ class AgendaScreen(TranslatedBindings[None], ModalScreen[None]):
         self.current_step = current_step
 
     @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    def workshop(self) -> Workshop:
+        return cast("Workshop", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agenda-box"):
@@ -103,7 +103,7 @@ class AgendaScreen(TranslatedBindings[None], ModalScreen[None]):
     def action_go(self) -> None:
         step = self._selected_step()
         self.dismiss(None)
-        self.workshop.call_after_refresh(self.workshop.go_to_step, step)
+        self.app.call_after_refresh(self.workshop.go_to_step, step)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -31,7 +31,7 @@ from tpworkshop.tui.widgets.status_bar import EDITING, NAVIGATING, InputState, S
 from tpworkshop.tui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
-    from tpworkshop.tui.app import WorkshopApp
+    from tpworkshop.tui.workshop import Workshop
 
 
 class StepScreen(TranslatedBindings[None]):
@@ -48,8 +48,8 @@ class StepScreen(TranslatedBindings[None]):
     ]
 
     @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    def workshop(self) -> Workshop:
+        return cast("Workshop", self.app)
 
     @property
     def session(self) -> Session:

@@ -21,7 +21,7 @@ from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 
 if TYPE_CHECKING:
-    from tpworkshop.tui.app import WorkshopApp
+    from tpworkshop.tui.workshop import Workshop
 
 
 class PickerScreen(TranslatedBindings[None]):
@@ -36,8 +36,8 @@ class PickerScreen(TranslatedBindings[None]):
     ]
 
     @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    def workshop(self) -> Workshop:
+        return cast("Workshop", self.app)
 
     @property
     def lang(self) -> str:

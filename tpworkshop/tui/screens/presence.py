@@ -16,7 +16,7 @@ from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import plain_line
 
 if TYPE_CHECKING:
-    from tpworkshop.tui.app import WorkshopApp
+    from tpworkshop.tui.workshop import Workshop
 
 
 class PresenceScreen(TranslatedBindings[None], ModalScreen[None]):
@@ -26,8 +26,8 @@ class PresenceScreen(TranslatedBindings[None], ModalScreen[None]):
     ]
 
     @property
-    def workshop(self) -> WorkshopApp:
-        return cast("WorkshopApp", self.app)
+    def workshop(self) -> Workshop:
+        return cast("Workshop", self.app)
 
     def compose(self) -> ComposeResult:
         lang = self.workshop.lang

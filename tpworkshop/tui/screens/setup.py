@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.table import Table as RichTable
 from textual import events
-from textual.app import ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -42,7 +42,7 @@ from tpworkshop.tui.widgets.setup_table import (
 from tpworkshop.tui.widgets.text_input import TextField, TextInput
 
 if TYPE_CHECKING:
-    from tpworkshop.tui.app import WorkshopApp
+    from tpworkshop.tui.workshop import Workshop
 
 AUTOSAVE_SECONDS = 0.8
 WIDE_LAYOUT = 120
@@ -111,17 +111,18 @@ class FrameworkDialog(ChoiceDialog):
             self.dismiss(None)
 
 
-async def reopen_session(app: WorkshopApp, session_id: int) -> None:
+async def reopen_session(app: App[Any], session_id: int) -> None:
     """Reopen the session on Setup so every screen is rebuilt in the new language.
 
     ``open_session`` cannot replace the step screen that is showing (its name is still
     installed), so step aside onto a blank screen first, then drop the old one.
     """
-    old, before = app.screen, app.session
+    workshop = cast("Workshop", app)
+    old, before = app.screen, workshop.session
     await app.switch_screen(Screen())
-    app.open_session(session_id, step="setup")
-    if app.session is before:  # it could not be loaded (the app said why)
-        app.show_picker()
+    workshop.open_session(session_id, step="setup")
+    if workshop.session is before:  # it could not be loaded (the app said why)
+        workshop.show_picker()
     app.uninstall_screen(old)
     await old.remove()
 
@@ -454,7 +455,7 @@ class SetupScreen(StepScreen):
         self._translate_stage_names(old, language)
         if resolve_language(app.cli_lang, language) != app.lang and app.session_id is not None:
             self.commit_all()
-            app.run_worker(reopen_session(app, app.session_id), exclusive=True)
+            self.app.run_worker(reopen_session(self.app, app.session_id), exclusive=True)
 
     def _translate_stage_names(self, old: str, new: str) -> None:
         """Stages still named as the framework names them follow the new language."""
