@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,9 +101,80 @@ def test_usable_over_a_200_ms_round_trip_link(tmp_path: Path, live_db: tuple[Pat
         assert [t.name for t in store.load(sid).touchpoints] == ["Lento"]
 
 
+def test_a_participant_s_markup_attack_over_ssh_stays_text(tmp_path: Path) -> None:
+    """Issue 12 over the recommended restricted setup: a participant named
+    ``Eve[/b][@click=app.quit]`` adds touchpoints named with an ``@click`` screenshot action
+    and a terminal hyperlink. The facilitator's app (in tmux) shows them literally in the
+    map, in F7 (who is connected) and on every step; nothing crashes; no file is written."""
+    folder = tmp_path / "room"
+    folder.mkdir()
+    db = folder / "workshop.db"
+    with Store(db) as store:
+        sid = store.create_session("Hostile SSH", framework="five-stage", language="en")
+        store.add_segment(sid, "Families")
+        store.save_position(
+            sid, Position(step="touchpoints", segment="families", stage="awareness")
+        )
+    eve_name = "Eve[/b][@click=app.quit]"
+    click = f"[@click=app.screenshot('pwned.svg','{folder}')]x[/]"
+    link = "[link=https://evil.example]x[/link]"
+    cut = [click[:22], link[:22]]  # as the map's name column shows them
+    server = start_sshd(tmp_path / "ssh", db, "Hostile SSH")
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    eve = Terminal(server.client_command(f"'{eve_name}'"), width=120, height=30, env=env)
+    facilitator = Terminal(  # run in the room's folder: a screenshot would land there
+        f"cd {folder} && env TERM=xterm-256color LANG=C.UTF-8 {sys.executable} -m tpworkshop"
+        f" --db {db} --lang en open 'Hostile SSH'",
+        width=160,
+        height=40,
+    )
+
+    def showing(*texts: str) -> Callable[[str], bool]:
+        return lambda screen: "Hostile SSH" in screen and all(t in screen for t in texts)
+
+    try:
+        eve.wait_for("Navigating · Map", timeout=30)
+        eve.wait_for(f"Hostile SSH · {eve_name}")  # her name, as typed, in her top bar
+        for name in (click, link):
+            eve.keys("Enter")
+            eve.wait_for("New touchpoint in Families", timeout=10)
+            eve.type(name)
+            eve.keys("Enter")
+            eve.wait_for(name[:22], timeout=10)  # her own map shows it as typed
+        with Store(db) as store:
+            assert sorted(t.name for t in store.load(sid).touchpoints) == sorted([click, link])
+            deadline = time.monotonic() + 15
+            while eve_name not in (names := {p.name for p in store.present(sid)}):
+                assert time.monotonic() < deadline, names
+                time.sleep(0.3)
+
+        facilitator.wait_for(showing("Navigating"), timeout=30)
+        facilitator.keys("3")
+        facilitator.wait_for(showing(*cut), timeout=15)
+        facilitator.keys("F7")  # who is connected: the name crashed this list (issue 12)
+        facilitator.wait_for(lambda s: "Who's here" in s and f"{eve_name}  Participant" in s)
+        facilitator.keys("F7")
+        screens = {}
+        for step in "123456":
+            facilitator.keys(step)
+            screens[step] = facilitator.wait_for(showing(*(cut if step == "3" else [])), timeout=15)
+        facilitator.keys("4")  # Details: the first touchpoint's name field, whole
+        facilitator.wait_for(showing(click[:60]), timeout=15)
+        facilitator.keys("3")
+        facilitator.wait_for(showing(*cut), timeout=15)
+        for screen in screens.values():
+            assert "Traceback" not in screen, screen
+    finally:
+        eve.close()
+        facilitator.close()
+        server.stop()
+    written = sorted(p.name for p in folder.iterdir() if not p.name.startswith("workshop.db"))
+    assert written == [], written
+    assert not list(tmp_path.rglob("*.svg"))
+
+
 def test_restricted_mode_refuses_other_commands(tmp_path: Path, live_db: tuple[Path, int]) -> None:
     db, _ = live_db
-    import sys
 
     for args in (
         ["export", "1", "-o", str(tmp_path / "x.toml")],
