@@ -102,9 +102,23 @@ def test_questions_are_questions(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_step_timeboxes_make_a_two_hour_workshop(lang: str) -> None:
-    assert shipped(lang, "overview").timebox == 0
-    assert sum(shipped(lang, step).timebox for step in STEP_GUIDES) == 120
+def test_the_overview_agenda_is_a_half_day_with_welcome_break_and_close(lang: str) -> None:
+    overview = shipped(lang, "overview")
+    assert overview.timebox == 0
+    steps = [key for key, minutes in overview.agenda if minutes is None]
+    slots = [key for key, minutes in overview.agenda if minutes is not None]
+    assert steps == list(STEP_GUIDES)
+    assert slots == ["welcome", "break", "close"]
+    slot_minutes = sum(minutes or 0 for _, minutes in overview.agenda)
+    assert sum(shipped(lang, step).timebox for step in STEP_GUIDES) + slot_minutes == 240
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_timeboxes_are_realistic(lang: str) -> None:
+    """Six to ten touchpoints times nine fields: 45 to 60 minutes, not 25."""
+    assert 45 <= shipped(lang, "details").timebox <= 60
+    assert shipped(lang, "touchpoints").timebox >= 45
+    assert shipped(lang, "assess").timebox >= 30
 
 
 @pytest.mark.parametrize("step", GUIDE_STEPS)
@@ -135,16 +149,19 @@ def test_spanish_guides_are_written_in_spanish(step: str) -> None:
     assert len(set(guide.body) & SPANISH_MARKS) >= 3
 
 
+AGENDA_LINE = re.compile(r"- (\d):(\d\d)–(\d):(\d\d) · .* — (\d+) min$")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_overview_agendas_add_up(lang: str) -> None:
     overview = shipped(lang, "overview")
     agendas = [text for head, text in overview.sections().items() if head.startswith("Agenda")]
-    assert len(agendas) == 2
+    assert len(agendas) == 3  # a half day; or two meetings of two hours
     totals = []
     for text in agendas:
         clock = 0
         for line in text.splitlines():
-            match = re.match(r"- (\d):(\d\d)–(\d):(\d\d) · .* — (\d+) min$", line)
+            match = AGENDA_LINE.match(line)
             if not match:
                 continue
             h1, m1, h2, m2, minutes = map(int, match.groups())
@@ -152,7 +169,77 @@ def test_overview_agendas_add_up(lang: str) -> None:
             assert h2 * 60 + m2 - clock == minutes, line
             clock += minutes
         totals.append(clock)
-    assert totals == [120, 240]
+    assert totals == [240, 120, 120]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_half_day_agenda_reads_as_the_app_times_it(lang: str, no_user_dir: dict) -> None:
+    """The guide's first agenda and the app's agenda (F9) are the same rows and minutes."""
+    guides, _ = load_guides(lang, environ=no_user_dir)
+    app_rows = build_agenda(guides, datetime(2026, 11, 23, 9, 0))
+    text = next(
+        t for h, t in shipped(lang, "overview").sections().items() if h.startswith("Agenda")
+    )
+    minutes = [int(m.group(5)) for m in map(AGENDA_LINE.match, text.splitlines()) if m]
+    assert minutes == [item.minutes for item in app_rows]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_guides_v2_cover_what_a_facilitator_needs(lang: str) -> None:
+    overview = shipped(lang, "overview").sections()
+    heads = {
+        "en": (
+            "Welcome and warm-up",
+            "Ground rules",
+            "Settling disagreements",
+            "When the room stalls",
+            "Remote and hybrid rooms",
+        ),
+        "es": (
+            "Bienvenida y calentamiento",
+            "Reglas del juego",
+            "Cuando no hay acuerdo",
+            "Si la sala se atasca",
+            "Salas en remoto e híbridas",
+        ),
+    }[lang]
+    for head in heads:
+        assert overview.get(head, "").strip(), f"{lang}/overview.md lacks {head!r}"
+    disagreements = overview[heads[2]]
+    for word in {"en": ("weight", "rating", "owner"), "es": ("peso", "valora", "responsable")}[
+        lang
+    ]:
+        assert word in disagreements.lower(), word
+    # Anchors for every rating, 1 to 5.
+    anchors = shipped(lang, "assess").sections()[
+        {"en": "Rating anchors", "es": "Referencias para valorar"}[lang]
+    ]
+    assert [line[:7] for line in anchors.splitlines() if line.startswith("- **")] == [
+        f"- **{n}**" for n in range(1, 6)
+    ]
+    # Examples beyond car dealers, banks and shops: healthcare, B2B and the public sector.
+    sectors = {
+        "en": ("healthcare", "B2B", "public sector"),
+        "es": ("sanidad", "B2B", "sector público"),
+    }
+    for step in STEP_GUIDES:
+        examples = shipped(lang, step).section("examples")
+        for sector in sectors[lang]:
+            assert sector in examples, f"{lang}/{step}.md: no {sector} example"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_proactive_and_reactive_are_defined_as_in_the_domain(lang: str) -> None:
+    """Proactive: planned by the company, whatever the customer does; reactive: triggered
+    by the customer (DOMAIN.md) — never "the company starts it"."""
+    wanted = {
+        "en": ("planned by the company", "triggered by the customer"),
+        "es": ("lo planifica la empresa", "lo desencadena el cliente"),
+    }[lang]
+    for step in ("overview", "touchpoints"):
+        text = " ".join(shipped(lang, step).body.split())
+        for phrase in wanted:
+            assert phrase in text, f"{lang}/{step}.md lacks {phrase!r}"
 
 
 def test_guide_lines_fit_a_side_panel() -> None:
@@ -341,7 +428,9 @@ def test_builtin_guide_when_no_file_exists(tmp_path: Path, monkeypatch: pytest.M
             assert guide.source is None
             assert guide.lang == lang
             assert guide.title and guide.goal and guide.done_when and guide.body
-        assert sum(guides[s].timebox for s in AGENDA_STEPS) == 120
+        assert (
+            sum(guides[s].timebox for s in AGENDA_STEPS) == 190
+        )  # the half day, without its slots
 
 
 def test_odd_language_codes_are_safe(no_user_dir: dict[str, str]) -> None:
@@ -353,37 +442,52 @@ def test_odd_language_codes_are_safe(no_user_dir: dict[str, str]) -> None:
 # --- agenda --------------------------------------------------------------------------------
 
 
-def test_agenda_runs_the_six_steps_back_to_back(no_user_dir: dict[str, str]) -> None:
+def test_agenda_runs_the_steps_and_slots_back_to_back(no_user_dir: dict[str, str]) -> None:
     guides, _ = load_guides("en", environ=no_user_dir)
     start = datetime(2026, 11, 23, 9, 30)
     agenda = build_agenda(guides, start)
-    assert [item.step for item in agenda] == list(AGENDA_STEPS)
+    assert [item.step for item in agenda if item.is_step] == list(AGENDA_STEPS)
+    assert [item.step for item in agenda if not item.is_step] == ["welcome", "break", "close"]
+    assert agenda[0].step == "welcome" and agenda[0].title == MESSAGES("slot.welcome", "en")
     assert agenda[0].start == start
     for before, after in zip(agenda, agenda[1:], strict=False):
         assert after.start == before.end
     for item in agenda:
         assert item.end - item.start == timedelta(minutes=item.minutes)
-        assert item.minutes == guides[item.step].timebox
-        assert item.title == guides[item.step].title
-    assert agenda_minutes(agenda) == 120
-    assert agenda[-1].end == datetime(2026, 11, 23, 11, 30)
+        if item.is_step:
+            assert item.minutes == guides[item.step].timebox
+            assert item.title == guides[item.step].title
+    assert agenda_minutes(agenda) == 240
+    assert agenda[-1].end == datetime(2026, 11, 23, 13, 30)
+
+
+def test_without_an_agenda_in_the_overview_the_steps_alone(tmp_path: Path) -> None:
+    root = tmp_path / "guides"
+    text = guide_text("overview", timebox=0)
+    write(root, "en", "overview", text)
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "none"), "HOME": str(tmp_path)}
+    guides, problems = load_guides("en", [root], environ=env)
+    assert problems == []
+    agenda = build_agenda(guides, datetime(2026, 11, 23, 9, 0))
+    assert [item.step for item in agenda] == list(AGENDA_STEPS)
 
 
 def test_overriding_a_timebox_moves_the_rest(no_user_dir: dict[str, str]) -> None:
     guides, _ = load_guides("es", environ=no_user_dir)
     start = datetime(2026, 11, 23, 9, 0)
     plain = build_agenda(guides, start)
-    moved = build_agenda(guides, start, {"touchpoints": 45})
-    index = AGENDA_STEPS.index("touchpoints")
-    assert moved[index].minutes == 45
-    assert moved[: index + 1][0] == plain[0]
+    keys = [item.step for item in plain]
+    index = keys.index("touchpoints")
+    moved = build_agenda(guides, start, {"touchpoints": plain[index].minutes + 10})
+    assert moved[:index] == plain[:index]
     assert moved[index].start == plain[index].start
     for a, b in zip(plain[index + 1 :], moved[index + 1 :], strict=True):
         assert b.start - a.start == timedelta(minutes=10)
         assert b.end - a.end == timedelta(minutes=10)
-    assert agenda_minutes(moved) == 130
-    shorter = build_agenda(guides, start, {"setup": 0})
-    assert shorter[1].start == start
+    assert agenda_minutes(moved) == agenda_minutes(plain) + 10
+    no_break = build_agenda(guides, start, {"break": 0, "welcome": 5})
+    assert agenda_minutes(no_break) == agenda_minutes(plain) - 25
+    assert no_break[1].start == start + timedelta(minutes=5)
 
 
 def test_agenda_rejects_bad_overrides(no_user_dir: dict[str, str]) -> None:
@@ -393,6 +497,47 @@ def test_agenda_rejects_bad_overrides(no_user_dir: dict[str, str]) -> None:
         build_agenda(guides, start, {"overview": 5})
     with pytest.raises(ValueError):
         build_agenda(guides, start, {"setup": -1})
+    with pytest.raises(ValueError):
+        build_agenda(guides, start, {"coffee": 10})
+
+
+STEPS_TEXT = "setup, segments, touchpoints, details, assess, analysis"
+
+
+@pytest.mark.parametrize(
+    ("agenda", "fragment"),
+    [
+        (f"welcome 15, {STEPS_TEXT}, coffee 10", "'coffee 10'"),
+        (f"welcome, {STEPS_TEXT}", "'welcome'"),
+        (f"break 1000, {STEPS_TEXT}", "'break 1000'"),
+        ("setup, segments, details, touchpoints, assess, analysis", "the steps must be"),
+        ("setup, segments, touchpoints, details, assess", "the steps must be"),
+        (f"{STEPS_TEXT}, setup", "the steps must be"),
+    ],
+)
+def test_a_wrong_agenda_is_one_sentence(tmp_path: Path, agenda: str, fragment: str) -> None:
+    path = tmp_path / "en" / "overview.md"
+    text = guide_text("overview", timebox=0).replace("+++\n\n", f'agenda = "{agenda}"\n+++\n\n', 1)
+    with pytest.raises(GuideError) as caught:
+        parse_guide(text, path, "en")
+    assert fragment in caught.value.message and str(path) in caught.value.message
+
+
+def test_only_the_overview_has_an_agenda(tmp_path: Path) -> None:
+    text = guide_text("setup").replace("+++\n\n", f'agenda = "{STEPS_TEXT}"\n+++\n\n', 1)
+    with pytest.raises(GuideError, match="only the overview"):
+        parse_guide(text, tmp_path / "en" / "setup.md", "en")
+
+
+def test_a_good_agenda_is_read_in_order(tmp_path: Path) -> None:
+    agenda = f"welcome 10, {STEPS_TEXT.replace('details', 'break 15, details')}, break 5, close 15"
+    text = guide_text("overview", timebox=0).replace("+++\n\n", f'agenda = "{agenda}"\n+++\n\n', 1)
+    guide = parse_guide(text, tmp_path / "es" / "overview.md", "es")
+    assert guide.agenda[0] == ("welcome", 10) and guide.agenda[-1] == ("close", 15)
+    guides = {"overview": guide}
+    rows = build_agenda(guides, datetime(2026, 1, 1, 9, 0))
+    assert [r.step for r in rows if not r.is_step] == ["welcome", "break", "break-2", "close"]
+    assert rows[0].title == "Bienvenida, calentamiento y reglas del juego"
 
 
 def test_split_sections_ignores_headings_in_code() -> None:

@@ -117,12 +117,22 @@ def test_the_agenda_is_saved_with_the_session(store: Store, db_path: Path) -> No
     assert session.agenda_start is None
 
 
-@pytest.mark.parametrize(("step", "minutes"), [("lunch", 10), ("setup", -5), ("setup", 601)])
+@pytest.mark.parametrize(
+    ("step", "minutes"), [("coffee", 10), ("break-1", 10), ("setup", -5), ("setup", 601)]
+)
 def test_a_bad_timebox_is_refused(store: Store, step: str, minutes: int) -> None:
     sid, _ = _session(store)
     with pytest.raises(ValidationError):
         store.set_timebox(sid, step, minutes)
     assert store.load(sid).timebox_overrides == {}
+
+
+def test_the_agendas_other_slots_keep_their_timeboxes(store: Store) -> None:
+    """Welcome, break, lunch and close are agenda rows too (the overview guide's agenda)."""
+    sid, _ = _session(store)
+    store.set_timebox(sid, "welcome", 10)
+    store.set_timebox(sid, "break-2", 5)
+    assert store.load(sid).timebox_overrides == {"welcome": 10, "break-2": 5}
 
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=30)

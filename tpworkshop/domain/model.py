@@ -6,6 +6,7 @@ stages and segments by ``key``; ``db_id`` is storage's row id and may be ``None`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
@@ -26,6 +27,10 @@ MIN_DOTS, MAX_DOTS = 0, 20
 STEPS = ("start", "setup", "segments", "touchpoints", "details", "assess", "analysis")
 AGENDA_STEPS = STEPS[1:]
 """The steps that have a timebox on the agenda."""
+AGENDA_SLOTS = ("welcome", "break", "lunch", "close")
+"""The agenda's slots that are not steps (a facilitation guide's agenda places them)."""
+AGENDA_SLOT_KEY = re.compile(rf"(?:{'|'.join(AGENDA_SLOTS)})(?:-[2-9])?")
+"""A slot's key on the agenda: its name, numbered from the second on (``break-2``)."""
 MAX_TIMEBOX = 600
 """The longest a step's timebox may be, in minutes (a ten-hour day)."""
 
@@ -271,6 +276,9 @@ def timebox(field_name: str, value: Any) -> int:
 
 
 def agenda_step(field_name: str, value: Any) -> str:
+    """A step of the agenda, or one of its other slots (``welcome``, ``break-2``...)."""
+    if isinstance(value, str) and AGENDA_SLOT_KEY.fullmatch(value):
+        return value
     return v.choice(field_name, value, AGENDA_STEPS, optional=False)
 
 

@@ -31,12 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tpworkshop.domain.model import AGENDA_SLOTS
 from tpworkshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalog
 from tpworkshop.i18n.catalogs.os_errors import os_reason
 
 GUIDE_STEPS = ("overview", "setup", "segments", "touchpoints", "details", "assess", "analysis")
 REQUIRED_KEYS = ("step", "title", "goal", "timebox", "done_when")
 TEXT_KEYS = ("title", "goal", "done_when")
+AGENDA_KEY = "agenda"
+"""The overview's optional key: the workshop's agenda, steps and other slots in order."""
 FENCE = "+++"
 MAX_TIMEBOX = 480  # minutes; anything longer is surely a typo
 
@@ -44,17 +47,18 @@ MAX_TIMEBOX = 480  # minutes; anything longer is surely a typo
 DEFAULT_TIMEBOXES: dict[str, int] = {
     "overview": 0,
     "setup": 10,
-    "segments": 15,
-    "touchpoints": 35,
-    "details": 25,
-    "assess": 20,
-    "analysis": 15,
+    "segments": 20,
+    "touchpoints": 50,
+    "details": 50,
+    "assess": 35,
+    "analysis": 25,
 }
 
 # The ``## `` headings of a step guide's sections, by canonical name and language.
 SECTION_HEADINGS: dict[str, dict[str, str]] = {
     "questions": {"en": "Questions to ask the room", "es": "Preguntas para la sala"},
     "examples": {"en": "Examples", "es": "Ejemplos"},
+    "stalls": {"en": "When the room stalls", "es": "Si la sala se atasca"},
     "pitfalls": {"en": "Pitfalls", "es": "Errores frecuentes"},
     "done_when": {"en": "Done when", "es": "Listo cuando"},
 }
@@ -110,6 +114,36 @@ MESSAGES = Catalog(
         "step_mismatch": {
             "en": "Guide file {path} says step = '{step}' but is named after step '{expected}'; make them agree.",
             "es": "El archivo de guía {path} indica step = '{step}' pero su nombre corresponde al paso '{expected}'; haz que coincidan.",
+        },
+        "bad_agenda": {
+            "en": "In guide file {path}, 'agenda' must list the six steps once each, in order, with slots such as 'welcome 15', 'break 15' or 'close 15' between them, separated by commas; {detail}.",
+            "es": "En el archivo de guía {path}, la clave 'agenda' debe nombrar los seis pasos una vez cada uno, en orden, con franjas como 'welcome 15', 'break 15' o 'close 15' entre ellos, separados por comas; {detail}.",
+        },
+        "agenda.unknown": {
+            "en": "'{item}' is neither a step nor a slot ({slots}) with its minutes",
+            "es": "'{item}' no es un paso ni una franja ({slots}) con sus minutos",
+        },
+        "agenda.steps": {
+            "en": "the steps must be {steps}",
+            "es": "los pasos deben ser {steps}",
+        },
+        "agenda.minutes": {
+            "en": "'{item}' needs whole minutes from 0 to {high}",
+            "es": "'{item}' necesita minutos enteros entre 0 y {high}",
+        },
+        "agenda.only_overview": {
+            "en": "only the overview may have one",
+            "es": "solo la visión general puede tenerla",
+        },
+        "slot.welcome": {
+            "en": "Welcome, warm-up and ground rules",
+            "es": "Bienvenida, calentamiento y reglas del juego",
+        },
+        "slot.break": {"en": "Break", "es": "Pausa"},
+        "slot.lunch": {"en": "Lunch", "es": "Comida"},
+        "slot.close": {
+            "en": "Actions, next steps and close",
+            "es": "Acciones, próximos pasos y cierre",
         },
         "missing_dir": {
             "en": "Guide folder {path} does not exist.",
@@ -198,6 +232,9 @@ class Guide:
     done_when: str
     body: str
     source: Path | None
+    agenda: tuple[tuple[str, int | None], ...] = ()
+    """The overview's agenda, in order: ``(step, None)`` for a step (it lasts its guide's
+    timebox) or ``(slot, minutes)`` for a slot that is not a step (AGENDA_SLOTS)."""
 
     def sections(self) -> dict[str, str]:
         """The body's ``## `` sections: heading -> text, in file order."""
@@ -350,6 +387,12 @@ def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None =
     if isinstance(timebox, bool) or not isinstance(timebox, int) or not 0 <= timebox <= MAX_TIMEBOX:
         raise fail("bad_timebox", high=MAX_TIMEBOX, value=repr(timebox))
 
+    agenda: tuple[tuple[str, int | None], ...] = ()
+    if AGENDA_KEY in meta:
+        if step != "overview":
+            raise fail("bad_agenda", detail=MESSAGES("agenda.only_overview", ui))
+        agenda = parse_agenda(meta[AGENDA_KEY], ui, fail)
+
     body = "\n".join(lines[close + 1 :]).strip("\n")
     return Guide(
         step=step,
@@ -360,7 +403,36 @@ def parse_guide(text: str, path: Path, lang: str, *, messages_lang: str | None =
         done_when=texts["done_when"],
         body=body,
         source=path,
+        agenda=agenda,
     )
+
+
+def parse_agenda(
+    value: object, ui: str, fail: Callable[..., GuideError]
+) -> tuple[tuple[str, int | None], ...]:
+    """``"welcome 15, setup, segments, ..., break 15, ..., close 15"``: each step once, in
+    the workshop's order, and slots (AGENDA_SLOTS) with their minutes anywhere between."""
+    if not isinstance(value, str) or not value.strip():
+        raise fail("not_text", key=AGENDA_KEY)
+    steps = [step for step in GUIDE_STEPS if step != "overview"]
+    slots = ", ".join(AGENDA_SLOTS)
+    items: list[tuple[str, int | None]] = []
+    for raw in value.split(","):
+        words = raw.split()
+        if len(words) == 1 and words[0] in steps:
+            items.append((words[0], None))
+            continue
+        if not words or words[0] not in AGENDA_SLOTS:
+            detail = MESSAGES("agenda.unknown", ui, item=raw.strip(), slots=slots)
+            raise fail("bad_agenda", detail=detail)
+        if len(words) != 2 or not words[1].isdigit() or int(words[1]) > MAX_TIMEBOX:
+            detail = MESSAGES("agenda.minutes", ui, item=raw.strip(), high=MAX_TIMEBOX)
+            raise fail("bad_agenda", detail=detail)
+        items.append((words[0], int(words[1])))
+    if [key for key, minutes in items if minutes is None] != steps:
+        detail = MESSAGES("agenda.steps", ui, steps=", ".join(steps))
+        raise fail("bad_agenda", detail=detail)
+    return tuple(items)
 
 
 def builtin_guide(step: str, lang: str) -> Guide:

@@ -240,6 +240,10 @@ class WorkshopApp(App[int | None]):
         gc.freeze()
         self._load_guides()
         self.timers = {}
+        # The agenda as the facilitator left it: its start and the changed timeboxes.
+        self.timebox_overrides = dict(session.timebox_overrides)
+        if session.agenda_start is not None:
+            self.workshop_start = session.agenda_start
         self.live.facilitator_step = session.position.step
         self.live.ending = False
         if self.role == "facilitator":
@@ -281,13 +285,22 @@ class WorkshopApp(App[int | None]):
         return int(getattr(guide, "timebox", 0) or DEFAULT_TIMEBOX_MIN)
 
     def set_timebox(self, step: str, minutes: int) -> None:
-        """Adjust a step's timebox live: the agenda moves and the step's timer follows."""
+        """Adjust a step's (or slot's) timebox live: the agenda moves, the step's timer
+        follows, and the facilitator's change is saved with the session."""
         self.timebox_overrides[step] = minutes
+        if self.session_id is not None and self.role == "facilitator":
+            self.edit(self.store.set_timebox, self.session_id, step, minutes)
         if step in self.timers:
             timer = self.timers[step]
             timer.total = minutes * 60
             timer.warned = timer.remaining <= 0
         self._refresh_chrome()
+
+    def set_workshop_start(self, start: datetime) -> None:
+        """When the workshop starts; the facilitator's choice is saved with the session."""
+        self.workshop_start = start
+        if self.session_id is not None and self.role == "facilitator":
+            self.edit(self.store.set_agenda_start, self.session_id, start)
 
     def timer(self, step: str) -> StepTimer:
         if step not in self.timers:
