@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
 from tests.tui.helpers import no_blink, open_app, reread, sample_session, screen_lines
 from tpworkshop.analysis import analyse
@@ -23,8 +23,9 @@ from tpworkshop.tui.screens.analysis import (
     Target,
     finding_target,
 )
-from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog
 from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, shade
+from tpworkshop.tui.widgets.analysis_matrix import ImportanceMatrix, cell_lines, fit, quadrant_of
 
 
 async def _open_analysis(pilot: Pilot[object]) -> AnalysisScreen:
@@ -649,6 +650,152 @@ def test_findings_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
     async def run_before(pilot: Pilot[object]) -> None:
         await pilot.pause()
         await pilot.press("6")
+        await pilot.pause()
+        await no_blink(pilot)
+
+    app: WorkshopApp = open_app(db_path, sid)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+# --- the importance x performance matrix ---------------------------------------------------
+
+
+def matrix_session(db_path: Path) -> int:
+    """The sample session and ten more touchpoints for Fleets, each given an importance and
+    a rating: three share the top-left corner (importance 5, rated 1)."""
+    sid = sample_session(db_path)
+    places = [(5, 1), (5, 1), (5, 1), (5, 2), (4, 4), (2, 5), (1, 1), (3, 3), (4, 3), (5, 5)]
+    with Store(db_path) as store:
+        stages = [stage.key for stage in store.load(sid).stages]
+        for n, (importance, rating) in enumerate(places):
+            tp = store.add_touchpoint(sid, "fleets", stages[n % 5], f"Long touchpoint name {n}")
+            store.update_touchpoint(tp.db_id, importance=importance, effectiveness=rating)
+    return sid
+
+
+def test_a_cell_shows_what_its_lines_hold_then_how_many_more() -> None:
+    assert cell_lines(["A", "B"], 2, "+{n} more") == ["A", "B"]
+    assert cell_lines(["A"], 3, "+{n} more") == ["A", "", ""]
+    assert cell_lines(["A", "B", "C"], 2, "+{n} more") == ["A", "+2 more"]
+    assert cell_lines(["A", "B", "C"], 1, "+{n} more") == ["+3 more"]
+    assert fit("Long touchpoint name", 8) == "Long to…"
+    assert fit("[b]x", 6) == "[b]x  "  # literally, padded
+    assert [quadrant_of(i, r) for i, r in [(4, 3), (4, 4), (3, 4), (3, 3)]] == [
+        "fix-first",
+        "keep-up",
+        "overkill",
+        "low-priority",
+    ]
+
+
+async def test_matrix_places_touchpoints_by_importance_and_rating(db_path: Path) -> None:
+    sid = matrix_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        matrix = screen.query_one("#matrix", ImportanceMatrix)
+        assert screen.query_one(TabbedContent).active == "tab-matrix"
+        assert app.focused is matrix
+        names = {
+            (i, r): [item.label for item in matrix.items_at(i, r)]
+            for i in range(1, 6)
+            for r in range(1, 6)
+        }
+        assert names[(5, 1)] == [f"Long touchpoint name {n}" for n in range(3)]
+        assert names[(3, 2)] == ["Showroom visit"]  # no own importance: its stage's weight
+        assert names[(1, 1)] == ["Long touchpoint name 6"]
+        assert sum(len(v) for v in names.values()) == 11  # the rated ones only
+        shown = screen_lines(app)
+        text = "\n".join(shown)
+        assert len(shown) == 24 and all(len(line) <= 80 for line in shown)
+        assert "+2 more" in text  # three names in a two-line cell
+        assert "▲ Fix first" in text and "▼ Low priority" in text
+        assert "▲ Keep up" in text and "▼ Overkill" in text
+        # the cursor starts on the most urgent cell that holds touchpoints
+        assert matrix.cursor == (5, 1)
+        detail = " ".join(_plain(screen.query_one("#matrix-detail", Static).content).split())
+        assert detail.startswith("Importance 5 × rated 1 · Fix first")
+        assert "3 touchpoints: Long touchpoint name 0, Long touchpoint name 1" in detail
+        assert "11 of 14 touchpoints are rated" in " ".join(
+            _plain(screen.query_one("#matrix-legend", Static).content).split()
+        )
+        # arrows move by importance (up/down) and rating (left/right), within 1..5
+        await pilot.press("up", "left", "down", "right", "right")
+        await pilot.pause()
+        assert matrix.cursor == (4, 3)
+        detail = _plain(screen.query_one("#matrix-detail", Static).content)
+        assert "Importance 4 × rated 3" in detail and "Long touchpoint name 8" in detail
+
+
+async def test_enter_on_a_matrix_cell_goes_to_its_touchpoint(db_path: Path) -> None:
+    sid = matrix_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("i", "down", "right", "right", "enter")  # importance 4, rated 3
+        await pilot.pause()
+        assert app.current_step == "details"
+        tp = app.session.touchpoint(app.session.position.touchpoint)
+        assert tp is not None and tp.name == "Long touchpoint name 8"
+        assert not isinstance(app.focused, Input | TextArea)  # navigating, not typing
+        # back in the analysis, the matrix and its cursor are as they were
+        await pilot.press("6")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#matrix", ImportanceMatrix).cursor == (4, 3)
+        assert app.focused is screen.query_one("#matrix")
+
+
+async def test_enter_on_a_crowded_cell_asks_which_touchpoint(db_path: Path) -> None:
+    sid = matrix_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("i", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.current_step == "analysis"
+        await pilot.press("o")  # o does the same as Enter
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.current_step == "details"
+        tp = app.session.touchpoint(app.session.position.touchpoint)
+        assert tp is not None and tp.name == "Long touchpoint name 1"
+
+
+async def test_an_empty_matrix_cell_goes_nowhere_and_unrated_says_what_to_do(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        store.update_touchpoint(store.load(sid).touchpoint("tp-3").db_id, effectiveness=None)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert not screen.query_one("#matrix").display
+        detail = _plain(screen.query_one("#matrix-detail", Static).content)
+        assert "No touchpoint is rated yet" in detail
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.current_step == "analysis"
+
+
+def test_matrix_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
+    sid = matrix_session(db_path)
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.press("i", "down", "right", "right")
         await pilot.pause()
         await no_blink(pilot)
 

@@ -35,7 +35,13 @@ from textual.widgets.option_list import Option
 
 from tpworkshop.analysis import SEVERITIES, Analysis, Finding, Priority, analyse
 from tpworkshop.analysis import Group as FindingGroup
-from tpworkshop.analysis.describe import Names, group_lines, score_reason
+from tpworkshop.analysis.describe import (
+    Names,
+    group_lines,
+    quadrant_hint,
+    quadrant_label,
+    score_reason,
+)
 from tpworkshop.analysis.messages import RULE_LABELS
 from tpworkshop.domain.model import Accepted, Position, Session, clean
 from tpworkshop.domain.text import fold, slugify
@@ -44,16 +50,26 @@ from tpworkshop.i18n import format_percent
 from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
+from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
 from tpworkshop.storage import describe_undo
-from tpworkshop.tui.display import assemble, visible_line
+from tpworkshop.tui.display import assemble, plain_line, visible_line
 from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
 from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, density_table
+from tpworkshop.tui.widgets.analysis_matrix import ImportanceMatrix, MatrixItem, quadrant_of
 
-TABS = ("findings", "map", "channels", "curve", "priorities")
-TAB_KEYS = {"findings": "f", "map": "m", "channels": "c", "curve": "e", "priorities": "p"}
+TABS = ("findings", "map", "channels", "curve", "priorities", "matrix")
+TAB_KEYS = {
+    "findings": "f",
+    "map": "m",
+    "channels": "c",
+    "curve": "e",
+    "priorities": "p",
+    "matrix": "i",
+}
+MATRIX_NAMES = 3  # names the line under the matrix gives for the cell, then "+N more"
 REPORT_FORMATS = ("markdown", "csv", "svg", "html")
 EXTENSIONS = {"toml": "toml", "markdown": "md", "csv": "csv", "svg": "svg", "html": "html"}
 FORMAT_NAMES = {"toml": "TOML", "markdown": "Markdown", "csv": "CSV", "svg": "SVG", "html": "HTML"}
@@ -255,7 +271,10 @@ def _plural(key: str, n: int, lang: str, **params: object) -> str:
 class AnalysisScreen(StepScreen):
     STEP = "analysis"
     BINDING_CATALOGS = (TEXT, UI)
-    CSS_PATH = "analysis.tcss"
+    CSS_PATH: ClassVar[list[str]] = [  # type: ignore[assignment]
+        "analysis.tcss",
+        "../widgets/analysis_matrix.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("o", "open_selected", "key.open", key_display="o/⏎"),
         Binding("a", "accept", "key.accept"),
@@ -316,6 +335,10 @@ class AnalysisScreen(StepScreen):
             with TabPane(TEXT("tab.priorities", lang), id="tab-priorities"):
                 yield OptionList(id="priorities", compact=True, name=TEXT("name.priorities", lang))
                 yield Static(id="priorities-legend", classes="legend")
+            with TabPane(TEXT("tab.matrix", lang), id="tab-matrix"):
+                yield ImportanceMatrix(id="matrix", name=TEXT("name.matrix", lang))
+                yield Static(id="matrix-detail")
+                yield Static(id="matrix-legend", classes="legend")
 
     def land(self, position: Position) -> None:
         """The tab the facilitator was on (the findings at first), its list focused."""
@@ -367,6 +390,7 @@ class AnalysisScreen(StepScreen):
         self._show_map(analysis, width)
         self._show_channels(analysis, width)
         self._show_curve(analysis, width)
+        self._show_matrix(analysis)
         if side or below:
             self._show_overview(analysis, min(width, OVERVIEW_WIDTH) if side else width, side)
 
@@ -664,6 +688,91 @@ class AnalysisScreen(StepScreen):
             legend = TEXT("channels.legend", lang)
         self.query_one("#channel-legend", Static).update(Text(legend, style="dim"))
 
+    def _show_matrix(self, analysis: Analysis) -> None:
+        """The rated touchpoints on the importance x performance matrix."""
+        lang, session = self.lang, self.session
+        items = []
+        for point in analysis.matrix:
+            tp = session.touchpoint(point.touchpoint)
+            name = tp.name if tp is not None else point.touchpoint
+            items.append(MatrixItem(point.touchpoint, name, point.importance, point.effectiveness))
+        matrix = self.query_one("#matrix", ImportanceMatrix)
+        matrix.display = bool(items)
+        matrix.show(items, lang)
+        legend = self.query_one("#matrix-legend", Static)
+        detail = self.query_one("#matrix-detail", Static)
+        if items:
+            total = analysis.summary.touchpoints
+            legend.update(
+                Text(MATRIX_TEXT("legend", lang, rated=len(items), total=total), style="dim")
+            )
+            self._show_matrix_cell(matrix.cursor, [item.ref for item in matrix.selected])
+        else:
+            legend.update("")
+            detail.update(Text(MATRIX_TEXT("none", lang), style="italic"))
+
+    def _show_matrix_cell(self, cell: tuple[int, int], refs: list[str]) -> None:
+        """The line under the matrix: the highlighted cell, its quadrant and its names."""
+        lang, session = self.lang, self.session
+        importance, rating = cell
+        quadrant = quadrant_of(importance, rating)
+        params: dict[str, object] = {
+            "importance": importance,
+            "rating": rating,
+            "quadrant": quadrant_label(quadrant, lang),
+            "hint": quadrant_hint(quadrant, lang),
+        }
+        names = [tp.name for ref in refs if (tp := session.touchpoint(ref)) is not None]
+        if not names:
+            sentence = MATRIX_TEXT("cell.empty", lang, **params)
+        else:
+            listed = ", ".join(names[:MATRIX_NAMES])
+            if len(names) > MATRIX_NAMES:
+                listed += " " + MATRIX_TEXT("more", lang, n=len(names) - MATRIX_NAMES)
+            key = "cell.one" if len(names) == 1 else "cell.many"
+            sentence = MATRIX_TEXT(key, lang, n=len(names), names=listed, **params)
+        self.query_one("#matrix-detail", Static).update(plain_line(sentence, style="bold"))
+
+    def on_importance_matrix_cell_highlighted(
+        self, event: ImportanceMatrix.CellHighlighted
+    ) -> None:
+        event.stop()
+        if self.workshop.session is not None and event.matrix.display:
+            self._show_matrix_cell((event.importance, event.rating), event.refs)
+
+    def on_importance_matrix_cell_selected(self, event: ImportanceMatrix.CellSelected) -> None:
+        event.stop()
+        self._open_matrix_refs(event.importance, event.rating, event.refs)
+
+    def _open_matrix_cell(self) -> None:
+        matrix = self.query_one("#matrix", ImportanceMatrix)
+        refs = [item.ref for item in matrix.selected]
+        self._open_matrix_refs(*matrix.cursor, refs)
+
+    def _open_matrix_refs(self, importance: int, rating: int, refs: list[str]) -> None:
+        """One touchpoint: go to it; several: ask which; none: say so."""
+        lang, session = self.lang, self.session
+        refs = [ref for ref in refs if session.touchpoint(ref) is not None]
+        if not refs:
+            self.app.bell()
+            self.notify(MATRIX_TEXT("nothing_here", lang), timeout=3)
+            return
+        if len(refs) == 1:
+            self.jump(touchpoint_target(session, refs[0]))
+            return
+        options = []
+        for ref in refs:
+            tp = session.touchpoint(ref)
+            if tp is not None:
+                options.append((ref, f"{tp.name} · {self._where(ref)}"))
+
+        def picked(choice: list[str] | None) -> None:
+            if choice:
+                self.jump(touchpoint_target(self.session, choice[0]))
+
+        title = MATRIX_TEXT("pick", lang, importance=importance, rating=rating)
+        self.app.push_screen(ChoiceDialog(title, options, multiple=False), picked)
+
     def _stage_flags(self, analysis: Analysis) -> dict[str, str]:
         flags = {"under-invested": "under", "over-invested": "over"}
         return {
@@ -755,6 +864,7 @@ class AnalysisScreen(StepScreen):
             "map": self._open_map_cell,
             "channels": self._open_channel_cell,
             "priorities": self._open_priority,
+            "matrix": self._open_matrix_cell,
         }.get(tab)
         if opener is not None:
             opener()
@@ -926,6 +1036,7 @@ class AnalysisScreen(StepScreen):
             "channels": "#channel-grid",
             "curve": "#curve-scroll",
             "priorities": "#priorities",
+            "matrix": "#matrix",
         }[tab]
         widget = self.query_one(target, Widget)
         if widget.display and widget.focusable:
