@@ -11,9 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList, TabbedContent, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
-from tests.tui.helpers import open_app, read_together, reread, sample_session, settle
+from tests.tui.helpers import (
+    open_app,
+    read_together,
+    reread,
+    sample_session,
+    screen_lines,
+    settle,
+)
+from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
 from tpworkshop.tui.app import WorkshopApp
@@ -26,6 +35,7 @@ from tpworkshop.tui.screens.presence import PresenceScreen
 from tpworkshop.tui.screens.setup import SetupScreen
 from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
+from tpworkshop.tui.widgets.field_picker import FieldPicker
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
 from tpworkshop.tui.widgets.map_grid import MapGrid
 from tpworkshop.tui.widgets.status_bar import StatusBar
@@ -577,3 +587,88 @@ async def test_undo_says_what_it_undid_in_spanish(db_path: Path) -> None:
         await settle(pilot)
         assert said[-1] == "Deshecho: la necesidad de «Showroom visit» vuelve a ser (vacío)."
     assert reread(db_path, sid).touchpoint("tp-3").need == ""
+
+
+# --- Details at 80x24: the touchpoint and the field always on show, a key to any field ------
+
+
+def shown(widget: Widget) -> bool:
+    """Every line of ``widget`` inside the screen region its scrolling parent shows."""
+    parent = widget.parent
+    assert isinstance(parent, Widget)
+    return widget.region.area > 0 and parent.region.contains_region(widget.region)
+
+
+async def test_details_header_names_the_touchpoint_and_the_field_however_far_it_scrolls(
+    db_path: Path,
+) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        header = screen.query_one("#details-title", Static)
+        form = screen.query_one("#details-form")
+        await pilot.press("enter")  # Need
+        await settle(pilot)
+        seen = []
+        while "optimal_experience" not in seen:  # every stop of the form, down to its end
+            assert len(seen) < 20
+            field = screen._field_of(app.focused)
+            lines = screen_lines(app)
+            head = lines[header.region.y][header.region.x :]
+            assert head.startswith(" tp-1 · Instagram ad"), head
+            assert field is not None, (app.focused, seen)
+            assert f"— {FIELD_LABELS(field, 'en')}" in head, head
+            focused = app.focused
+            assert focused is not None and form.region.contains_region(focused.region)
+            seen.append(field)
+            await pilot.press("tab")
+            await settle(pilot)
+        assert form.scroll_y > 0 and {"need", "owner", "data_generated"} <= set(seen)
+        assert header.region.y == 2  # docked right under the stepper, never scrolled away
+
+
+async def test_ctrl_l_and_g_go_to_any_field_and_show_it_whole(db_path: Path) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-3")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        await pilot.press("g")  # from the navigator
+        await settle(pilot)
+        assert isinstance(app.screen, FieldPicker)
+        await pilot.press("8")  # Data generated: the cursor in its input
+        await settle(pilot)
+        editor = screen.query_one("#field-data_generated", ListEditor)
+        assert app.focused is editor.input
+        assert shown(editor) and top_bar(app).startswith(" ✎ Editing · Data generated ")
+        await pilot.press(*"CRM", "ctrl+l")  # from a text field: typing stays, picker opens
+        await settle(pilot)
+        assert isinstance(app.screen, FieldPicker)
+        await pilot.press("up", "up", "up", "up", "up", "enter")  # 8 -> 3, Owner
+        await settle(pilot)
+        owner = screen.query_one("#field-owner", Input)
+        assert app.focused is owner and shown(owner.parent)  # type: ignore[arg-type]
+        await pilot.press("ctrl+l", "ctrl+g")  # closes, the cursor stays in Owner
+        await settle(pilot)
+        assert app.focused is owner and owner.value == "Sales"
+        await pilot.press("ctrl+l", "escape", *"!")
+        await settle(pilot)
+        assert owner.value == "Sales!"
+        await pilot.press("f6")
+        await settle(pilot)
+    tp = reread(db_path, sid).touchpoint("tp-3")
+    assert tp.owner == "Sales!" and tp.data_generated == ["CRM"]
+
+
+async def test_the_field_picker_is_in_the_palette_and_the_footer(db_path: Path) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Details: go to a field…" in titles
+        assert "^l Go to field" in screen_lines(app)[-1]

@@ -8,9 +8,10 @@ TEXT = Catalog(
     "tui.details",
     {
         # bindings
-        "key.next_tp": {"en": "Next touchpoint", "es": "Siguiente"},
+        "key.next_tp": {"en": "Next", "es": "Siguiente"},
         "key.prev_tp": {"en": "Previous touchpoint", "es": "Anterior"},
         "key.filter": {"en": "Filter", "es": "Filtro"},
+        "key.pick_field": {"en": "Go to field", "es": "Ir a campo"},
         "key.pane": {"en": "List/form", "es": "Lista/ficha"},
         "key.remove_item": {"en": "Remove item", "es": "Quitar elemento"},
         "key.item_up": {"en": "Move item up", "es": "Subir elemento"},
@@ -130,6 +131,18 @@ TEXT = Catalog(
             "es": "Detalles: cambiar entre lista y ficha",
         },
         "cmd.pane.help": {"en": "F6", "es": "F6"},
+        "cmd.pick_field": {
+            "en": "Details: go to a field…",
+            "es": "Detalles: ir a un campo…",
+        },
+        "cmd.pick_field.help": {
+            "en": "The form's fields in a list; Enter goes there (Ctrl+L, or g in a list)",
+            "es": "Los campos de la ficha en una lista; Intro lleva allí (Ctrl+L, o g en una lista)",
+        },
+        "pick_field.title": {
+            "en": "Go to which field? (its number or Enter; Esc closes)",
+            "es": "¿A qué campo vas? (su número o Intro; Esc cierra)",
+        },
         "cmd.field": {"en": "Details: edit {field}", "es": "Detalles: editar {field}"},
         "cmd.field.help": {
             "en": "Jump to this field of the selected touchpoint",

@@ -11,6 +11,7 @@ INPUT_TEXT = Catalog(
         "state.navigating": {"en": "☰ Navigating", "es": "☰ Navegando"},
         "key.pane": {"en": "Field/list", "es": "Campo/lista"},
         "key.undo": {"en": "Undo", "es": "Deshacer"},
+        "key.go_field": {"en": "Go to field {n}", "es": "Ir al campo {n}"},
         "cmd.undo": {"en": "Undo your last change", "es": "Deshacer tu último cambio"},
         "cmd.undo.help": {
             "en": "Ctrl+Z, any change of yours; tpworkshop history lists them all",

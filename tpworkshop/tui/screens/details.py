@@ -38,6 +38,7 @@ from tpworkshop.storage import Change
 from tpworkshop.tui.display import content, visible, visible_line
 from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
+from tpworkshop.tui.widgets.field_picker import FieldPicker
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor, show_content
 from tpworkshop.tui.widgets.text_input import TextField, TextInput
 from tpworkshop.tui.widgets.touchpoint_picker import (
@@ -163,6 +164,17 @@ class DetailsForm(VerticalScroll, can_focus=False):
     """The form column; scrolls to the focused field, is no Tab stop of its own."""
 
 
+class DetailsTitle(Static):
+    """The header docked above the form (see ``DetailsScreen._refresh_title``)."""
+
+    def on_resize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, DetailsScreen):
+            tp = screen.current()
+            if tp is not None:
+                screen._refresh_title(tp)
+
+
 class FieldInput(TextInput):
     """A one-line field (the owner) that shows a stored value as it is.
 
@@ -191,6 +203,9 @@ class DetailsScreen(StepScreen):
         Binding("n", "next_tp", "key.next_tp", show=False),
         Binding("p", "prev_tp", "key.prev_tp", show=False),
         Binding("f", "cycle_filter", "key.filter"),
+        # Go to any field: Ctrl+L from anywhere (a text field too), g from the lists.
+        Binding("ctrl+l", "pick_field", "key.pick_field", priority=True),
+        Binding("g", "pick_field", "key.pick_field", show=False),
         Binding("x,delete", "remove_item", "key.remove_item"),
         Binding("shift+up", "move_item(-1)", "key.item_up", show=False),
         Binding("shift+down", "move_item(1)", "key.item_down", show=False),
@@ -208,6 +223,7 @@ class DetailsScreen(StepScreen):
         # What is shown, to touch a widget only when it changes (see _fill_form).
         self._filter_key: tuple[Any, ...] | None = None
         self._title_key: tuple[Any, ...] | None = None
+        self._field_shown: str | None = None
         self._label_missing: dict[str, bool] = {}
         self._errors: dict[str, str] = {}
         self._found: dict[str, Widget] = {}
@@ -225,13 +241,17 @@ class DetailsScreen(StepScreen):
                     name=INPUT_TEXT("name.navigator", lang),
                 )
                 yield Static(TEXT("legend", lang), id="details-legend")
-            with DetailsForm(id="details-form"):
-                yield Static(id="details-title")
-                yield Static(TEXT("empty", lang), id="details-empty")
-                # The fields sit in the scrolling column itself: a container of their own
-                # would be repainted whole (~45 lines) whenever a list's length changes.
-                for field, kind in FIELDS:
-                    yield from self._compose_field(field, kind)
+            with Vertical(id="details-side"):
+                # Docked above the scrolling form: which touchpoint, and which of its fields
+                # the cursor is in, stay on screen however far the form scrolls.
+                yield DetailsTitle(id="details-title")
+                with DetailsForm(id="details-form"):
+                    yield Static(TEXT("empty", lang), id="details-empty")
+                    # The fields sit in the scrolling column itself: a container of their
+                    # own would be repainted whole (~45 lines) whenever a list's length
+                    # changes.
+                    for field, kind in FIELDS:
+                        yield from self._compose_field(field, kind)
 
     def _compose_field(self, field: str, kind: str) -> ComposeResult:
         lang = self.lang
@@ -439,23 +459,39 @@ class DetailsScreen(StepScreen):
                 self._load(field, widget, stored)
 
     def _refresh_title(self, tp: Touchpoint) -> None:
+        """The header above the form: ``tp-3 · Fast login — Owner`` (the field the cursor
+        is in, if it is in the form), then where the touchpoint is and its channel. The
+        field's name is never cut: a long touchpoint name is, with an ellipsis."""
         index = self.index()
         view = self.view()
         n = view.place.get(tp.ref, -1) + 1
         place = index.places.label(tp)
-        key = (tp.name, place, n, len(view.touchpoints), tp.channel)
+        field = self._field_shown
+        header = self._one("#details-title", DetailsTitle)
+        width = header.content_size.width
+        key = (tp.ref, tp.name, place, n, len(view.touchpoints), tp.channel, field, width)
         if key == self._title_key:
             return
         self._title_key = key
         title = Text(no_wrap=True, overflow="ellipsis")
+        title.append(visible_line(tp.ref), style="dim")
+        title.append(" · ")
         title.append(visible_line(tp.name), style="bold")
+        if field is not None:
+            label = Text(" — ")
+            label.append(FIELD_LABELS(field, self.lang), style="bold reverse")
+            # The name gives way (with an ellipsis), never the field's label.
+            room = header.content_size.width or title.cell_len + label.cell_len
+            if title.cell_len + label.cell_len > room:
+                title.truncate(max(room - label.cell_len, 1), overflow="ellipsis")
+            title.append_text(label)
         title.append("\n")
         where = TEXT("place", self.lang, place=place, n=n, total=len(view.touchpoints))
         title.append(visible_line(where), style="dim")
         if tp.channel:
             channel = TEXT("channel", self.lang, channel=tp.channel)
             title.append(" · " + visible_line(channel), style="dim")
-        show_content(self._one("#details-title", Static), title)
+        show_content(header, title)
 
     def _label(self, field: str, missing: bool) -> Text:
         label = Text(FIELD_LABELS(field, self.lang), style="bold")
@@ -550,13 +586,42 @@ class DetailsScreen(StepScreen):
         widget = event.widget
         if isinstance(widget, TextArea | Input) and not widget.has_class("list-input"):
             self.commit_widget(widget)
+        if self.focused is None or self._field_of(self.focused) is None:
+            self._show_field(None)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         widget = event.widget
+        box: Widget | None = None
         if widget.id and widget.id.startswith("field-"):
             self._last_form_focus = widget.id
+            box = widget.parent
         elif isinstance(widget, ItemList | Input) and isinstance(widget.parent, ListEditor):
             self._last_form_focus = widget.parent.id
+            box = widget.parent
+        self._show_field(self._field_of(widget))
+        if box is not None:
+            # The whole field (its label, its items, its input) into view, then the
+            # cursor's widget itself if the field is taller than the form.
+            form = self._one("#details-form", DetailsForm)
+            form.scroll_to_widget(box, animate=False, immediate=True)
+            form.scroll_to_widget(widget, animate=False, immediate=True)
+
+    def _field_of(self, widget: Widget | None) -> str | None:
+        """The form field ``widget`` belongs to (None: the navigator, or no widget)."""
+        while widget is not None and widget is not self:
+            name = (widget.id or "").removeprefix("field-")
+            if name in FIELD_KINDS and widget.id == f"field-{name}":
+                return name
+            widget = widget.parent if isinstance(widget.parent, Widget) else None
+        return None
+
+    def _show_field(self, field: str | None) -> None:
+        if field == self._field_shown:
+            return
+        self._field_shown = field
+        tp = self.current()
+        if tp is not None:
+            self._refresh_title(tp)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "field-owner":
@@ -661,12 +726,19 @@ class DetailsScreen(StepScreen):
         return "need" if self.filter == "all" else self.filter
 
     def focus_field(self, field: str) -> None:
+        """The cursor in ``field`` (a list's: in its input), the field at the form's top."""
         if self.current() is None:
             return
+        box: Widget
         if FIELD_KINDS[field] == "list":
-            self._one(f"#field-{field}", ListEditor).input.focus()
+            box = self._one(f"#field-{field}", ListEditor)
+            box.input.focus()
         else:
-            self.query_one(f"#field-{field}").focus()
+            box = self._one(f"#box-{field}", Vertical)
+            self._one(f"#field-{field}", Widget).focus()
+        self._one("#details-form", DetailsForm).scroll_to_widget(
+            box, animate=False, top=True, immediate=True
+        )
 
     def step(self, offset: int) -> None:
         view = self.view()
@@ -718,6 +790,29 @@ class DetailsScreen(StepScreen):
         else:
             self.picker.focus()
 
+    def action_pick_field(self) -> None:
+        """Ctrl+L (or g): the form's fields, numbered; Enter or the number goes there."""
+        tp = self.current()
+        if tp is None:
+            return
+        lang = self.lang
+        fields = [
+            (field, FIELD_LABELS(field, lang), field in TRACKED and is_missing(tp, field))
+            for field, _ in FIELDS
+        ]
+        picker = FieldPicker(
+            TEXT("pick_field.title", lang),
+            fields,
+            current=self._field_of(self.focused) or self._filter_field(),
+            missing=TEXT("missing", lang),
+        )
+
+        def picked(field: str | None) -> None:
+            if field is not None:
+                self.focus_field(field)
+
+        self.app.push_screen(picker, picked)
+
     def _focused_editor(self) -> ListEditor | None:
         focused = self.focused
         if isinstance(focused, ItemList) and isinstance(focused.parent, ListEditor):
@@ -757,6 +852,11 @@ class DetailsScreen(StepScreen):
             )
         yield SystemCommand(
             TEXT("cmd.pane", lang), TEXT("cmd.pane.help", lang), self.action_switch_pane
+        )
+        yield SystemCommand(
+            TEXT("cmd.pick_field", lang),
+            TEXT("cmd.pick_field.help", lang),
+            self.action_pick_field,
         )
         for field, _ in FIELDS:
             yield SystemCommand(
