@@ -14,6 +14,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -365,3 +366,74 @@ def test_a_legacy_database_never_sends_an_escape_to_the_terminal(legacy_db: Path
         assert code == 0, err
         assert not ESCAPE_BYTES.search(out.replace("\r\n", "\n")), out[:200]
     assert "Legacy␛]0;PWNED␇" in outputs[0][1]
+
+
+def test_every_export_keeps_hostile_text_as_typed(hostile_db: Path, tmp_path: Path) -> None:
+    """TOML and JSON hold the very text; Markdown escapes only what Markdown would read;
+    HTML and SVG escape what a browser would read (no tag, no link); ``-o`` writes that one
+    file; the TOML imports back to the same texts, and ``gaps`` reads it back literally."""
+    session = f"{MARKUP[-1]} {len(MARKUP) - 1}"
+    with Store(hostile_db) as store:
+        stored = store.load(store.resolve(session))
+    names = [tp.name for tp in stored.in_map_order()]
+    assert set(STORABLE) <= set(names)
+
+    code, out, err = tpw("export", session, "--format", "toml", db=hostile_db)
+    assert code == 0, err
+    exported = tomllib.loads(out)
+    assert [tp["name"] for tp in exported["touchpoints"]] == names
+    assert exported["segments"][0]["description"] == "[@click=app.quit]See details[/]"
+    code, out, err = tpw("export", session, "--format", "json", db=hostile_db)
+    assert code == 0, err
+    assert [tp["name"] for tp in json.loads(out)["touchpoints"]] == names
+
+    code, out, err = tpw("export", session, "--format", "markdown", db=hostile_db)
+    assert code == 0, err
+    for name in MARKUP[:-1]:
+        assert name.replace("[", "\\[").replace("]", "\\]") in out, name
+    assert "<script>" not in out and "&lt;script>alert(1)&lt;/script> &amp;amp;" in out
+    for fmt in ("html", "svg"):
+        code, out, err = tpw("export", session, "--format", fmt, db=hostile_db)
+        assert code == 0, err
+        assert "<script" not in out and "href=" not in out and "<a " not in out, fmt
+        assert "Empresas" in out and "[/b]" in out, fmt  # the segment's name, as typed
+
+    target = tmp_path / "out" / "hostile.toml"
+    target.parent.mkdir()
+    code, _, err = tpw("export", session, "--format", "toml", "-o", str(target), db=hostile_db)
+    assert code == 0, err
+    assert sorted(p.name for p in target.parent.iterdir()) == ["hostile.toml"]
+
+    fresh = tmp_path / "fresh" / "tpworkshop.db"
+    code, _, err = tpw("import", str(target), db=fresh)
+    assert code == 0, err
+    with Store(fresh) as store:
+        (summary,) = store.list_sessions()
+        again = store.load(summary.id)
+    assert summary.name == session
+    assert [tp.name for tp in again.in_map_order()] == names
+    assert [tp.pain_note for tp in again.in_map_order()] == [
+        tp.pain_note for tp in stored.in_map_order()
+    ]
+
+    for tty in (False, True):
+        code, out, err = tpw("gaps", str(target), "--all", db=fresh, tty=tty)
+        assert code == 0, err
+        flat = " ".join(out.split())  # a terminal's output is wrapped to its width
+        assert "Empresas [/b]" in flat and "Eve[/b]" in flat and "[b]unclosed" in flat, out
+        assert "\x1b]8;" not in out and "\x1b]0;" not in out and "\x07" not in out
+    code, out, _ = tpw("gaps", str(target), db=fresh)
+    assert not ESCAPE_BYTES.search(out)
+
+
+def test_a_session_named_with_broken_markup_on_the_command_line(db_path: Path) -> None:
+    """``tpworkshop new 'Broken [/bold] markup'`` broke ``list`` for every session."""
+    for name in ("Broken [/bold] markup", "[link=https://evil.example]x[/link]"):
+        code, out, err = tpw("new", name, "--no-open", db=db_path)
+        assert code == 0, err
+        assert name in out
+    for tty in (False, True):
+        code, out, err = tpw("list", db=db_path, tty=tty)
+        assert code == 0 and "Traceback" not in err, err
+        assert "Broken [/bold] markup" in out and "[link=https://evil.example]x[/link]" in out
+        assert "\x1b]8;" not in out

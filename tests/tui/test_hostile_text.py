@@ -11,6 +11,7 @@ with the control characters as symbols.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -18,12 +19,14 @@ import pytest
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from tests.hostile import CONTROL, ESCAPE_BYTES, STORABLE
 from tests.tui.helpers import open_app
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.screens.picker import PickerScreen
 from tpworkshop.tui.screens.presence import PresenceScreen
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
 from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
@@ -243,3 +246,102 @@ async def test_a_database_of_an_older_version_never_sends_escapes(db_path: Path)
         app.action_go_step("assess")
         await pilot.pause()
         assert_shown(app, "Callc1 csi�2J")
+
+
+HOSTILE_SHOWN = (
+    *STORABLE,
+    "Empresas [/b]",
+    "[b]unclosed",
+    "[link=https://evil.example]x[/link]",
+    "Eve[/b]",
+    "[@click=app.quit]See details[/]",
+    "<script>alert(1)</script>",
+    "[@click=app.quit]Session[/]",
+)
+DIALOGS_OF_EACH_STEP = {
+    "setup": ("rename_stage", "remove_stage"),
+    "segments": ("edit_segment", "remove_segment"),
+    "touchpoints": ("copy", "move_stage", "move_segment", "rename", "channel"),
+    "assess": ("rate", "pain_note", "add_action", "edit_action", "tie_action", "delete_action"),
+    "analysis": ("export_as",),
+}
+
+
+async def test_every_dialog_the_app_opens_shows_hostile_names_as_typed(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialogs as the app itself opens them (rename, remove, copy, move, channel, rate,
+    pain note, actions, tie, export), on the selected hostile entry; then help (F1), the
+    agenda (F9) and the picker's delete confirmation. Each is cancelled: nothing changes,
+    nothing is written."""
+    sid = hostile_session(db_path)
+    monkeypatch.chdir(tmp_path)
+    before = written(tmp_path)
+    with Store(db_path) as store:
+        saved = store.load(sid)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.open_session(sid)
+        await pilot.pause()
+        opened = []
+        for step, actions in DIALOGS_OF_EACH_STEP.items():
+            app.action_go_step(step)
+            await settle(pilot)
+            for action in actions:
+                app.clear_notifications()
+                getattr(app.screen, f"action_{action}")()
+                await settle(pilot)
+                dialog = app.screen
+                assert isinstance(dialog, ModalScreen), (step, action)
+                shown = rendered(app)  # no control character, link or action
+                if action != "export_as":  # the export dialog lists formats only
+                    assert any(text in shown for text in HOSTILE_SHOWN), (action, shown)
+                opened.append(type(dialog).__name__)
+                await pilot.press("escape")
+                await settle(pilot)
+                assert not isinstance(app.screen, ModalScreen), (step, action)
+        assert {"FormDialog", "ConfirmDialog", "PickDialog", "ChannelDialog"} <= set(opened)
+        assert {"RatingPrompt", "TouchpointChoice", "ChoiceDialog"} <= set(opened)
+        for key in ("f1", "f9"):  # help and the agenda, over a hostile session
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, ModalScreen), key
+            rendered(app)
+            await pilot.press("escape")
+            await settle(pilot)
+    with Store(db_path) as store:
+        after = store.load(sid)
+    assert [t.name for t in after.touchpoints] == [t.name for t in saved.touchpoints]
+    assert [s.name for s in after.stages] == [s.name for s in saved.stages]
+    assert [a.title for a in after.actions] == [a.title for a in saved.actions]
+    assert written(tmp_path) == before
+
+
+async def test_the_picker_confirms_deleting_a_hostile_name_and_refuses_a_fifo(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """The session picker's delete dialog quotes the name as typed; its import (the app's
+    own import path) refuses a FIFO at once instead of blocking its worker for ever."""
+    hostile_session(db_path)
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    app = open_app(db_path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        picker.action_delete()
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert_shown(app, "[@click=app.quit]Session[/]")
+        await pilot.press("escape")
+        await settle(pilot)
+        picker.import_path(fifo)
+        for _ in range(50):  # the worker's answer, as a notification (within 5 s)
+            await pilot.pause(0.1)
+            if "not a regular file" in rendered(app):
+                break
+        assert_shown(app, "not a regular file")
+    with Store(db_path) as store:
+        assert [s.name for s in store.list_sessions()] == ["[@click=app.quit]Session[/]"]
