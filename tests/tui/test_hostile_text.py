@@ -16,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -23,7 +24,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 
 from tests.hostile import CONTROL, ESCAPE_BYTES, STORABLE
-from tests.tui.helpers import open_app
+from tests.tui.helpers import open_app, sample_session
+from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.screens.picker import PickerScreen
@@ -345,3 +347,28 @@ async def test_the_picker_confirms_deleting_a_hostile_name_and_refuses_a_fifo(
         assert_shown(app, "not a regular file")
     with Store(db_path) as store:
         assert [s.name for s in store.list_sessions()] == ["[@click=app.quit]Session[/]"]
+
+
+async def test_terminal_control_pasted_into_a_field_is_dropped_and_the_person_told(
+    db_path: Path,
+) -> None:
+    """The issue's OSC payload (retitle, OSC 52 clipboard), pasted into a multi-line field
+    the way a terminal delivers a paste (to the app, not to the widget): the control
+    characters are dropped before any field sees them, the person is told in one sentence,
+    and what is saved holds none."""
+    sid = sample_session(db_path)
+    with Store(db_path) as store:
+        store.save_position(sid, Position(step="details"))
+    payload = "\x1b]0;PWNED\x07\x1b]52;c;cHduZWQ=\x1b\\ ok\r\nnext"
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first field: the customer's need
+        app.post_message(events.Paste(payload))
+        await settle(pilot)
+        assert_shown(app, "control characters")
+        await pilot.press("tab")
+        await settle(pilot)
+    with Store(db_path) as store:
+        needs = [tp.need for tp in store.load(sid).touchpoints if tp.need]
+    assert needs == ["]0;PWNED]52;c;cHduZWQ=\\ ok\nnext"]

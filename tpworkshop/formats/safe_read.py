@@ -32,15 +32,16 @@ MAX_DEPTH = 16
 """Lists and inline tables inside each other; FORMAT.md's files nest 2 deep."""
 MAX_DIGITS = 100
 """Digits of one number; FORMAT.md's numbers have at most 5 (votes: 0..10000)."""
-MAX_WORK = 4_500_000
+MAX_WORK = 5_000_000
 """The work a file may cost, in units of about a microsecond of tomllib (measured on the
-2-core development machine): a key 5, a ``[`` or ``{`` 6 (a table or a list), a dot between
-key parts 4, a list item 3. An exported file costs about 270,000 a MiB (16 MiB: about
-4,400,000), which the fast path of ``toml_format`` reads about three times as fast."""
+2-core development machine, quiet): a key 5, a ``[`` or ``{`` 8 (a table or a list: tables
+also cost tomllib ~800 bytes each), a dot between key parts 4, a list item 3. An exported
+file costs about 280,000 a MiB (16 MiB: about 4,500,000), which the fast path of
+``toml_format`` reads about three times as fast as tomllib would."""
 MAX_GENERAL_WORK = 2_000_000
 """The work a file may cost when tomllib reads it whole (it is not laid out as export
-writes it: see ``toml_format._fast_parse``): about 2 s, an exported file of about 7 MiB
-(9,000 touchpoints) edited by hand."""
+writes it: see ``toml_format._fast_parse``): about 2 s and at most ~200 MB, an exported
+file of about 7 MiB (8,500 touchpoints) edited by hand."""
 
 _READ_CHUNK = 1024 * 1024
 
@@ -161,7 +162,7 @@ def scan_toml(text: str) -> Scan:
     """
     bare = _STRINGS_AND_COMMENTS.sub("S", text)
     work = 5 * bare.count("=") + 4 * bare.count(".") + 3 * bare.count(",")
-    work += 6 * (bare.count("[") + bare.count("{"))
+    work += 8 * (bare.count("[") + bare.count("{"))
     if work > MAX_WORK:
         raise Refused("toml_too_much", {})
     if bare.count(".") >= MAX_KEY_PARTS - 1 and _LONG_DOTTED.search(bare):
