@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 from tests.tui.helpers import no_blink, open_app, reread, sample_session
 from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
-from tpworkshop.tui.screens.assess import AssessScreen, nudged, parse_due
+from tpworkshop.tui.screens.assess import AssessScreen, next_evidence, nudged, parse_due
 from tpworkshop.tui.screens.dialogs import FormDialog
 
 
@@ -42,6 +42,72 @@ async def test_rate_with_prompt_and_brackets(db_path: Path) -> None:
     session = reread(db_path, sid)
     assert session.touchpoint("tp-1").effectiveness is None
     assert session.touchpoint("tp-2").effectiveness is None
+
+
+def _facts(screen: AssessScreen) -> str:
+    return str(screen.query_one("#assess-facts", Static).content)
+
+
+async def test_importance_moment_and_evidence_by_key_each_saved_and_undoable(
+    db_path: Path,
+) -> None:
+    sid = at_assess(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AssessScreen)
+        # the keys are in the footer while the touchpoints are focused
+        shown = {key for key, b in screen.active_bindings.items() if b.binding.show}
+        assert {"i", "m", "v"} <= shown
+        assert "importance 3 (stage weight)" in _facts(screen)  # Awareness weighs 3
+        await pilot.press("i", "5")
+        await pilot.pause()
+        assert reread(db_path, sid).touchpoint("tp-1").importance == 5
+        assert _facts(screen) == "importance 5 · no moment of truth · evidence: not stated"
+        await pilot.press("i", "escape")  # Esc keeps it
+        await pilot.pause()
+        assert reread(db_path, sid).touchpoint("tp-1").importance == 5
+        await pilot.press("m")
+        assert reread(db_path, sid).touchpoint("tp-1").moment_of_truth is True
+        assert "◆ moment of truth" in _facts(screen)
+        await pilot.press("v", "v")
+        assert reread(db_path, sid).touchpoint("tp-1").evidence == "reported"
+        assert "evidence: reported" in _facts(screen)
+        await pilot.press("v", "v", "v")  # observed, measured, then not stated again
+        assert reread(db_path, sid).touchpoint("tp-1").evidence is None
+        # each edit is a change of the store's history: Ctrl+Z undoes them one by one
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert reread(db_path, sid).touchpoint("tp-1").evidence == "measured"
+        for _ in range(5):  # observed, reported, assumed, not stated; the moment
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+        tp = reread(db_path, sid).touchpoint("tp-1")
+        assert (tp.importance, tp.moment_of_truth, tp.evidence) == (5, False, None)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert reread(db_path, sid).touchpoint("tp-1").importance is None
+        # 0 in the prompt goes back to the stage's weight
+        await pilot.press("down", "i", "4")
+        await pilot.pause()
+        assert reread(db_path, sid).touchpoint("tp-2").importance == 4
+        await pilot.press("i", "0")
+        await pilot.pause()
+        assert reread(db_path, sid).touchpoint("tp-2").importance is None
+        # the table shows a touchpoint's importance and its moment of truth
+        await pilot.press("m")
+        await pilot.pause()
+        table = screen.query_one("#assess-touchpoints", DataTable)
+        assert str(table.get_cell("tp-2", "mot")) == "◆"
+        assert str(table.get_cell("tp-2", "imp")) == "3"
+
+
+def test_evidence_goes_round() -> None:
+    seen = [None]
+    for _ in range(5):
+        seen.append(next_evidence(seen[-1]))
+    assert seen == [None, "assumed", "reported", "observed", "measured", None]
 
 
 async def test_digits_still_switch_steps_from_the_table(db_path: Path) -> None:

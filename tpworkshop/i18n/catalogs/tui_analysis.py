@@ -107,10 +107,6 @@ TEXT = Catalog(
             "en": "Highlight an accepted finding to take it back.",
             "es": "Resalta un hallazgo aceptado para retirarlo.",
         },
-        "undo.nothing": {
-            "en": "Nothing of yours to undo.",
-            "es": "No tienes nada que deshacer.",
-        },
         # grids
         "map.corner": {"en": "Segment", "es": "Segmento"},
         "map.legend": {

@@ -51,9 +51,7 @@ from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
-from tpworkshop.storage import describe_undo
 from tpworkshop.tui.display import assemble, plain_line, visible_line
-from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
@@ -965,18 +963,6 @@ class AnalysisScreen(StepScreen):
         app = self.workshop
         if app.edit(app.store.unaccept_finding, entry.accepted.db_id) is None:
             self.notify(TEXT("unaccept.done", self.lang), timeout=5)
-
-    def action_undo(self) -> None:
-        """Ctrl+Z: undo this person's last change (an acceptance, a rating…)."""
-        app = self.workshop
-        if app.session_id is None:
-            return
-        if app.store.can_undo(app.session_id) is None:
-            self.notify(TEXT("undo.nothing", self.lang), timeout=4)
-            return
-        change = app.edit(app.store.undo, app.session_id)
-        if not isinstance(change, EditFailed):
-            self.notify(describe_undo(change, self.lang), timeout=6)
 
     def _open_priority(self) -> None:
         ref = self.selected_priority()

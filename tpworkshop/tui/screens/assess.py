@@ -20,7 +20,7 @@ from textual.events import Resize
 from textual.widgets import DataTable, Static
 
 from tpworkshop.domain.labels import FIELD_LABELS
-from tpworkshop.domain.model import Action, Position, Touchpoint, clean
+from tpworkshop.domain.model import EVIDENCE, Action, Position, Touchpoint, clean
 from tpworkshop.domain.text import fold
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_date
@@ -31,12 +31,13 @@ from tpworkshop.tui.display import plain_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
+from tpworkshop.tui.widgets.importance_prompt import ImportancePrompt
 from tpworkshop.tui.widgets.touchpoint_picker import Places
 
 Row = tuple[str, tuple[object, ...]]
 """A table row: its key and the plain values of its cells."""
 
-TP_COLUMNS = ("segment", "stage", "name", "eff", "pain", "votes")
+TP_COLUMNS = ("segment", "stage", "name", "eff", "pain", "votes", "imp", "mot")
 ACTION_COLUMNS = ("status", "title", "owner", "due", "touchpoint")
 DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
@@ -52,6 +53,12 @@ def nudged(current: int | None, offset: int) -> int | None:
     if current is None:
         return 1 if offset > 0 else None
     return max(1, min(5, current + offset))
+
+
+def next_evidence(current: str | None) -> str | None:
+    """The evidence after ``current``: not stated → assumed → … → measured → not stated."""
+    order: list[str | None] = [None, *EVIDENCE]
+    return order[(order.index(current) + 1) % len(order)] if current in order else EVIDENCE[0]
 
 
 def parse_due(text: str, lang: str) -> date | None:
@@ -88,6 +95,9 @@ class AssessScreen(StepScreen):
         Binding("n", "pain_note", "key.note", show=False),
         Binding("plus,equals_sign", "vote(1)", "key.vote", show=False),
         Binding("minus", "vote(-1)", "key.unvote", show=False),
+        Binding("i", "importance", "key.importance"),
+        Binding("m", "toggle_moment", "key.moment"),
+        Binding("v", "next_evidence", "key.evidence"),
         Binding("a", "add_action", "key.add_action"),
         Binding("s", "toggle_sort", "key.sort", show=False),
         Binding("space,d", "toggle_done", "key.done"),
@@ -102,6 +112,9 @@ class AssessScreen(StepScreen):
         "toggle_pain",
         "pain_note",
         "vote",
+        "importance",
+        "toggle_moment",
+        "next_evidence",
     }
     ACTION_ACTIONS: ClassVar[set[str]] = {
         "toggle_done",
@@ -131,6 +144,7 @@ class AssessScreen(StepScreen):
         )
         yield Static(id="assess-empty")
         yield Static(id="assess-note")
+        yield Static(id="assess-facts")
         yield Static(id="assess-actions-title")
         yield AssessTable(
             id="assess-actions", cursor_type="row", name=INPUT_TEXT("name.actions", self.lang)
@@ -162,10 +176,10 @@ class AssessScreen(StepScreen):
         stage = max((len(s.name) for s in session.stages), default=5)
         segment, stage = min(max(segment, 7), 14), min(max(stage, 5), 14)
         room = width - 2 - 2 * len(TP_COLUMNS)
-        name = max(10, room - segment - stage - 5 - 1 - 5)
+        name = max(10, room - segment - stage - 5 - 1 - 5 - 4 - 1)
         room_actions = width - 2 - 2 * len(ACTION_COLUMNS)
         title = max(10, room_actions - 3 - 12 - 10 - 18)
-        return (segment, stage, name, 5, 1, 5, 3, title, 12, 10, 18)
+        return (segment, stage, name, 5, 1, 5, 4, 1, 3, title, 12, 10, 18)
 
     def _ensure_columns(self) -> None:
         width = self.tp_table.size.width or self.size.width or 80
@@ -176,12 +190,13 @@ class AssessScreen(StepScreen):
         lang = self.lang
         table = self.tp_table
         table.clear(columns=True)
-        for key, w in zip(TP_COLUMNS, widths[:6], strict=True):
+        shown = len(TP_COLUMNS)
+        for key, w in zip(TP_COLUMNS, widths[:shown], strict=True):
             label = "⚠" if key == "pain" else TEXT(f"col.{key}", lang)
             table.add_column(label, key=key, width=w)
         actions = self.action_table
         actions.clear(columns=True)
-        for key, w in zip(ACTION_COLUMNS, widths[6:], strict=True):
+        for key, w in zip(ACTION_COLUMNS, widths[shown:], strict=True):
             actions.add_column(TEXT(f"col.{key}", lang), key=key, width=w)
         self._tp_rows = []
         self._action_rows = []
@@ -238,7 +253,17 @@ class AssessScreen(StepScreen):
             segment = "" if same_segment else places.segments.get(tp.segment, tp.segment)
             stage = "" if same_cell else places.stages.get(tp.stage, tp.stage)
             previous = (tp.segment, tp.stage)
-            values = (segment, stage, tp.name, tp.effectiveness, tp.pain_point, tp.votes)
+            importance = (tp.importance, self.session.importance_of(tp))
+            values = (
+                segment,
+                stage,
+                tp.name,
+                tp.effectiveness,
+                tp.pain_point,
+                tp.votes,
+                importance,
+                tp.moment_of_truth,
+            )
             rows.append((tp.ref, values))
         return rows
 
@@ -252,6 +277,12 @@ class AssessScreen(StepScreen):
             return Text("⚠", style="bold red") if value else Text("")
         if column == "votes":
             return Text(str(value) if value else "·")
+        if column == "imp":
+            own, importance = value  # type: ignore[misc]
+            # its own importance in bold; its stage's weight, dim
+            return Text(str(importance), style="bold" if own is not None else "dim")
+        if column == "mot":
+            return Text("◆", style="bold magenta") if value else Text("")
         return plain_line(str(value))
 
     def _fill_touchpoints(self, tps: list[Touchpoint]) -> None:
@@ -365,6 +396,9 @@ class AssessScreen(StepScreen):
         self.query_one("#assess-note", Static).update(
             plain_line(note, no_wrap=True, overflow="ellipsis", style="bold" if tp else "")
         )
+        self.query_one("#assess-facts", Static).update(
+            Text(self._facts(tp), no_wrap=True, overflow="ellipsis", style="dim")
+        )
         actions = self.session.actions
         done = sum(1 for a in actions if a.status == "done")
         title = (
@@ -374,6 +408,23 @@ class AssessScreen(StepScreen):
         )
         self.query_one("#assess-actions-title", Static).update(
             Text(title, no_wrap=True, overflow="ellipsis")
+        )
+
+    def _facts(self, tp: Touchpoint | None) -> str:
+        """Importance, moment of truth and evidence of the highlighted touchpoint."""
+        if tp is None:
+            return ""
+        lang = self.lang
+        importance = self.session.importance_of(tp)
+        key = "facts.importance" if tp.importance is not None else "facts.importance_stage"
+        return TEXT(
+            "facts",
+            lang,
+            importance=TEXT(key, lang, n=importance),
+            moment=TEXT("facts.moment" if tp.moment_of_truth else "facts.no_moment", lang),
+            evidence=TEXT(
+                "facts.evidence", lang, evidence=TEXT(f"evidence.{tp.evidence or 'none'}", lang)
+            ),
         )
 
     # --- selection -------------------------------------------------------------------
@@ -441,6 +492,39 @@ class AssessScreen(StepScreen):
         tp = self.current()
         if tp is not None and tp.effectiveness is not None:
             self._update(tp, effectiveness=None)
+
+    def action_importance(self) -> None:
+        """i: how much the touchpoint matters, 1..5 (0: back to its stage's weight)."""
+        tp = self.current()
+        if tp is None:
+            return
+        stage = self.session.stage(tp.stage)
+        weight = stage.weight if stage is not None else self.session.importance_of(tp)
+
+        def chosen(value: int | None) -> None:
+            if value is None:
+                return
+            new = value or None
+            if new != tp.importance:
+                self._update(tp, importance=new)
+
+        self.app.push_screen(ImportancePrompt(tp.name, tp.importance, weight), chosen)
+
+    def action_toggle_moment(self) -> None:
+        """m: mark or unmark the touchpoint as a moment of truth."""
+        tp = self.current()
+        if tp is not None:
+            self._update(tp, moment_of_truth=not tp.moment_of_truth)
+
+    def action_next_evidence(self) -> None:
+        """v: the next evidence, round: assumed, reported, observed, measured, not stated."""
+        tp = self.current()
+        if tp is None:
+            return
+        evidence = next_evidence(tp.evidence)
+        self._update(tp, evidence=evidence)
+        said = TEXT(f"evidence.{evidence or 'none'}", self.lang)
+        self.notify(TEXT("evidence.set", self.lang, name=tp.name, evidence=said), timeout=3)
 
     def action_toggle_pain(self) -> None:
         tp = self.current()
@@ -707,6 +791,9 @@ class AssessScreen(StepScreen):
             yield command("cmd.clear", None, on_touchpoints(self.action_clear_rating))
             yield command("cmd.pain", None, on_touchpoints(self.action_toggle_pain))
             yield command("cmd.note", None, on_touchpoints(self.action_pain_note))
+            yield command("cmd.importance", None, on_touchpoints(self.action_importance))
+            yield command("cmd.moment", None, on_touchpoints(self.action_toggle_moment))
+            yield command("cmd.evidence", None, on_touchpoints(self.action_next_evidence))
             yield command("cmd.vote", None, on_touchpoints(lambda: self.action_vote(1)))
             yield command("cmd.unvote", None, on_touchpoints(lambda: self.action_vote(-1)))
         yield command("cmd.sort", None, self.action_toggle_sort)
