@@ -263,3 +263,52 @@ def test_list_at_80_columns_cuts_names_with_an_ellipsis_and_keeps_progress(
     assert len(shown.group(0)) >= 20, long_row  # the name has room first
     assert "Taller corto" in result.stdout
     assert english_words_in(result.stdout) == []
+
+
+# --- the footer at 80 columns ------------------------------------------------------------
+
+
+def footer_items(app) -> list[str]:  # noqa: ANN001
+    """The keys the footer shows, each «key description», as the terminal shows them."""
+    from tests.tui.helpers import screen_lines
+
+    line = screen_lines(app)[-1]
+    return [item.strip() for item in re.split(r" {2,}|▏", line) if item.strip()]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str) -> None:
+    """On every step (navigating, and after F6 in its other pane), every key the footer
+    shows on a wide terminal is shown whole at 80 columns; only the palette's key (named in
+    F1) steps aside."""
+    from tests.tui.helpers import settle
+    from tpworkshop.demo import ensure_demo
+
+    with Store(db_path) as store:
+        sid = ensure_demo(store, lang)
+    app = open_app(db_path, sid)
+    palette = {"es": "^p comandos", "en": "^p palette"}[lang]
+    checked = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for number in "123456":
+            for pane in (False, True):
+                await pilot.press("escape", number)
+                await settle(pilot)
+                if pane:
+                    await pilot.press("f6")
+                    await settle(pilot)
+                await pilot.resize_terminal(200, 24)
+                await settle(pilot)
+                await pilot.pause(0.1)
+                wide = footer_items(app)
+                assert palette in wide
+                await pilot.resize_terminal(80, 24)
+                await settle(pilot)
+                await pilot.pause(0.1)
+                narrow = footer_items(app)
+                wanted = [item for item in wide if item != palette]
+                assert wanted == narrow, (number, pane, wide, narrow)
+                assert {"es": "F1 Ayuda", "en": "F1 Help"}[lang] in narrow
+                checked += 1
+    assert checked == 12

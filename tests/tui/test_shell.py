@@ -102,7 +102,7 @@ async def test_footer_shows_the_keys_in_the_session_language(db_path: Path) -> N
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         footer = screen_lines(app)[-1]
-        assert "F5 Paso siguiente" in footer and "^p comandos" in footer  # not catalogue keys
+        assert "F5 Avanzar" in footer and "^p comandos" in footer  # not catalogue keys
         assert "⏎ Elegir celda" in footer  # the map's own key, in its own words
         assert all(description in footer for description in _shown_keys(app))
         await pilot.press("enter")  # from the map to the name field: other keys

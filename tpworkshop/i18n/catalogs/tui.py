@@ -28,7 +28,7 @@ UI = Catalog(
         "key.guide": {"en": "Guide", "es": "Guía"},
         "key.timer": {"en": "Timer", "es": "Temporizador"},
         "key.extend": {"en": "+5 min", "es": "+5 min"},
-        "key.next": {"en": "Next step", "es": "Paso siguiente"},
+        "key.next": {"en": "Next step", "es": "Avanzar"},
         "key.quit": {"en": "Quit", "es": "Salir"},
         "key.step": {"en": "Go to step {n}", "es": "Ir al paso {n}"},
         "key.palette": {"en": "Commands", "es": "Comandos"},

@@ -28,9 +28,9 @@ TEXT = Catalog(
         "key.priorities": {"en": "Priorities", "es": "Prioridades"},
         "key.matrix": {"en": "Matrix", "es": "Matriz"},
         "key.open": {"en": "Go to", "es": "Ir a"},
-        "key.export": {"en": "Export TOML", "es": "Exportar TOML"},
+        "key.export": {"en": "Export TOML", "es": "Exportar"},
         "key.report": {"en": "Export as…", "es": "Exportar como…"},
-        "key.all": {"en": "All / by kind", "es": "Todos / por tipo"},
+        "key.all": {"en": "Group", "es": "Agrupar"},
         "key.accept": {"en": "Accept", "es": "Aceptar"},
         "key.unaccept": {"en": "Take back", "es": "Retirar"},
         # summary

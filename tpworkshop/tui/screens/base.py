@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -32,6 +32,10 @@ from tpworkshop.tui.widgets.stepper import Stepper
 
 if TYPE_CHECKING:
     from tpworkshop.tui.workshop import Workshop
+
+
+PALETTE_KEY_MIN_WIDTH = 100
+"""The footer shows Ctrl+P (the command palette) from this terminal width on."""
 
 
 class StepScreen(TranslatedBindings[None]):
@@ -68,7 +72,18 @@ class StepScreen(TranslatedBindings[None]):
             with Vertical(id="step-body"):
                 yield from self.compose_body()
             yield GuidePanel(id="guide-panel")
-        yield Footer()
+        yield Footer(show_command_palette=self.app.size.width >= PALETTE_KEY_MIN_WIDTH)
+
+    @on(events.Resize)
+    def _fit_footer(self, event: events.Resize) -> None:
+        """Under 100 columns the footer leaves out the palette's key (F1 names it), so
+        that the step's own keys are never cut, in Spanish too."""
+        with contextlib.suppress(NoMatches):
+            footer = self.query_one(Footer)
+            show = event.size.width >= PALETTE_KEY_MIN_WIDTH
+            if footer.show_command_palette != show:
+                footer.show_command_palette = show
+                footer.refresh(recompose=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
