@@ -373,8 +373,12 @@ def test_every_export_keeps_hostile_text_as_typed(hostile_db: Path, tmp_path: Pa
     HTML and SVG escape what a browser would read (no tag, no link); ``-o`` writes that one
     file; the TOML imports back to the same texts, and ``gaps`` reads it back literally."""
     session = f"{MARKUP[-1]} {len(MARKUP) - 1}"
+    reason, by = "[@click=app.quit]ok[/] =SUM(1) <b>", "Eve[/b]"
     with Store(hostile_db) as store:
-        stored = store.load(store.resolve(session))
+        sid = store.resolve(session)
+        first = store.load(sid).in_map_order()[0].ref
+        store.accept_finding(sid, "no-data", reason, touchpoint=first, by=by)
+        stored = store.load(sid)
     names = [tp.name for tp in stored.in_map_order()]
     assert set(STORABLE) <= set(names)
 
@@ -383,6 +387,7 @@ def test_every_export_keeps_hostile_text_as_typed(hostile_db: Path, tmp_path: Pa
     exported = tomllib.loads(out)
     assert [tp["name"] for tp in exported["touchpoints"]] == names
     assert exported["segments"][0]["description"] == "[@click=app.quit]See details[/]"
+    assert (exported["accepted"][0]["reason"], exported["accepted"][0]["by"]) == (reason, by)
     code, out, err = tpw("export", session, "--format", "json", db=hostile_db)
     assert code == 0, err
     assert [tp["name"] for tp in json.loads(out)["touchpoints"]] == names
@@ -415,6 +420,7 @@ def test_every_export_keeps_hostile_text_as_typed(hostile_db: Path, tmp_path: Pa
     assert [tp.pain_note for tp in again.in_map_order()] == [
         tp.pain_note for tp in stored.in_map_order()
     ]
+    assert [(a.reason, a.by) for a in again.accepted] == [(reason, by)]
 
     for tty in (False, True):
         code, out, err = tpw("gaps", str(target), "--all", db=fresh, tty=tty)

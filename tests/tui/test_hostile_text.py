@@ -78,7 +78,11 @@ def hostile_session(db_path: Path) -> int:
                 )
                 refs.append(tp.ref)
         store.add_action(sid, next(corpus), touchpoint=refs[0], owner=next(corpus))
+        store.accept_finding(sid, "no-data", ACCEPTED_REASON, touchpoint=refs[0], by="Eve[/b]")
     return sid
+
+
+ACCEPTED_REASON = "[@click=app.quit]Accepted[/] [link=https://evil.example]why[/link]"
 
 
 def participant_joins(db_path: Path, sid: int) -> None:
@@ -172,7 +176,10 @@ async def test_hostile_text_is_shown_literally_on_every_step_and_dialog(
             "3": ["Eve[/b]"],
             "4": [],
             "5": [],
-            "6": [],
+            "6": [  # an accepted finding's reason and who, in the findings (wrapped)
+                "accepted by Eve[/b]: [@click=app.quit]Accepted[/]",
+                "[link=https://evil.example]why[/link]",
+            ],
         }
         for key in STEP_KEYS:
             app.action_go_step(
