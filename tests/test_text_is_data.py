@@ -308,7 +308,7 @@ def test_gaps_and_every_export_show_hostile_text_as_typed(hostile_db: Path, tmp_
             or "Empresas [/b]" in json.dumps(out)
         )
     files_before = sorted(tmp_path.iterdir())
-    for fmt in ("toml", "markdown", "csv", "svg", "html"):
+    for fmt in ("toml", "json", "markdown", "csv", "svg", "html"):
         code, out, err = tpw("export", session, "--format", fmt, db=hostile_db)
         assert code == 0, err
         assert not ESCAPE_BYTES.search(out.replace("\r\n", "\n")), fmt
@@ -348,24 +348,27 @@ def legacy_db(db_path: Path) -> Path:
 
 
 def test_a_legacy_database_never_sends_an_escape_to_the_terminal(legacy_db: Path) -> None:
-    outputs = [tpw("list", db=legacy_db, tty=True), tpw("list", "--format", "json", db=legacy_db)]
-    outputs += [
+    in_terminal = [
+        tpw("list", db=legacy_db, tty=True),
+        tpw("gaps", "Legacy", db=legacy_db, tty=True),
+    ]
+    piped = [tpw("list", "--format", "json", db=legacy_db)]
+    piped += [
         tpw("gaps", "Legacy", "--format", fmt, db=legacy_db) for fmt in ("text", "markdown", "json")
     ]
-    outputs += [tpw("gaps", "Legacy", db=legacy_db, tty=True)]
-    outputs += [
+    piped += [
         tpw("export", "Legacy", "--format", fmt, db=legacy_db)
-        for fmt in ("toml", "markdown", "csv", "svg", "html")
+        for fmt in ("toml", "json", "markdown", "csv", "svg", "html")
     ]
-    outputs += [tpw("open", "Legacy\x1b]0;x\x07", db=legacy_db)]  # an error quoting the argument
-    for _code, out, err in outputs:
+    refused = tpw("open", "Legacy\x1b]0;x\x07", db=legacy_db)  # an error quoting the argument
+    for _code, out, err in [*in_terminal, *piped, refused]:
         assert "Traceback" not in err
         assert "\x1b]" not in out and "\x07" not in out and "\x9b" not in out
         assert not ESCAPE_BYTES.search(err)
-    for code, out, err in outputs[1:-2]:  # not a terminal: no escape byte at all
+    for code, out, err in piped:  # not a terminal: no escape byte at all
         assert code == 0, err
         assert not ESCAPE_BYTES.search(out.replace("\r\n", "\n")), out[:200]
-    assert "Legacy␛]0;PWNED␇" in outputs[0][1]
+    assert "Legacy␛]0;PWNED␇" in in_terminal[0][1]
 
 
 def test_every_export_keeps_hostile_text_as_typed(hostile_db: Path, tmp_path: Path) -> None:
