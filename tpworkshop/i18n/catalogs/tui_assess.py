@@ -42,8 +42,8 @@ TEXT = Catalog(
         "col.imp": {"en": "Imp.", "es": "Imp."},
         "col.mot": {"en": "◆", "es": "◆"},
         "facts": {
-            "en": "{importance} · {moment} · {evidence}",
-            "es": "{importance} · {moment} · {evidence}",
+            "en": "i {importance} · m {moment} · v {evidence}",
+            "es": "i {importance} · m {moment} · v {evidence}",
         },
         "facts.importance": {"en": "importance {n}", "es": "importancia {n}"},
         "facts.importance_stage": {

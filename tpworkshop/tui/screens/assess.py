@@ -95,9 +95,9 @@ class AssessScreen(StepScreen):
         Binding("n", "pain_note", "key.note", show=False),
         Binding("plus,equals_sign", "vote(1)", "key.vote", show=False),
         Binding("minus", "vote(-1)", "key.unvote", show=False),
-        Binding("i", "importance", "key.importance"),
-        Binding("m", "toggle_moment", "key.moment"),
-        Binding("v", "next_evidence", "key.evidence"),
+        Binding("i", "importance", "key.importance", show=False),  # named on the facts line
+        Binding("m", "toggle_moment", "key.moment", show=False),  # named on the facts line
+        Binding("v", "next_evidence", "key.evidence", show=False),  # named on the facts line
         Binding("a", "add_action", "key.add_action"),
         Binding("s", "toggle_sort", "key.sort", show=False),
         Binding("space,d", "toggle_done", "key.done"),
