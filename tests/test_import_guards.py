@@ -278,3 +278,19 @@ def test_the_scan_of_an_export_is_cheap() -> None:
     took = time.process_time() - started
     assert scan.work < safe_read.MAX_GENERAL_WORK
     assert took < 0.1 * len(text) / 2**20 + 0.05, f"{took:.3f} s for {len(text) / 2**20:.1f} MiB"
+
+
+def test_the_limits_are_where_they_say() -> None:
+    """10 key parts, 16 levels and 100 digits are read; one more is refused."""
+    scan_toml("a" + ".a" * 9 + " = 1\n")
+    scan_toml("x = " + "[" * 16 + "]" * 16 + "\n")
+    scan_toml("x = " + "9" * 100 + "\n")
+    for text, code in (
+        ("a" + ".a" * 10 + " = 1\n", "toml_key_parts"),
+        ("[" + "a." * 10 + "a]\n", "toml_key_parts"),
+        ("x = " + "[" * 17 + "]" * 17 + "\n", "toml_too_deep"),
+        ("x = " + "9" * 101 + "\n", "toml_long_number"),
+    ):
+        with pytest.raises(Refused) as caught:
+            scan_toml(text)
+        assert caught.value.code == code, text

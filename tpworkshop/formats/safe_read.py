@@ -165,7 +165,7 @@ def scan_toml(text: str) -> Scan:
     work += 8 * (bare.count("[") + bare.count("{"))
     if work > MAX_WORK:
         raise Refused("toml_too_much", {})
-    if bare.count(".") >= MAX_KEY_PARTS - 1 and _LONG_DOTTED.search(bare):
+    if bare.count(".") >= MAX_KEY_PARTS and _LONG_DOTTED.search(bare):
         raise Refused(
             "toml_key_parts", {"line": _first_line(text, _LONG_DOTTED), "limit": MAX_KEY_PARTS}
         )
