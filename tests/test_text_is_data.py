@@ -446,3 +446,16 @@ def test_a_session_named_with_broken_markup_on_the_command_line(db_path: Path) -
         assert code == 0 and "Traceback" not in err, err
         assert "Broken [/bold] markup" in out and "[link=https://evil.example]x[/link]" in out
         assert "\x1b]8;" not in out
+
+
+def test_history_shows_hostile_names_as_typed(hostile_db: Path) -> None:
+    """``tpworkshop history``: who changed what, with names and values as typed, in a
+    terminal too (no hyperlink, no markup read)."""
+    session = f"{MARKUP[-1]} {len(MARKUP) - 1}"
+    for tty in (False, True):
+        code, out, err = tpw("history", session, db=hostile_db, tty=tty)
+        assert code == 0 and "Traceback" not in err, err
+        flat = " ".join(out.split())
+        for name in ("Empresas [/b]", "[link=https://evil.example]x[/link]", "Eve[/b]"):
+            assert f"'{name}'" in flat, (tty, name)
+        assert "\x1b]8;" not in out and "\x07" not in out
