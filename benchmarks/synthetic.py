@@ -5,7 +5,15 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime
 
-from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint
+from tpworkshop.domain.model import (
+    EVIDENCE,
+    Accepted,
+    Action,
+    Segment,
+    Session,
+    Stage,
+    Touchpoint,
+)
 
 CHANNELS = [
     "website",
@@ -119,6 +127,7 @@ def synthetic_session(
         position = positions.get((segment, stage), 0)
         positions[(segment, stage)] = position + 1
         session.touchpoints.append(_touchpoint(rng, n, segment, stage, position))
+    _acting(session, random.Random(seed + 1))
     for n in range(max(1, touchpoints // 50)):
         session.actions.append(
             Action(
@@ -130,6 +139,41 @@ def synthetic_session(
             )
         )
     return session
+
+
+def _acting(session: Session, rng: random.Random) -> None:
+    """The keys of issue 14, drawn from their own stream (the rest stays as it was): a third
+    of the touchpoints with their own importance, 5 % moments of truth, evidence on half,
+    and the team's acceptance of 1 % of the no-data findings (plus a few stale ones)."""
+    for tp in session.touchpoints:
+        if rng.random() < 0.3:
+            tp.importance = rng.randint(1, 5)
+        tp.moment_of_truth = rng.random() < 0.05
+        if rng.random() < 0.5:
+            tp.evidence = rng.choice(EVIDENCE)
+    unmeasured = [tp for tp in session.touchpoints if not tp.data_generated]
+    for tp in unmeasured[: max(1, len(session.touchpoints) // 100)]:
+        session.accepted.append(
+            Accepted(
+                rule="no-data",
+                reason="Nothing to record here",
+                segment=tp.segment,
+                stage=tp.stage,
+                touchpoint=tp.ref,
+                by="Bench",
+            )
+        )
+    owned = next((tp for tp in session.touchpoints if tp.owner), None)
+    if owned is not None:  # a stale acceptance: that touchpoint has an owner
+        session.accepted.append(
+            Accepted(
+                rule="no-owner",
+                reason="Gone",
+                segment=owned.segment,
+                stage=owned.stage,
+                touchpoint=owned.ref,
+            )
+        )
 
 
 def _touchpoint(rng: random.Random, n: int, segment: str, stage: str, position: int) -> Touchpoint:

@@ -38,6 +38,9 @@ def test_bench_smoke_prints_the_table(tmp_path: Path) -> None:
         "toml dumps()",
         "toml loads()",
         "one edit committed (update_touchpoint)",
+        "gaps SESSION (text): lines",
+        "export --format svg -o FILE: file size",
+        "export --format html -o FILE",
         "bare Textual app (one Label): open to first paint",
     ):
         assert measure in out, measure
