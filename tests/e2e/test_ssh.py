@@ -142,7 +142,11 @@ def test_a_participant_s_markup_attack_over_ssh_stays_text(tmp_path: Path) -> No
             eve.keys("Enter")
             eve.wait_for(name[:22], timeout=10)  # her own map shows it as typed
         with Store(db) as store:
-            assert sorted(t.name for t in store.load(sid).touchpoints) == sorted([click, link])
+            # The map shows the name while it is still being typed: wait for the commit.
+            deadline = time.monotonic() + 15
+            while sorted(t.name for t in store.load(sid).touchpoints) != sorted([click, link]):
+                assert time.monotonic() < deadline, store.load(sid).touchpoints
+                time.sleep(0.3)
             deadline = time.monotonic() + 15
             while eve_name not in (names := {p.name for p in store.present(sid)}):
                 assert time.monotonic() < deadline, names
