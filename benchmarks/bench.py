@@ -74,6 +74,16 @@ REPORT_LIMITS = {"gaps": (1.5, 150), "svg": (3.0, 5.0), "html": (3.0, 5.0)}
 LINEAR_LIMIT = 1.2
 """analyse() is 'linear' when its time per touchpoint grows by at most this factor."""
 APP_SIZES = (2_000, 10_000)
+OPEN_RATIO_LIMIT = 2.5
+"""Issue 17: opening takes at most 2.5 times a bare Textual app, measured in the same run."""
+
+
+def key_limit(size: int) -> float:
+    """Issue 17: every key repaints within 50 ms at a real workshop's size (2,000
+    touchpoints), within 200 ms at 10,000."""
+    return 0.050 if size <= 2_000 else 0.200
+
+
 TARGET_SIZE = 10_000
 
 KEY_RIGHT, KEY_LEFT, KEY_UP, KEY_DOWN = b"\x1b[C", b"\x1b[D", b"\x1b[A", b"\x1b[B"
@@ -1062,6 +1072,10 @@ class Bench:
     # -- the app --
 
     def app_argv(self, size: int, copy: Path) -> list[str]:
+        # A re-run (busy machine) copies over the last run's file: its WAL must go too, or
+        # SQLite replays it onto the fresh copy (the app then resumed on Details).
+        for leftover in (copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+            leftover.unlink(missing_ok=True)
         shutil.copy(self.db(size), copy)
         sid = str(self.prepared[size]["sid"])
         if self.config.experiment:
@@ -1129,8 +1143,8 @@ class Bench:
                     size,
                     ratio,
                     unit="x",
-                    target="<= 2x",
-                    result=judge(ratio, 2.0, inclusive=True),
+                    target="<= 2.5x",
+                    result=judge(ratio, OPEN_RATIO_LIMIT, inclusive=True),
                     runs=runs,
                     others=others,
                 )
@@ -1164,8 +1178,9 @@ class Bench:
                 presses = kinds[kind]
                 settled = [p.settled for p in presses]
                 value, worst = median(settled), max(settled)
-                result = judge(value, 0.050)
-                if result == "PASS" and worst >= 0.050:
+                limit = key_limit(size)
+                result = judge(value, limit)
+                if result == "PASS" and worst >= limit:
                     result = "MISS (worst)"
                 first = median([p.first for p in presses]) or 0.0
                 short = median([p.quiet_end for p in presses]) or 0.0
@@ -1177,7 +1192,7 @@ class Bench:
                         value,
                         worst,
                         unit="ms",
-                        target="< 50 ms",
+                        target=f"< {limit * 1000:.0f} ms",
                         result=result,
                         runs=len(presses),
                         others=others,

@@ -10,11 +10,9 @@ leaves them out entirely.
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, NamedTuple
@@ -1134,54 +1132,37 @@ def _groups(findings: list[Finding]) -> list[Group]:
 # --- entry point ----------------------------------------------------------------------------
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the analysis runs.
-
-    It makes tens of thousands of small acyclic objects; the collections they would trigger
-    rescan the whole session each time, which costs more than the analysis itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def analyse(session: Session, lang: str | None = None) -> Analysis:
     """The gap analysis of ``session``, with messages in ``lang`` (default: its language)."""
     language = normalise_language(lang) or normalise_language(session.language) or DEFAULT_LANGUAGE
-    with _collector_paused():
-        m = _survey(session)
-        figures = _stage_figures(m)
-        owners = _owners(m)
-        out = _Collector(m, _Texts(language))
-        _cell_rules(out)
-        filled = _touchpoint_rules(out)
-        _investment_rules(out, figures)
-        _no_proactive(out)
-        _owner_overload(out, owners)
-        _overused_channel(out)
-        _inconsistent(out)
-        findings, accepted, stale = _accept(out.sorted(), session.accepted)
-        importances = _importances(m)
-        matrix = _matrix(m, importances)
-        return Analysis(
-            session_name=session.name,
-            framework=session.framework,
-            language=language,
-            summary=_summary(m, filled, rated=len(matrix)),
-            stages=figures,
-            owners=owners,
-            cells=_cells(m),
-            channels=_channels(m),
-            findings=findings,
-            top_priorities=_top_priorities(m, importances),
-            accepted=accepted,
-            stale_accepted=stale,
-            groups=_groups(findings),
-            matrix=matrix,
-            best=_best(m, importances),
-        )
+    m = _survey(session)
+    figures = _stage_figures(m)
+    owners = _owners(m)
+    out = _Collector(m, _Texts(language))
+    _cell_rules(out)
+    filled = _touchpoint_rules(out)
+    _investment_rules(out, figures)
+    _no_proactive(out)
+    _owner_overload(out, owners)
+    _overused_channel(out)
+    _inconsistent(out)
+    findings, accepted, stale = _accept(out.sorted(), session.accepted)
+    importances = _importances(m)
+    matrix = _matrix(m, importances)
+    return Analysis(
+        session_name=session.name,
+        framework=session.framework,
+        language=language,
+        summary=_summary(m, filled, rated=len(matrix)),
+        stages=figures,
+        owners=owners,
+        cells=_cells(m),
+        channels=_channels(m),
+        findings=findings,
+        top_priorities=_top_priorities(m, importances),
+        accepted=accepted,
+        stale_accepted=stale,
+        groups=_groups(findings),
+        matrix=matrix,
+        best=_best(m, importances),
+    )

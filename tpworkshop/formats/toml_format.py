@@ -9,11 +9,9 @@ problem. Per-field rules come from the domain (``clean``), so they live in one p
 from __future__ import annotations
 
 import difflib
-import gc
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -452,20 +450,6 @@ def _fits_inline(table: Mapping[str, Any], cache: dict[int, str]) -> bool:
 # --- import --------------------------------------------------------------------------------
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file becomes a session: a 10,000-touchpoint
-    file is ~500,000 small acyclic objects, and the collections they would trigger rescan
-    everything each time (a fifth of the import)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_path(path: Path) -> Session:
     """Read and import a file; any failure is a FormatError with one clear sentence.
 
@@ -480,10 +464,9 @@ def load_path(path: Path) -> Session:
 
 def loads(text: str | bytes) -> Session:
     """Import ``tpworkshop/1`` TOML; every problem is found before FormatError is raised."""
-    with _collector_paused():
-        document = _parse(_decode(text))
-        reader = _Reader()
-        session = reader.read(document)
+    document = _parse(_decode(text))
+    reader = _Reader()
+    session = reader.read(document)
     if reader.problems or session is None:
         raise FormatError(reader.problems, reader.unlisted)
     return session

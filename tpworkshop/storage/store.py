@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import gc
 import json
 import os
 import sqlite3
@@ -48,23 +47,6 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")  # a rollback journal's first 8 bytes
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a session is built from rows.
-
-    A 10,000-touchpoint session is ~100,000 small acyclic objects; made with the collector
-    on, they trigger full collections that rescan everything the process holds (the app's
-    widgets, the previous session), which cost more than the load itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def default_db_path(environ: dict[str, str] | None = None) -> Path:
@@ -815,7 +797,7 @@ class Store:
         touchpoints whose rows did not change since are then that session's own objects
         (the app reloads after every edit; rebuilding 10,000 touchpoints costs ~15 ms).
         """
-        with _collector_paused(), self._read() as conn:
+        with self._read() as conn:
             row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
                 raise StorageError("gone", what="session")
