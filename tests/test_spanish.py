@@ -276,6 +276,13 @@ def footer_items(app) -> list[str]:  # noqa: ANN001
     return [item.strip() for item in re.split(r" {2,}|▏", line) if item.strip()]
 
 
+STEP_KEYS = dict(
+    zip(
+        "123456", ("setup", "segments", "touchpoints", "details", "assess", "analysis"), strict=True
+    )
+)
+
+
 @pytest.mark.parametrize("lang", ["es", "en"])
 async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str) -> None:
     """On every step (navigating, and after F6 in its other pane), every key the footer
@@ -310,5 +317,9 @@ async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str)
                 wanted = [item for item in wide if item != palette]
                 assert wanted == narrow, (number, pane, wide, narrow)
                 assert {"es": "F1 Ayuda", "en": "F1 Help"}[lang] in narrow
+                assert STEP_KEYS[number] == app.screen.STEP  # type: ignore[attr-defined]
+                if pane:
+                    await pilot.press("f6")  # back to the step's list (a field keeps Esc)
+                    await settle(pilot)
                 checked += 1
     assert checked == 12
