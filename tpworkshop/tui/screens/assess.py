@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -278,7 +278,7 @@ class AssessScreen(StepScreen):
         if column == "votes":
             return Text(str(value) if value else "·")
         if column == "imp":
-            own, importance = value  # type: ignore[misc]
+            own, importance = cast("tuple[int | None, int]", value)
             # its own importance in bold; its stage's weight, dim
             return Text(str(importance), style="bold" if own is not None else "dim")
         if column == "mot":

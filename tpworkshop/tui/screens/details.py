@@ -594,7 +594,7 @@ class DetailsScreen(StepScreen):
         box: Widget | None = None
         if widget.id and widget.id.startswith("field-"):
             self._last_form_focus = widget.id
-            box = widget.parent
+            box = widget.parent if isinstance(widget.parent, Widget) else None
         elif isinstance(widget, ItemList | Input) and isinstance(widget.parent, ListEditor):
             self._last_form_focus = widget.parent.id
             box = widget.parent
