@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Input
 
 from tpworkshop.storage import Store
-from tpworkshop.storage import store as store_module
+from tpworkshop.storage import connection as connection_module
 from tpworkshop.storage.errors import MESSAGES
 from tpworkshop.tui.app import make_app
 from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
@@ -51,7 +51,7 @@ async def test_a_save_that_fails_is_shown_as_not_saved_and_kept_for_retry(
 
         # Another process holds the write lock; the app waits 50 ms once, then gives up.
         app.store.conn.execute("PRAGMA busy_timeout = 50")
-        monkeypatch.setattr(store_module, "WRITE_ATTEMPTS", 1)
+        monkeypatch.setattr(connection_module, "WRITE_ATTEMPTS", 1)
         blocker = sqlite3.connect(db, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         try:

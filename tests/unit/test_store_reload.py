@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.synthetic import synthetic_session
 from tests.test_storage_snapshot import edit, fresh
 from tpworkshop.storage import Store
-from tpworkshop.storage.store import _SELECT_TOUCHPOINTS
+from tpworkshop.storage.rows import _SELECT_TOUCHPOINTS
 
 
 def test_reload_reuses_unchanged_touchpoints_only(db_path: Path) -> None:
