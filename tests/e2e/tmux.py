@@ -46,6 +46,11 @@ class Terminal:
             subprocess.run([*args, key], check=True)
             time.sleep(pause)
 
+    def burst(self, *keys: str) -> None:
+        """Several keys in one ``send-keys``: they reach the app in one read, as a paste
+        or a laggy SSH link delivers them."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
     def type(self, text: str) -> None:
         self.keys(text, literal=True)
 

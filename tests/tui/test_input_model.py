@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
@@ -28,16 +29,19 @@ from tpworkshop.storage import Store
 from tpworkshop.tui.app import WorkshopApp
 from tpworkshop.tui.screens.agenda import AgendaScreen
 from tpworkshop.tui.screens.analysis import AnalysisScreen
+from tpworkshop.tui.screens.assess import AssessScreen
 from tpworkshop.tui.screens.details import DetailsScreen
 from tpworkshop.tui.screens.dialogs import FormDialog
 from tpworkshop.tui.screens.help import HelpScreen
 from tpworkshop.tui.screens.presence import PresenceScreen
+from tpworkshop.tui.screens.segments import SegmentsScreen
 from tpworkshop.tui.screens.setup import SetupScreen
 from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
 from tpworkshop.tui.widgets.field_picker import FieldPicker
 from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
 from tpworkshop.tui.widgets.map_grid import MapGrid
+from tpworkshop.tui.widgets.setup_table import KeyedTable
 from tpworkshop.tui.widgets.status_bar import StatusBar
 from tpworkshop.tui.widgets.touchpoint_list import TouchpointList
 from tpworkshop.tui.widgets.touchpoint_picker import TouchpointPicker
@@ -672,3 +676,63 @@ async def test_the_field_picker_is_in_the_palette_and_the_footer(db_path: Path) 
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Details: go to a field…" in titles
         assert "^l Go to field" in screen_lines(app)[-1]
+
+
+def what_shows(app: WorkshopApp) -> tuple[object, ...]:
+    """The step on show and its item: the stage, segment, cell and touchpoint, or tab."""
+    screen = app.screen
+    step = app.current_step
+    if isinstance(screen, SetupScreen):
+        return (step, screen.query_one("#stages", KeyedTable).selected_key)
+    if isinstance(screen, SegmentsScreen):
+        return (step, screen.query_one("#segments", KeyedTable).selected_key)
+    if isinstance(screen, TouchpointsScreen):
+        return (step, screen.grid.current, screen.query_one(TouchpointList).current_key)
+    if isinstance(screen, DetailsScreen | AssessScreen):
+        return (step, screen.selected)
+    if isinstance(screen, AnalysisScreen):
+        return (step, screen.active_tab())
+    raise AssertionError(screen)
+
+
+MOVES = {
+    # each step's own move, then what it shows (the touchpoint chosen on the map: tp-2)
+    "setup": ("1", [], ("setup", "awareness")),  # the stage of the cell chosen
+    "segments": ("2", ["down"], ("segments", "fleets")),
+    "touchpoints": ("3", [], ("touchpoints", ("families", "awareness"), "tp-2")),
+    "details": ("4", ["pagedown"], ("details", "tp-3")),
+    "assess": ("5", [], ("assess", "tp-2")),
+    "analysis": ("6", ["c"], ("analysis", "channels")),
+}
+
+
+@pytest.mark.parametrize("step", list(MOVES))
+async def test_quit_on_each_step_and_reopen_on_the_same_step_and_item(
+    db_path: Path, step: str
+) -> None:
+    """A touchpoint chosen on the map, then a step and a move of that step's own, then
+    Ctrl+Q: the session reopens on that step, showing the same item (and landing moves
+    nothing: only the user's moves save the position)."""
+    sid = at_step(db_path, "touchpoints", segment="families", stage="awareness")
+    key, moves, expected = MOVES[step]
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "down", "m")  # the cell list: Friend's story; back to the map
+        await settle(pilot)
+        assert what_shows(app) == ("touchpoints", ("families", "awareness"), "tp-2")
+        await pilot.press(key, *moves)
+        await settle(pilot)
+        assert what_shows(app) == expected
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    again = open_app(db_path, sid)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await settle(pilot)
+        assert what_shows(again) == expected
+        assert not isinstance(again.focused, Input | TextArea)  # landing: navigating
+    position = reread(db_path, sid).position
+    assert position.step == step
+    if step not in ("segments", "details"):  # those moved the segment, the touchpoint
+        assert (position.segment, position.touchpoint) == ("families", "tp-2")
