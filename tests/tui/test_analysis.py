@@ -748,6 +748,28 @@ async def test_enter_on_a_matrix_cell_goes_to_its_touchpoint(db_path: Path) -> N
         assert app.focused is screen.query_one("#matrix")
 
 
+async def test_a_click_moves_the_matrix_cursor_and_a_second_click_goes(db_path: Path) -> None:
+    sid = matrix_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        matrix = screen.query_one("#matrix", ImportanceMatrix)
+        row = next(i for i, line in enumerate(screen_lines(app)) if line.startswith("  1 "))
+        column = screen_lines(app)[row].index("Long touchpoint name 6"[:5])
+        # the screen's (column, row) of importance 1 x rated 1, in the matrix's terms
+        offset = (column - matrix.region.x, row - matrix.region.y)
+        await pilot.click(ImportanceMatrix, offset=offset)
+        await pilot.pause()
+        assert matrix.cursor == (1, 1)
+        await pilot.click(ImportanceMatrix, offset=offset)
+        await pilot.pause()
+        assert app.current_step == "details"
+        tp = app.session.touchpoint(app.session.position.touchpoint)
+        assert tp is not None and tp.name == "Long touchpoint name 6"
+
+
 async def test_enter_on_a_crowded_cell_asks_which_touchpoint(db_path: Path) -> None:
     sid = matrix_session(db_path)
     app = open_app(db_path, sid)

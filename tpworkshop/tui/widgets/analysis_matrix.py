@@ -188,7 +188,11 @@ class ImportanceMatrix(LineStyles, can_focus=True):
         self._announce(self.CellSelected)
 
     def on_click(self, event: events.Click) -> None:
-        cell = self._cell_at(event.x, event.y)
+        """A click moves the cursor to the cell; a click on the cursor's cell chooses it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        cell = self._cell_at(offset.x, offset.y)
         if cell is None:
             return
         if cell == self.cursor:
