@@ -40,6 +40,7 @@ VIEWS: list[tuple[str, tuple[str, ...], str]] = [
     ("6", ("c",), "Canales por etapa"),
     ("6", ("e",), "Curva de experiencia"),
     ("6", ("p",), "Prioridades"),
+    ("6", ("i",), "Importancia × desempeño"),
     ("6", ("r",), "Exportar el análisis como"),
     ("3", ("F1",), "Teclas"),
     ("3", ("F9",), "Bienvenida"),
