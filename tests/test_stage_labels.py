@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,3 +98,54 @@ def test_any_stages_fit_are_told_apart_and_honest(names: list[str], width: int) 
     for name, label in zip(names, labels, strict=True):
         assert cell_width(label) <= width
         assert honest(name, label), (name, label)
+
+
+# --- on screen, at 80 columns ----------------------------------------------------------------
+
+
+def _columns(line: str) -> list[str]:
+    return [part.strip() for part in re.split(r" {2,}", line.strip()) if part.strip()]
+
+
+@pytest.mark.parametrize(("framework", "lang"), FRAMEWORK_STAGES)
+async def test_every_framework_is_told_apart_on_the_map_and_coverage_at_80_columns(
+    db_path: Path, framework: str, lang: str
+) -> None:
+    """The map (step 3) and the Analysis coverage grid at 80x24: one header per stage, no two
+    alike, each the whole name, the framework's short label or a cut ending in "…"."""
+    from tests.tui.helpers import open_app, sample_session, screen_lines, settle
+    from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid
+
+    names = [stage.names[lang] for stage in FRAMEWORKS[framework].stages]
+    sid = sample_session(db_path, lang=lang, framework=framework)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape", "3")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        map_header = _columns(screen_lines(app)[2])  # under the status bar and the stepper
+        await pilot.press("escape", "6", "m")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        grid = app.screen.query_one(DensityGrid)
+        coverage = [str(column.label).strip() for column in grid.columns.values()][1:]
+        for labels in (map_header, coverage):
+            assert len(labels) == len(names), (labels, names)
+            assert len({label.casefold() for label in labels}) == len(names), labels
+            for name, label in zip(names, labels, strict=True):
+                assert honest(name, label), (name, label, labels)
+
+
+def test_a_details_heading_keeps_the_stage_apart() -> None:
+    from tpworkshop.tui.widgets.touchpoint_picker import heading
+
+    assert heading("Familias", "Pre-contacto", 40) == "Familias · Pre-contacto"
+    fitted = heading("Familias que compran nuevo", "Contacto fundamental", 26)
+    assert fitted.endswith("… · Fundam.") and cell_width(fitted) <= 26, fitted
+    for width in range(20, 40):
+        text = heading("Familias que compran nuevo", "Contacto principal", width)
+        assert cell_width(text) <= width, (width, text)
+        assert "Princip" in text, (width, text)  # never «Contacto p…»
+        if "…" not in text:
+            assert text.startswith("Familias que compran nuevo")

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import DataTable
 
+from tpworkshop.domain.stage_labels import stage_labels
 from tpworkshop.domain.text import visible_line
 
 # Shades from few to many touchpoints; explicit fore- and background so they read on
@@ -47,6 +48,12 @@ def _fit(text: str, width: int) -> str:
     the callers put it in a Text, never read as markup."""
     text = visible_line(text)
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def column_labels(columns: Labels, width: int) -> list[str]:
+    """The stages' headers in ``width`` cells, told apart: a framework's short label, or
+    a cut that keeps what differs, ending in "…" (domain.stage_labels)."""
+    return stage_labels([visible_line(name) for _, name in columns], width)
 
 
 def cell_text(count: int, top: int, width: int, *, alarm_empty: bool) -> Text:
@@ -83,8 +90,8 @@ def density_table(
     top = max(counts.values(), default=0)
     table = Table(box=None, padding=0, show_edge=False, pad_edge=False)
     table.add_column(Text(_fit(corner, label_w - 1)), width=label_w, no_wrap=True)
-    for _, name in columns:
-        table.add_column(Text(_fit(name, cell_w - 1)), width=cell_w, no_wrap=True)
+    for label in column_labels(columns, cell_w - 1):
+        table.add_column(Text(label), width=cell_w, no_wrap=True)
     for row_key, name in rows:
         cells = [
             cell_text(counts.get((row_key, key), 0), top, cell_w, alarm_empty=alarm_empty)
@@ -124,8 +131,8 @@ class DensityGrid(DataTable[Any]):
         self.column_keys = [key for key, _ in columns]
         top = max(counts.values(), default=0)
         self.add_column(Text(_fit(corner, label_w - 1)), width=label_w, key="__label__")
-        for key, name in columns:
-            self.add_column(Text(_fit(name, cell_w - 1)), width=cell_w, key=f"c:{key}")
+        for (key, _), label in zip(columns, column_labels(columns, cell_w - 1), strict=True):
+            self.add_column(Text(label), width=cell_w, key=f"c:{key}")
         for row_key, name in rows:
             self.add_row(
                 Text(_fit(name, label_w - 1), style="bold"),

@@ -31,6 +31,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.stage_labels import stage_labels
 from tpworkshop.domain.text import visible_line
 from tpworkshop.i18n.catalogs.tui_map_grid import MAP_TEXT
 from tpworkshop.tui.widgets.line_styles import LineStyles
@@ -237,7 +238,10 @@ class MapGrid(LineStyles, ScrollView, can_focus=True):
         self._segments = [s.key for s in session.segments]
         self._stages = [s.key for s in session.stages]
         self._labels = [shorten(s.name, self._label_width) for s in session.segments]
-        self._headers = [shorten(s.name, self._stage_width) for s in session.stages]
+        # Stages told apart at any width: a framework's short label, or a cut keeping
+        # what differs («Fundam.», «Principal»), never «Contacto p…» twice.
+        names = [visible_line(s.name) for s in session.stages]
+        self._headers = stage_labels(names, self._stage_width)
         self.virtual_size = Size(
             self._label_area + len(self._stages) * self._column_width, len(self._segments) + 1
         )

@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.stage_labels import cell_width, cut, short_label
 from tpworkshop.domain.text import visible_line
 
 TRACKED = ("owner", "processes", "desired_outcome", "data_generated")
@@ -64,6 +65,25 @@ class Places:
 
     def long_label(self, tp: Touchpoint) -> str:
         return f"{tp.name} ({self.label(tp)})"
+
+
+def heading(segment: str, stage: str, width: int) -> str:
+    """``segment · stage`` in ``width`` cells: when it does not fit, the stage keeps what
+    tells it apart (a framework's short label: «Pre», «Primer», «Fundam.») and the segment
+    gives way first; every cut ends in "…"."""
+    segment, stage = visible_line(segment), visible_line(stage)
+    whole = f"{segment} · {stage}"
+    if cell_width(whole) <= width:
+        return whole
+    stage = short_label(stage) or stage
+    room = width - cell_width(stage) - 3
+    if room >= MIN_SEGMENT_CELLS or cell_width(segment) <= room:
+        return f"{cut(segment, max(room, 1))} · {stage}"
+    segment = cut(segment, MIN_SEGMENT_CELLS)
+    return f"{segment} · {cut(stage, max(width - cell_width(segment) - 3, 1))}"
+
+
+MIN_SEGMENT_CELLS = 6
 
 
 Marker = Callable[[Touchpoint], str]
@@ -141,6 +161,8 @@ class TouchpointPicker(ScrollView, can_focus=True):
         self._shown: tuple[Any, ...] | None = None
         self._rows: list[tuple[str, str, str]] = []
         self._index: dict[str, int] = {}
+        self._headings: dict[str, tuple[str, str]] = {}
+        """Each heading row's segment and stage names, to fit them apart (see heading)."""
         self._mark_style: MarkStyle | None = None
         self._mark_cache: dict[str, Text] = {}
         self._strips: dict[tuple[Any, ...], Strip] = {}
@@ -203,7 +225,12 @@ class TouchpointPicker(ScrollView, can_focus=True):
         for tp in touchpoints:
             if (tp.segment, tp.stage) != cell:
                 cell = (tp.segment, tp.stage)
-                rows.append((f"{HEADER_PREFIX}{tp.segment}:{tp.stage}", "", places.label(tp)))
+                key = f"{HEADER_PREFIX}{tp.segment}:{tp.stage}"
+                rows.append((key, "", places.label(tp)))
+                self._headings[key] = (
+                    places.segments.get(tp.segment, tp.segment),
+                    places.stages.get(tp.stage, tp.stage),
+                )
             code = marker(tp) if marker is not None else ""
             rows.append((f"{TOUCHPOINT_PREFIX}{tp.ref}", code, tp.name))
         if rows == self._rows:
@@ -272,6 +299,8 @@ class TouchpointPicker(ScrollView, can_focus=True):
         key, code, label = row
         base = self.rich_style
         if key.startswith(HEADER_PREFIX) or key == NONE_ID:
+            if key in self._headings:
+                label = heading(*self._headings[key], width)
             text = Text(visible_line(label))  # names as typed: never markup or control
             kind = "header" if key.startswith(HEADER_PREFIX) else "none"
             text.stylize(self.get_component_rich_style(f"touchpoint-picker--{kind}"))
