@@ -736,3 +736,29 @@ async def test_quit_on_each_step_and_reopen_on_the_same_step_and_item(
     assert position.step == step
     if step not in ("segments", "details"):  # those moved the segment, the touchpoint
         assert (position.segment, position.touchpoint) == ("families", "tp-2")
+
+
+async def test_esc_and_ctrl_g_leave_a_details_field_after_cancelling_an_item_edit(
+    db_path: Path,
+) -> None:
+    sid = at_step(db_path, "details", touchpoint="tp-1")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen)
+        await pilot.press("enter", *"Fast", "escape")  # saved as it is left
+        await settle(pilot)
+        assert isinstance(app.focused, TouchpointPicker)
+        await pilot.press("ctrl+l", "2", *"Story", "enter", "shift+tab", "enter")  # edit it
+        await settle(pilot)
+        editor = screen.query_one("#field-interactions", ListEditor)
+        assert editor.editing == 0 and app.focused is editor.input
+        await pilot.press(*" reel", "ctrl+g")  # the edit is cancelled, the field kept
+        await settle(pilot)
+        assert editor.editing is None and app.focused is editor.item_list
+        await pilot.press("ctrl+g")  # now out of the field
+        await settle(pilot)
+        assert isinstance(app.focused, TouchpointPicker)
+    tp = reread(db_path, sid).touchpoint("tp-1")
+    assert (tp.need, tp.interactions) == ("Fast", ["Story"])

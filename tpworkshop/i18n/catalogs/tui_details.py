@@ -12,6 +12,7 @@ TEXT = Catalog(
         "key.prev_tp": {"en": "Previous touchpoint", "es": "Anterior"},
         "key.filter": {"en": "Filter", "es": "Filtro"},
         "key.pick_field": {"en": "Go to field", "es": "Ir a campo"},
+        "key.leave_field": {"en": "Back to the list", "es": "Volver a la lista"},
         "key.pane": {"en": "List/form", "es": "Lista/ficha"},
         "key.remove_item": {"en": "Remove item", "es": "Quitar elemento"},
         "key.item_up": {"en": "Move item up", "es": "Subir elemento"},

@@ -206,6 +206,7 @@ class DetailsScreen(StepScreen):
         # Go to any field: Ctrl+L from anywhere (a text field too), g from the lists.
         Binding("ctrl+l", "pick_field", "key.pick_field", priority=True),
         Binding("g", "pick_field", "key.pick_field", show=False),
+        Binding("escape", "leave_field", "key.leave_field", show=False),
         Binding("x,delete", "remove_item", "key.remove_item"),
         Binding("shift+up", "move_item(-1)", "key.item_up", show=False),
         Binding("shift+down", "move_item(1)", "key.item_down", show=False),
@@ -822,7 +823,13 @@ class DetailsScreen(StepScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("remove_item", "move_item"):
             return self._focused_editor() is not None
+        if action == "leave_field":
+            return self._field_of(self.focused) is not None
         return True
+
+    def action_leave_field(self) -> None:
+        """Esc or Ctrl+G in the form: back to the navigator (the field saves as it is left)."""
+        self.picker.focus()
 
     def action_remove_item(self) -> None:
         editor = self._focused_editor()

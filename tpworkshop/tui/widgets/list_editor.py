@@ -250,6 +250,12 @@ class ListEditor(Vertical):
         self.input.focus()
         self.input.cursor_position = len(self.input.value)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc cancels an item's edit; otherwise it is the screen's (leave the field)."""
+        if action == "cancel_edit":
+            return self.editing is not None
+        return True
+
     def action_cancel_edit(self) -> None:
         if self.editing is None:
             return
