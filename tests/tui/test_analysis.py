@@ -718,6 +718,7 @@ async def test_matrix_places_touchpoints_by_importance_and_rating(db_path: Path)
         detail = " ".join(_plain(screen.query_one("#matrix-detail", Static).content).split())
         assert detail.startswith("Importance 5 × rated 1 · Fix first")
         assert "3 touchpoints: Long touchpoint name 0, Long touchpoint name 1" in detail
+        assert "opportunity 9" in detail  # 5 + (5 - 1)
         assert "11 of 14 touchpoints are rated" in " ".join(
             _plain(screen.query_one("#matrix-legend", Static).content).split()
         )
@@ -725,7 +726,7 @@ async def test_matrix_places_touchpoints_by_importance_and_rating(db_path: Path)
         await pilot.press("up", "left", "down", "right", "right")
         await pilot.pause()
         assert matrix.cursor == (4, 3)
-        detail = _plain(screen.query_one("#matrix-detail", Static).content)
+        detail = " ".join(_plain(screen.query_one("#matrix-detail", Static).content).split())
         assert "Importance 4 × rated 3" in detail and "Long touchpoint name 8" in detail
 
 

@@ -13,16 +13,16 @@ TEXT = Catalog(
         "up": {"en": "▲ {quadrant}", "es": "▲ {quadrant}"},
         "down": {"en": "▼ {quadrant}", "es": "▼ {quadrant}"},
         "cell.empty": {
-            "en": "Importance {importance} × rated {rating} · {quadrant}: no touchpoint here.",
-            "es": "Importancia {importance} × valorado {rating} · {quadrant}: ningún punto de contacto aquí.",
+            "en": "Importance {importance} × rated {rating} · {quadrant} · opportunity {opportunity}: no touchpoint here.",
+            "es": "Importancia {importance} × valorado {rating} · {quadrant} · oportunidad {opportunity}: ningún punto de contacto aquí.",
         },
         "cell.one": {
-            "en": "Importance {importance} × rated {rating} · {quadrant} ({hint}): {names}",
-            "es": "Importancia {importance} × valorado {rating} · {quadrant} ({hint}): {names}",
+            "en": "Importance {importance} × rated {rating} · {quadrant} ({hint}) · opportunity {opportunity}: {names}",
+            "es": "Importancia {importance} × valorado {rating} · {quadrant} ({hint}) · oportunidad {opportunity}: {names}",
         },
         "cell.many": {
-            "en": "Importance {importance} × rated {rating} · {quadrant} ({hint}), {n} touchpoints: {names}",
-            "es": "Importancia {importance} × valorado {rating} · {quadrant} ({hint}), {n} puntos de contacto: {names}",
+            "en": "Importance {importance} × rated {rating} · {quadrant} ({hint}) · opportunity {opportunity}, {n} touchpoints: {names}",
+            "es": "Importancia {importance} × valorado {rating} · {quadrant} ({hint}) · oportunidad {opportunity}, {n} puntos de contacto: {names}",
         },
         "legend": {
             "en": "Importance: the touchpoint's own, else its stage's weight. {rated} of {total} touchpoints are rated and placed. Arrows move, Enter goes to the touchpoint.",

@@ -719,6 +719,7 @@ class AnalysisScreen(StepScreen):
             "rating": rating,
             "quadrant": quadrant_label(quadrant, lang),
             "hint": quadrant_hint(quadrant, lang),
+            "opportunity": importance + max(importance - rating, 0),
         }
         names = [tp.name for ref in refs if (tp := session.touchpoint(ref)) is not None]
         if not names:
