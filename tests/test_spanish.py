@@ -116,6 +116,9 @@ async def test_the_help_has_no_key_without_words_and_spanish_key_names(db_path: 
         words = set(re.findall(r"[A-Za-z+]+", text))
         assert not words & {"shift", "space", "del", "pgdn", "pgup", "tab", "Shift"}
         assert "Mayús+Tab" in text
+        # Ctrl in words (the footer's ^q is for where there is no room)
+        assert re.search(r"Ctrl\+Q\s+Salir", text), text
+        assert not re.search(r"\^\w", text), text
 
 
 # --- the command line ------------------------------------------------------------------------
@@ -323,3 +326,33 @@ async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str)
                     await settle(pilot)
                 checked += 1
     assert checked == 12
+
+
+async def test_assess_cuts_end_in_an_ellipsis_at_80_columns(db_path: Path) -> None:
+    """A name, a title or a note longer than its room ends in «…» («Formulario de cita en
+    la we» was cut mid-word with nothing to say so)."""
+    from tests.tui.helpers import screen_lines, settle
+    from tpworkshop.demo import ensure_demo
+
+    with Store(db_path) as store:
+        sid = ensure_demo(store, "es")
+        session = store.load(sid)
+    texts = [tp.name for tp in session.touchpoints] + [a.title for a in session.actions]
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        screen = "\n".join(screen_lines(app))
+    cut_seen = 0
+    for text in texts:
+        for size in range(len(text) - 1, 11, -1):  # a long enough prefix is only itself
+            prefix = text[:size].rstrip()
+            if prefix in screen:
+                following = screen[screen.index(prefix) + len(prefix) :][:1]
+                assert following == "…" or text.startswith(prefix + following), (text, prefix)
+                cut_seen += following == "…"
+                break
+    assert cut_seen >= 5  # the demo's long names and titles are cut, visibly
+    assert re.search(r"«reservar[^\n]*…", screen)  # the pain note, too

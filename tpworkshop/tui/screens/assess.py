@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -37,6 +37,8 @@ from tpworkshop.tui.widgets.touchpoint_picker import Places
 Row = tuple[str, tuple[object, ...]]
 """A table row: its key and the plain values of its cells."""
 
+CUT: dict[str, Any] = {"overflow": "ellipsis", "no_wrap": True}
+"""A name longer than its column ends in "…" (never «Formulario de cita en la we»)."""
 TP_COLUMNS = ("segment", "stage", "name", "eff", "pain", "votes", "imp", "mot")
 ACTION_COLUMNS = ("status", "title", "owner", "due", "touchpoint")
 DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
@@ -270,7 +272,7 @@ class AssessScreen(StepScreen):
     @staticmethod
     def _tp_cell(column: str, value: object, key: str) -> Text:
         if column == "segment":
-            return plain_line(str(value), style="bold")
+            return plain_line(str(value), style="bold", **CUT)
         if column == "eff":
             return stars(value)  # type: ignore[arg-type]
         if column == "pain":
@@ -283,7 +285,7 @@ class AssessScreen(StepScreen):
             return Text(str(importance), style="bold" if own is not None else "dim")
         if column == "mot":
             return Text("◆", style="bold magenta") if value else Text("")
-        return plain_line(str(value))
+        return plain_line(str(value), **CUT)
 
     def _fill_touchpoints(self, tps: list[Touchpoint]) -> None:
         rows = self._tp_rows_of(tps)
@@ -312,8 +314,8 @@ class AssessScreen(StepScreen):
         if column == "touchpoint":
             if value is None:
                 return Text(TEXT("no_touchpoint", self.lang), style="dim")
-            return plain_line(str(value), style="dim" if done else "")
-        return plain_line(str(value), style=style)
+            return plain_line(str(value), style="dim" if done else "", **CUT)
+        return plain_line(str(value), style=style, **CUT)
 
     def _fill_actions(self) -> None:
         rows = self._action_rows_of()

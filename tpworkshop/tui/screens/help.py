@@ -23,7 +23,21 @@ from tpworkshop.tui.bindings import (
 
 
 def _key_label(screen: Screen[Any], binding: Binding) -> str:
-    return screen.app.get_key_display(binding)
+    return spelled(screen.app.get_key_display(binding))
+
+
+def spelled(display: str) -> str:
+    """A key as the help writes it, in words: the footer's «^q» is «Ctrl+Q» here, «Cmd+c»
+    is «Cmd+C» (the help has room; glossary: Ctrl, with ^ only in the footer)."""
+    parts = [
+        f"Ctrl+{part[1:]}" if part.startswith("^") and len(part) > 1 else part
+        for part in display.split("+")
+    ]
+    text = "+".join(parts)
+    head, _, last = text.rpartition("+")
+    if head and len(last) == 1 and last.isalpha():
+        text = f"{head}+{last.upper()}"
+    return text
 
 
 def _keys_table() -> Table:
