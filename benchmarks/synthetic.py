@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import UTC, date, datetime
 
@@ -145,12 +146,13 @@ def _acting(session: Session, rng: random.Random) -> None:
     """The keys of issue 14, drawn from their own stream (the rest stays as it was): a third
     of the touchpoints with their own importance, 5 % moments of truth, evidence on half,
     and the team's acceptance of 1 % of the no-data findings (plus a few stale ones)."""
-    for tp in session.touchpoints:
-        if rng.random() < 0.3:
-            tp.importance = rng.randint(1, 5)
-        tp.moment_of_truth = rng.random() < 0.05
-        if rng.random() < 0.5:
-            tp.evidence = rng.choice(EVIDENCE)
+    for index, tp in enumerate(session.touchpoints):
+        importance = rng.randint(1, 5) if rng.random() < 0.3 else tp.importance
+        moment_of_truth = rng.random() < 0.05
+        evidence = rng.choice(EVIDENCE) if rng.random() < 0.5 else tp.evidence
+        session.touchpoints[index] = dataclasses.replace(
+            tp, importance=importance, moment_of_truth=moment_of_truth, evidence=evidence
+        )
     unmeasured = [tp for tp in session.touchpoints if not tp.data_generated]
     for tp in unmeasured[: max(1, len(session.touchpoints) // 100)]:
         session.accepted.append(

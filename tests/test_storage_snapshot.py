@@ -5,6 +5,7 @@ exactly what a fresh store reads from the file."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import random
 import sqlite3
 from pathlib import Path
@@ -120,10 +121,13 @@ def test_load_sees_a_raw_write_that_does_not_bump_the_revision(db_path: Path) ->
 
 
 def test_loaded_sessions_share_nothing(db_path: Path) -> None:
+    """A touchpoint cannot be changed in place (the store hands the same objects out again),
+    and its lists are its own: changing one in memory changes nothing the store reads."""
     with Store(db_path) as store:
         sid = store.insert_session(synthetic_session(50, segments=4, stages=4))
         one = store.load(sid)
-        one.touchpoints[0].name = "Changed in memory only"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            one.touchpoints[0].name = "Changed in memory only"  # type: ignore[misc]
         one.touchpoints[0].processes.append("Changed in memory only")
         two = store.load(sid)
         assert two.touchpoints[0].name != "Changed in memory only"

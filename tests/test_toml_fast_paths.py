@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import tomllib
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -56,11 +57,11 @@ def check(text: str) -> Any:
 def exported(n: int = 40, seed: int = 3, *, multiline: bool = True) -> str:
     session = synthetic_session(n, segments=4, stages=5, seed=seed)
     tps = session.touchpoints
-    tps[0].name = 'The "quoted" one'
-    tps[1].need = "First line\nsecond line" if multiline else "First line"
-    tps[2].processes = ["a" * 40, "b" * 40, "c" * 40]  # written one item per line
-    tps[3].owner = "Señora Núñez 🙂"
-    tps[4].channel = "back\\slash"
+    tps[0] = replace(tps[0], name='The "quoted" one')
+    tps[1] = replace(tps[1], need="First line\nsecond line" if multiline else "First line")
+    tps[2] = replace(tps[2], processes=["a" * 40, "b" * 40, "c" * 40])  # one item per line
+    tps[3] = replace(tps[3], owner="Señora Núñez 🙂")
+    tps[4] = replace(tps[4], channel="back\\slash")
     session.notes = "Notes\n\nwith a blank line" if multiline else "Notes"
     session.created = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     session.actions.append(Action(title="Call", touchpoint=tps[0].ref, due=date(2027, 1, 2)))
@@ -190,8 +191,9 @@ def test_gaps_table_is_what_tomli_w_writes(size: int, lang: str) -> None:
     if size == 0:
         session.touchpoints = []
     else:
-        session.touchpoints[0].name = 'Quote " back\\slash\ttab ñ 🙂'
-        session.touchpoints[1].owner = "x" * 120  # an owner line too long to stay inline
+        tps = session.touchpoints
+        tps[0] = replace(tps[0], name='Quote " back\\slash\ttab ñ 🙂')
+        tps[1] = replace(tps[1], owner="x" * 120)  # an owner line too long to stay inline
     gaps = analyse(session, lang).to_dict()
     assert _gaps_table(gaps) == tomli_w_gaps(gaps)
 

@@ -403,11 +403,10 @@ MULTI_LINE_FIELDS = [
 
 
 def _set_text(session: Session, entity: str, field: str, text: str) -> None:
-    target = {
-        "session": session,
-        "segment": session.segments[0],
-        "touchpoint": session.touchpoints[0],
-    }[entity]
+    if entity == "touchpoint":  # immutable: replaced by a changed copy
+        session.touchpoints[0] = replace(session.touchpoints[0], **{field: text})
+        return
+    target = {"session": session, "segment": session.segments[0]}[entity]
     setattr(target, field, text)
 
 

