@@ -762,3 +762,21 @@ async def test_esc_and_ctrl_g_leave_a_details_field_after_cancelling_an_item_edi
         assert isinstance(app.focused, TouchpointPicker)
     tp = reread(db_path, sid).touchpoint("tp-1")
     assert (tp.need, tp.interactions) == ("Fast", ["Story"])
+
+
+async def test_undoing_an_added_touchpoint_in_details_blames_nobody_else(db_path: Path) -> None:
+    sid = at_step(db_path, "touchpoints", segment="families", stage="awareness")
+    app = open_app(db_path, sid)
+    said = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", *"Kiosk", "enter", "ctrl+g", "4")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, DetailsScreen) and screen.selected == "tp-5"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert said[-1] == "Undid: touchpoint 'Kiosk' removed again."
+        assert not any("someone else" in sentence for sentence in said), said
+        assert screen.selected is not None and screen.selected != "tp-5"
+    assert reread(db_path, sid).touchpoint("tp-5") is None

@@ -637,7 +637,11 @@ class WorkshopApp(App[int | None]):
             return
         self.live.last_saved = datetime.now()
         self.live.last_error = None
-        self.reload()
+        self.undoing = True
+        try:
+            self.reload()
+        finally:
+            self.undoing = False
         screen.after_undo(change)
         self.notify(describe_undo(change, self.lang), timeout=8)
 

@@ -352,7 +352,7 @@ class DetailsScreen(StepScreen):
             return
         index = self.index()
         if self.selected is None or self.selected not in index.by_ref:
-            if self.selected is not None:
+            if self.selected is not None and not self.workshop.undoing:
                 self.notify(TEXT("saved_elsewhere", self.lang), severity="warning")
             self.selected = self._fallback_selection(index)
             changed = True
