@@ -356,3 +356,50 @@ async def test_assess_cuts_end_in_an_ellipsis_at_80_columns(db_path: Path) -> No
                 break
     assert cut_seen >= 5  # the demo's long names and titles are cut, visibly
     assert re.search(r"«reservar[^\n]*…", screen)  # the pain note, too
+
+
+LONG_NAME = "Clínica dental Sonrisas — recorrido de pacientes nuevos 2027"
+
+
+async def test_the_picker_at_80_columns_gives_names_room_and_keeps_progress(
+    db_path: Path,
+) -> None:
+    from tests.tui.helpers import screen_lines, settle
+
+    with Store(db_path) as store:
+        store.create_session(LONG_NAME, framework="5p", language="es", organisation="Sonrisas")
+        store.create_session("Otro taller", framework="webb", language="es")
+    app = open_app(db_path, None, lang="es")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.2)
+        lines = screen_lines(app)
+        rows = [line for line in lines if "Otro taller" in line or "Clínica" in line]
+        assert len(rows) == 2
+        assert all(re.search(r"\d+ %$", row) for row in rows), rows  # progress is shown
+        long_row = next(row for row in rows if "Clínica" in row)
+        shown = re.search(r"Clínica[^…]*…", long_row)
+        assert shown and len(shown.group(0)) >= 18, long_row
+        await pilot.resize_terminal(140, 24)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        wide = "\n".join(screen_lines(app))
+        assert LONG_NAME in wide and "Sonrisas  " in wide  # and the organisation, when wide
+
+
+async def test_segment_names_take_the_room_short_descriptions_leave(db_path: Path) -> None:
+    from tests.tui.helpers import screen_lines, settle
+
+    with Store(db_path) as store:
+        sid = store.create_session("Clínica", framework="5p", language="es")
+        store.add_segment(sid, "Familias con niños en ortodoncia", "Revisiones")
+        store.add_segment(sid, "Adultos de implantología con seguro privado de salud")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        screen = "\n".join(screen_lines(app))
+    assert "Familias con niños en ortodoncia " in screen  # whole
+    assert re.search(r"Adultos de implantología con seg[^\n]*…", screen), screen

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
@@ -17,11 +17,17 @@ from tpworkshop.i18n.catalogs.tui import STEP_NAMES
 from tpworkshop.i18n.catalogs.tui_picker import TEXT
 from tpworkshop.storage import SessionSummary, StorageError
 from tpworkshop.tui.bindings import TranslatedBindings
-from tpworkshop.tui.display import plain_line
+from tpworkshop.tui.display import plain_line, visible_line
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 
 if TYPE_CHECKING:
     from tpworkshop.tui.workshop import Workshop
+
+
+ORG_COLUMN_MIN_WIDTH = 100
+"""The organisation column shows from this terminal width on."""
+MIN_NAME_WIDTH = 12
+SCROLLBAR = 2
 
 
 class PickerScreen(TranslatedBindings[None]):
@@ -52,11 +58,46 @@ class PickerScreen(TranslatedBindings[None]):
     def on_mount(self) -> None:
         self.query_one("#picker-title", Static).update(TEXT("title", self.lang))
         table = self.query_one(DataTable)
-        for key in ("col.name", "col.org", "col.updated", "col.step", "col.tps", "col.progress"):
-            table.add_column(TEXT(key, self.lang), key=key)
         self.summaries: list[SessionSummary] = []
+        self._layout: tuple[tuple[str, int | None], ...] = ()
         self.load_sessions()
         table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.is_mounted and self._columns(event.size.width) != self._layout:
+            self.load_sessions()
+
+    def _rows(self) -> list[dict[str, str]]:
+        return [
+            {
+                "col.name": summary.name,
+                "col.org": summary.organisation,
+                "col.updated": format_datetime(summary.updated.astimezone(), self.lang),
+                "col.step": (
+                    STEP_NAMES(summary.step, self.lang) if summary.step in STEP_NAMES else ""
+                ),
+                "col.tps": str(summary.touchpoints),
+                "col.progress": format_percent(summary.progress, self.lang),
+            }
+            for summary in self.summaries
+        ]
+
+    def _columns(self, width: int) -> tuple[tuple[str, int | None], ...]:
+        """Names first: under 100 columns the organisation gives its room to the name; the
+        figures keep their width and the name takes the rest, a cut ending in «…»."""
+        keys = ["col.name", "col.updated", "col.step", "col.tps", "col.progress"]
+        if width >= ORG_COLUMN_MIN_WIDTH:
+            keys.insert(1, "col.org")
+        rows = self._rows()
+        widths: dict[str, int | None] = {}
+        for key in keys[1:]:
+            cells = [visible_line(row[key]) for row in rows]
+            widths[key] = max([len(TEXT(key, self.lang)), *map(len, cells)])
+        if "col.org" in widths:
+            widths["col.org"] = min(widths["col.org"] or 0, 24)
+        room = width - sum(w or 0 for w in widths.values()) - 2 * len(keys) - SCROLLBAR
+        widths["col.name"] = max(MIN_NAME_WIDTH, room)
+        return tuple((key, widths[key]) for key in keys)
 
     def load_sessions(self) -> None:
         try:
@@ -65,19 +106,21 @@ class PickerScreen(TranslatedBindings[None]):
             self.notify(error.message(self.lang), severity="error")
             self.summaries = []
         table = self.query_one(DataTable)
-        table.clear()
-        for summary in self.summaries:
+        cursor = table.cursor_row
+        self._layout = self._columns(self.size.width or self.app.size.width or 80)
+        table.clear(columns=True)
+        for key, width in self._layout:
+            table.add_column(TEXT(key, self.lang), key=key, width=width)
+        for summary, row in zip(self.summaries, self._rows(), strict=True):
             table.add_row(
-                plain_line(summary.name),
-                plain_line(summary.organisation),
-                plain_line(format_datetime(summary.updated.astimezone(), self.lang)),
-                plain_line(
-                    STEP_NAMES(summary.step, self.lang) if summary.step in STEP_NAMES else ""
+                *(
+                    plain_line(row[key], overflow="ellipsis", no_wrap=True)
+                    for key, _ in self._layout
                 ),
-                plain_line(str(summary.touchpoints)),
-                plain_line(format_percent(summary.progress, self.lang)),
                 key=str(summary.id),
             )
+        if cursor:
+            table.move_cursor(row=cursor)
         empty = self.query_one("#picker-empty", Static)
         empty.update(TEXT("empty", self.lang))
         empty.display = not self.summaries

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, ClassVar, cast
 
+from rich.cells import cell_len
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.widget import Widget
@@ -20,7 +21,7 @@ from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_segments import TEXT
-from tpworkshop.tui.display import content
+from tpworkshop.tui.display import content, visible_line
 from tpworkshop.tui.edits import EDIT_FAILED
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
@@ -119,8 +120,15 @@ class SegmentsScreen(StepScreen):
         """Name and description widths that fit the table (80 columns before layout)."""
         count = len(TEXT("col.tps", self.lang))
         usable = (width or 80) - 3 - (count + 2) - 4 - 2  # '#', count, cell padding, scrollbar
-        name = max(12, min(32, usable * 2 // 5))
-        return name, max(16, usable - name)
+        # Names first: a name takes what it needs, up to what leaves the descriptions the
+        # room they need (at least their header), never less than 12 nor more than 40.
+        segments = self.session.segments if self.workshop.session is not None else []
+        longest = max((cell_len(visible_line(s.name)) for s in segments), default=12)
+        described = max((cell_len(visible_line(s.description)) for s in segments), default=0)
+        header = len(TEXT("col.description", self.lang))
+        description = max(header, min(described, usable // 2))
+        name = max(12, min(40, longest, usable - description))
+        return name, max(header, usable - name)
 
     def on_keyed_table_resized(self, event: KeyedTable.Resized) -> None:
         self.refresh_view()
