@@ -730,6 +730,26 @@ async def test_matrix_places_touchpoints_by_importance_and_rating(db_path: Path)
         assert "Importance 4 × rated 3" in detail and "Long touchpoint name 8" in detail
 
 
+async def test_a_commit_from_elsewhere_moves_a_touchpoint_on_the_matrix(db_path: Path) -> None:
+    sid = matrix_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        matrix = screen.query_one("#matrix", ImportanceMatrix)
+        with Store(db_path) as other:  # a participant renames and re-rates the first
+            tp = other.load(sid).touchpoint("tp-5")  # "Long touchpoint name 0"
+            other.update_touchpoint(tp.db_id, name="Renamed elsewhere", effectiveness=5)
+        await pilot.pause(0.8)
+        assert [item.label for item in matrix.items_at(5, 1)] == [
+            "Long touchpoint name 1",
+            "Long touchpoint name 2",
+        ]
+        assert "Renamed elsewhere" in [item.label for item in matrix.items_at(5, 5)]
+        assert app.focused is matrix
+
+
 async def test_enter_on_a_matrix_cell_goes_to_its_touchpoint(db_path: Path) -> None:
     sid = matrix_session(db_path)
     app = open_app(db_path, sid)

@@ -43,7 +43,7 @@ from tpworkshop.analysis.describe import (
     score_reason,
 )
 from tpworkshop.analysis.messages import RULE_LABELS
-from tpworkshop.domain.model import Accepted, Position, Session, clean
+from tpworkshop.domain.model import Accepted, Position, Session, Touchpoint, clean
 from tpworkshop.domain.text import fold, slugify
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_percent
@@ -293,8 +293,19 @@ class AnalysisScreen(StepScreen):
         self._entries: dict[str, Entry] = {}
         self.show_all = False
         """Every finding one by one (``g``), instead of one line per kind."""
+        self._by_ref: tuple[Session | None, dict[str, Touchpoint]] = (None, {})
         self._priorities_shown: tuple[object, ...] | None = None
         self._priority_options: dict[str, str] = {}
+
+    def touchpoint(self, ref: str) -> Touchpoint | None:
+        """The session's touchpoint ``ref`` (``Session.touchpoint`` reads them all: the
+        matrix asks for thousands, so they are looked up in a dict made once a session)."""
+        session = self.session
+        owner, by_ref = self._by_ref
+        if owner is not session:
+            by_ref = {tp.ref: tp for tp in session.touchpoints}
+            self._by_ref = (session, by_ref)
+        return by_ref.get(ref)
 
     # --- layout -------------------------------------------------------------------------
 
@@ -557,7 +568,7 @@ class AnalysisScreen(StepScreen):
 
     def _where(self, ref: str) -> str:
         session = self.session
-        tp = session.touchpoint(ref)
+        tp = self.touchpoint(ref)
         if tp is None:
             return ""
         segment = session.segment(tp.segment)
@@ -566,7 +577,7 @@ class AnalysisScreen(StepScreen):
 
     def _priority_prompt(self, rank: int, priority: Priority, width: int) -> Content | None:
         """The touchpoint and where it is, then its score and what the score adds up from."""
-        tp = self.session.touchpoint(priority.touchpoint)
+        tp = self.touchpoint(priority.touchpoint)
         if tp is None:
             return None
         reason = TEXT(
@@ -583,7 +594,7 @@ class AnalysisScreen(StepScreen):
         )
 
     def _best_prompt(self, ref: str, importance: int) -> Content | None:
-        tp = self.session.touchpoint(ref)
+        tp = self.touchpoint(ref)
         if tp is None or tp.effectiveness is None:
             return None
         facts = TEXT("best.facts", self.lang, rating=tp.effectiveness, importance=importance)
@@ -601,7 +612,7 @@ class AnalysisScreen(StepScreen):
         refs = [priority.touchpoint for priority in analysis.top_priorities] + analysis.best
         rows = []
         for ref in refs:
-            tp = session.touchpoint(ref)
+            tp = self.touchpoint(ref)
             rows.append(dataclasses.astuple(tp) if tp else (ref,))
         stages = tuple((stage.key, stage.name, stage.weight) for stage in session.stages)
         segments = tuple((segment.key, segment.name) for segment in session.segments)
@@ -688,10 +699,10 @@ class AnalysisScreen(StepScreen):
 
     def _show_matrix(self, analysis: Analysis) -> None:
         """The rated touchpoints on the importance x performance matrix."""
-        lang, session = self.lang, self.session
+        lang = self.lang
         items = []
         for point in analysis.matrix:
-            tp = session.touchpoint(point.touchpoint)
+            tp = self.touchpoint(point.touchpoint)
             name = tp.name if tp is not None else point.touchpoint
             items.append(MatrixItem(point.touchpoint, name, point.importance, point.effectiveness))
         matrix = self.query_one("#matrix", ImportanceMatrix)
@@ -711,7 +722,7 @@ class AnalysisScreen(StepScreen):
 
     def _show_matrix_cell(self, cell: tuple[int, int], refs: list[str]) -> None:
         """The line under the matrix: the highlighted cell, its quadrant and its names."""
-        lang, session = self.lang, self.session
+        lang = self.lang
         importance, rating = cell
         quadrant = quadrant_of(importance, rating)
         params: dict[str, object] = {
@@ -721,7 +732,7 @@ class AnalysisScreen(StepScreen):
             "hint": quadrant_hint(quadrant, lang),
             "opportunity": importance + max(importance - rating, 0),
         }
-        names = [tp.name for ref in refs if (tp := session.touchpoint(ref)) is not None]
+        names = [tp.name for ref in refs if (tp := self.touchpoint(ref)) is not None]
         if not names:
             sentence = MATRIX_TEXT("cell.empty", lang, **params)
         else:
@@ -751,7 +762,7 @@ class AnalysisScreen(StepScreen):
     def _open_matrix_refs(self, importance: int, rating: int, refs: list[str]) -> None:
         """One touchpoint: go to it; several: ask which; none: say so."""
         lang, session = self.lang, self.session
-        refs = [ref for ref in refs if session.touchpoint(ref) is not None]
+        refs = [ref for ref in refs if self.touchpoint(ref) is not None]
         if not refs:
             self.app.bell()
             self.notify(MATRIX_TEXT("nothing_here", lang), timeout=3)
@@ -761,7 +772,7 @@ class AnalysisScreen(StepScreen):
             return
         options = []
         for ref in refs:
-            tp = session.touchpoint(ref)
+            tp = self.touchpoint(ref)
             if tp is not None:
                 options.append((ref, f"{tp.name} · {self._where(ref)}"))
 
@@ -800,7 +811,7 @@ class AnalysisScreen(StepScreen):
             )
         lines: list[Text] = [Text(TEXT("overview.priorities", lang), style="bold underline")]
         for rank, priority in enumerate(analysis.top_priorities, start=1):
-            tp = self.session.touchpoint(priority.touchpoint)
+            tp = self.touchpoint(priority.touchpoint)
             if tp is not None:
                 stage = self.session.stage(tp.stage)
                 segment = self.session.segment(tp.segment)
@@ -873,7 +884,7 @@ class AnalysisScreen(StepScreen):
         if entry is None or self.analysis is None:
             return
         ref = entry.finding.touchpoint
-        if entry.kind == "stale" and ref is not None and self.session.touchpoint(ref) is None:
+        if entry.kind == "stale" and ref is not None and self.touchpoint(ref) is None:
             return  # the touchpoint it named is gone
         self.jump(finding_target(entry.finding, self.session, self.analysis))
 
