@@ -403,3 +403,31 @@ async def test_segment_names_take_the_room_short_descriptions_leave(db_path: Pat
         screen = "\n".join(screen_lines(app))
     assert "Familias con niños en ortodoncia " in screen  # whole
     assert re.search(r"Adultos de implantología con seg[^\n]*…", screen), screen
+
+
+@pytest.mark.parametrize("where", ["picker", "agenda", "map"])
+async def test_the_help_is_spanish_wherever_it_opens(db_path: Path, where: str) -> None:
+    """Textual's own keys (Tab «Focus Next», Ctrl+C «Copy selected text») in Spanish too,
+    from the session picker and the agenda as from a step; the palette named once."""
+    from tests.test_glossary import glossary
+    from tests.tui.helpers import screen_lines, settle
+
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, None if where == "picker" else sid, lang="es")
+    async with app.run_test(size=(80, 50)) as pilot:
+        await settle(pilot)
+        if where == "agenda":
+            await pilot.press("f9")
+        elif where == "map":
+            await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(screen_lines(app))
+    words = set(glossary()["english"]["words"])
+    english = sorted({w for w in re.findall(r"[A-Za-z]+", text) if w in words})
+    assert english == [], text
+    assert "Focus" not in text and "Copy" not in text
+    assert len(re.findall(r"│ Ctrl\+P +\S", text)) <= 1, text  # a row (if in view), once

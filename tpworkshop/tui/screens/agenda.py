@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from tpworkshop.guides.agenda import AgendaItem, agenda_minutes, build_agenda
-from tpworkshop.i18n.catalogs.tui import STEP_NAMES
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.i18n.catalogs.tui_agenda import TEXT
 from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.screens.dialogs import FormDialog, FormField
@@ -34,7 +34,7 @@ def parse_clock(text: str) -> tuple[int, int] | None:
 
 
 class AgendaScreen(TranslatedBindings[None], ModalScreen[None]):
-    BINDING_CATALOGS = (TEXT,)
+    BINDING_CATALOGS = (TEXT, UI)
     CSS_PATH = "agenda.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign,right", "adjust(1)", "key.longer"),

@@ -93,6 +93,8 @@ class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
         content.add_row(Text("\n" + UI("help.global", lang), style="bold underline"))
         glob = _keys_table()
         for binding in shown_bindings(app, app_bindings(app)):
+            if binding.action == "command_palette":
+                continue  # its own line below, «Comandos»
             if binding.description:  # Textual's ctrl+c has none: no line without words
                 glob.add_row(_key_label(self, binding), binding.description)
         glob.add_row(UI("help.palette_key", lang), UI("key.palette", lang))

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tpworkshop.domain.frameworks import DEFAULT_FRAMEWORK, FRAMEWORKS
 from tpworkshop.i18n import format_datetime, format_percent
-from tpworkshop.i18n.catalogs.tui import STEP_NAMES
+from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.i18n.catalogs.tui_picker import TEXT
 from tpworkshop.storage import SessionSummary, StorageError
 from tpworkshop.tui.bindings import TranslatedBindings
@@ -31,7 +31,7 @@ SCROLLBAR = 2
 
 
 class PickerScreen(TranslatedBindings[None]):
-    BINDING_CATALOGS = (TEXT,)
+    BINDING_CATALOGS = (TEXT, UI)
     CSS_PATH = "picker.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "key.open", show=True),
