@@ -9,7 +9,7 @@ TEXT = Catalog(
     {
         # bindings
         "key.next_tp": {"en": "Next", "es": "Siguiente"},
-        "key.prev_tp": {"en": "Previous touchpoint", "es": "Anterior"},
+        "key.prev_tp": {"en": "Previous", "es": "Anterior"},
         "key.filter": {"en": "Filter", "es": "Filtro"},
         "key.pick_field": {"en": "Go to field", "es": "Ir a campo"},
         "key.leave_field": {"en": "Back to the list", "es": "Volver a la lista"},
