@@ -431,3 +431,29 @@ async def test_the_help_is_spanish_wherever_it_opens(db_path: Path, where: str) 
     assert english == [], text
     assert "Focus" not in text and "Copy" not in text
     assert len(re.findall(r"│ Ctrl\+P +\S", text)) <= 1, text  # a row (if in view), once
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("es", "Ningún comando coincide con «zzzq»"), ("en", "No command matches “zzzq”")],
+)
+async def test_the_palette_says_no_matches_in_the_language(
+    db_path: Path, lang: str, said: str
+) -> None:
+    from tests.tui.helpers import screen_lines, settle
+
+    sid = sample_session(db_path, lang=lang)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"zzzq")
+        await pilot.pause(1.2)  # Textual would say «No matches found» after 0.5 s
+        text = "\n".join(screen_lines(app))
+        assert said in text and "No matches found" not in text
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"ayud")
+        await pilot.pause(1.0)
+        text = "\n".join(screen_lines(app))
+        if lang == "es":
+            assert "Ayuda" in text and "coincide" not in text  # a real match: no such line

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.keys import format_key
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -34,6 +34,7 @@ from tpworkshop.storage import Actor, StorageError, Store, describe_undo
 from tpworkshop.tui.collector import IdleCollector
 from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
 from tpworkshop.tui.key_queue import KeyQueue, KeySettled
+from tpworkshop.tui.palette import NoMatchesProvider
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.steps import WORKSHOP_STEPS, StepTimer
 from tpworkshop.tui.workshop import LiveState, Workshop
@@ -69,6 +70,12 @@ class WorkshopApp(App[int | None]):
     """tpworkshop's Textual app."""
 
     TITLE = "tpworkshop"
+    # Textual's system commands (get_system_commands below, in the interface language),
+    # and «no matches» said in that language too.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        NoMatchesProvider,
+    }
     CSS_PATH = "app.tcss"
     # The app's keys act before any widget sees them (priority), so they do the same in
     # every widget: a text area never turns F6/F7 into a selection, nor Ctrl+Z into its

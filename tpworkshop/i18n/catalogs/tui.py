@@ -34,6 +34,14 @@ UI = Catalog(
         "key.palette": {"en": "Commands", "es": "Comandos"},
         "palette": {"en": "palette", "es": "comandos"},
         "palette.placeholder": {"en": "Search for commands…", "es": "Buscar comandos…"},
+        "palette.no_matches": {
+            "en": "No command matches “{query}”",
+            "es": "Ningún comando coincide con «{query}»",
+        },
+        "palette.no_matches.help": {
+            "en": "Try another word, or F1 for every key",
+            "es": "Prueba otra palabra, o F1 para ver todas las teclas",
+        },
         # Textual's own binding descriptions, shown in the F1 help
         "Focus Next": {"en": "Next field", "es": "Campo siguiente"},
         "Focus Previous": {"en": "Previous field", "es": "Campo anterior"},
