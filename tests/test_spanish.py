@@ -457,3 +457,15 @@ async def test_the_palette_says_no_matches_in_the_language(
         text = "\n".join(screen_lines(app))
         if lang == "es":
             assert "Ayuda" in text and "coincide" not in text  # a real match: no such line
+
+
+def test_gaps_in_spanish_fits_80_columns_when_columns_says_so(
+    db_path: Path, example_path: Path
+) -> None:
+    """A pipe has no terminal: COLUMNS says the width (the help and the summary agree)."""
+    result = tpw("gaps", str(example_path), db=db_path, env={**SPANISH, "COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 80, max(lines, key=len)
+    assert "Análisis de brechas" in result.stdout
+    assert english_words_in(result.stdout) == []

@@ -485,10 +485,10 @@ def _check(analysis: Analysis, fail_on: str, lang: str) -> int:
 
 
 def _terminal_width() -> int:
-    try:
-        return max(60, min(160, os.get_terminal_size().columns))
-    except OSError:
-        return 100
+    import shutil
+
+    # COLUMNS first (a pipe, a script, a test), then the terminal; 100 when neither says.
+    return max(60, min(160, shutil.get_terminal_size((100, 24)).columns))
 
 
 def export_text(session: Session, fmt: str) -> str | bytes:
