@@ -469,3 +469,19 @@ def test_gaps_in_spanish_fits_80_columns_when_columns_says_so(
     assert max(map(len, lines)) <= 80, max(lines, key=len)
     assert "Análisis de brechas" in result.stdout
     assert english_words_in(result.stdout) == []
+
+
+def test_history_names_agenda_rows_and_times_in_spanish(db_path: Path) -> None:
+    from datetime import datetime
+
+    with Store(db_path) as store:
+        sid = store.create_session("Clínica", framework="5p", language="es")
+        store.set_timebox(sid, "break", 10)
+        store.set_timebox(sid, "details", 55)
+        store.set_agenda_start(sid, datetime(2026, 12, 3, 9, 30))
+    result = tpw("history", "Clínica", db=db_path, env=SPANISH)
+    assert result.returncode == 0, result.stderr
+    assert "a Pausa 10 min, Detalles 55 min" in result.stdout
+    assert "«03/12/2026 09:30»" in result.stdout and "T09:30" not in result.stdout
+    assert english_words_in(result.stdout) == []
+    assert not re.search(r"\b(?:break|details)\b", result.stdout)

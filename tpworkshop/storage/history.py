@@ -20,6 +20,7 @@ Otherwise it refuses with one sentence, naming who changed the thing since.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -33,6 +34,7 @@ from tpworkshop.domain.labels import field_subject
 from tpworkshop.domain.model import LIST_FIELDS
 from tpworkshop.domain.text import visible_line
 from tpworkshop.domain.validation import MAX_VOTES
+from tpworkshop.i18n import format_datetime
 from tpworkshop.i18n.catalogs.history import HISTORY
 from tpworkshop.storage.errors import StorageError
 
@@ -671,6 +673,13 @@ def _quote(text: str, lang: str) -> str:
     return f"«{flat}»" if lang == "es" else f"'{flat}'"
 
 
+def _agenda_row(key: str, lang: str) -> str:
+    """An agenda row's name («Pausa», «Pausa 2», «Detalles»), not its key."""
+    name, _, number = key.partition("-")
+    text = HISTORY(f"row.{name}", lang) if f"row.{name}" in HISTORY else key
+    return f"{text} {number}" if number else text
+
+
 def _value(field_name: str | None, value: Any, lang: str) -> str:
     if value is None:
         return HISTORY("value.none", lang)
@@ -680,12 +689,15 @@ def _value(field_name: str | None, value: Any, lang: str) -> str:
         return str(value)
     if isinstance(value, dict):
         parts = [
-            HISTORY("value.minutes", lang, step=step, minutes=minutes)
+            HISTORY("value.minutes", lang, step=_agenda_row(step, lang), minutes=minutes)
             for step, minutes in sorted(value.items())
         ]
         return ", ".join(parts) if parts else HISTORY("value.empty", lang)
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
+    if field_name == "agenda_start" and isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return _quote(format_datetime(datetime.fromisoformat(value), lang), lang)
     if field_name == "framework" and value in FRAMEWORKS:
         return FRAMEWORKS[value].name(lang)
     if value == "":

@@ -19,6 +19,17 @@ HISTORY = Catalog(
         "value.yes": {"en": "yes", "es": "sí"},
         "value.no": {"en": "no", "es": "no"},
         "value.minutes": {"en": "{step} {minutes} min", "es": "{step} {minutes} min"},
+        # the agenda's rows, as the agenda (F9) names them
+        "row.setup": {"en": "Setup", "es": "Preparar"},
+        "row.segments": {"en": "Segments", "es": "Segmentos"},
+        "row.touchpoints": {"en": "Touchpoints", "es": "Mapa"},
+        "row.details": {"en": "Details", "es": "Detalles"},
+        "row.assess": {"en": "Assess", "es": "Evaluar"},
+        "row.analysis": {"en": "Analysis", "es": "Análisis"},
+        "row.welcome": {"en": "Welcome", "es": "Bienvenida"},
+        "row.break": {"en": "Break", "es": "Pausa"},
+        "row.lunch": {"en": "Lunch", "es": "Comida"},
+        "row.close": {"en": "Close", "es": "Cierre"},
         # What a change did (a history line: "{who} {what}").
         "did.update": {
             "en": "changed {field} of {label} from {old} to {new}",
