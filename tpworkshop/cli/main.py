@@ -6,7 +6,6 @@ Errors are one sentence on stderr and exit 1; usage errors exit 2; no tracebacks
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -574,24 +573,6 @@ def _run_app(
 ) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CliError(CLI("needs_terminal", lang))
-    # No garbage collection while Textual is imported and the first screen is built: the
-    # app turns the collector back on a moment after its first paint (it would otherwise
-    # rescan the same long-lived objects dozens of times, ~30 ms of the start).
-    gc.disable()
-    try:
-        return _run_app_paused(db_path, session_id, args, role, participant, store)
-    finally:
-        gc.enable()
-
-
-def _run_app_paused(
-    db_path: Path,
-    session_id: int | None,
-    args: argparse.Namespace,
-    role: str,
-    participant: str | None,
-    store: Store | None,
-) -> int:
     from tpworkshop.tui.app import make_app
 
     app = make_app(
@@ -604,7 +585,6 @@ def _run_app_paused(
         restricted=_restricted(args),
         store=store,  # the file is already open and checked: not twice
     )
-    app.resume_collector = True
     closed_on = app.run()
     app.store.close()
     if closed_on is not None:

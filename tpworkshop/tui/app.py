@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -31,7 +30,6 @@ from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_keys import KEY_NAMES
 from tpworkshop.storage import Actor, StorageError, Store, describe_undo
-from tpworkshop.tui.collector import IdleCollector
 from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
 from tpworkshop.tui.key_queue import KeyQueue, KeySettled
 from tpworkshop.tui.palette import NoMatchesProvider
@@ -43,9 +41,6 @@ T = TypeVar("T")
 
 LIVE_POLL_SECONDS = 0.3
 HEARTBEAT_SECONDS = 2.0
-COLLECTOR_PAUSE_SECONDS = 1.0
-"""How long after the start the CLI's pause of the garbage collector lasts (see on_mount)."""
-COLLECTOR_TICK_SECONDS = 0.5
 
 DEFAULT_TIMEBOX_MIN = 15
 
@@ -133,22 +128,11 @@ class WorkshopApp(App[int | None]):
         self._stale_screens: list[Screen[Any]] = []
         self._screen_generation = 0
         self._needs_cache: tuple[Session, dict[str, bool]] | None = None
-        self.resume_collector = False
-        """Set by the CLI, which pauses the garbage collector before importing Textual."""
-        self.collector = IdleCollector()
         self.keys = KeyQueue(self, self.dispatch_input)
 
     # --- lifecycle -------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        if self.resume_collector:
-            # Start-up makes ~100,000 long-lived objects (Textual, the widgets, the
-            # session) that the collector would scan again and again before the first
-            # paint (~30 ms); open_session freezes them, so from here on it only sees
-            # what the workshop itself makes.
-            self.set_timer(COLLECTOR_PAUSE_SECONDS, gc.enable)
-        self.collector.start()
-        self.set_interval(COLLECTOR_TICK_SECONDS, self.collector.tick)
         self.show_guide = self.size.width >= 110
         self.set_interval(1.0, self._tick_timer)
         self.set_interval(LIVE_POLL_SECONDS, self._poll_changes)
@@ -158,13 +142,8 @@ class WorkshopApp(App[int | None]):
         # vain (~40 ms), then all over again.
         self.call_later(self._show_first_screen)
 
-    def on_unmount(self) -> None:
-        self.collector.stop()
-
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent):
-            self.collector.input_seen()
-        elif isinstance(event, events.Paste) and not event.is_forwarded:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
             event = self._storable_paste(event)
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             await self.keys.read(event)
@@ -240,11 +219,6 @@ class WorkshopApp(App[int | None]):
         self.session = session
         self.lang = resolve_language(self.cli_lang, session.language)
         self.live.data_version = self.store.data_version()
-        # The session's objects live as long as it is open: keep them out of the
-        # collector's scans (removes 60-200 ms pauses on big sessions). No collection
-        # first: it would scan them all once (30 ms at 10,000 touchpoints) before the
-        # first paint, to free the little garbage of the start-up.
-        gc.freeze()
         self._load_guides()
         self.timers = {}
         # The agenda as the facilitator left it: its start and the changed timeboxes.
