@@ -51,6 +51,7 @@ class Workshop(Protocol):
     timebox_overrides: dict[str, int]
     workshop_start: datetime
     guides: dict[str, Any]
+    undoing: bool
 
     @property
     def display_name(self) -> str: ...
