@@ -128,6 +128,8 @@ class WorkshopApp(App[int | None]):
         self._stale_screens: list[Screen[Any]] = []
         self._screen_generation = 0
         self._needs_cache: tuple[Session, dict[str, bool]] | None = None
+        self.undoing = False
+        """True while the app redraws after its own undo (Details then warns of nothing)."""
         self.keys = KeyQueue(self, self.dispatch_input)
 
     # --- lifecycle -------------------------------------------------------------------
