@@ -9,7 +9,7 @@ from typing import Any
 from tpworkshop.domain import model
 from tpworkshop.storage.connection import StoreBase
 from tpworkshop.storage.errors import StorageError
-from tpworkshop.storage.rows import _next_position
+from tpworkshop.storage.rows import _next_position, named
 
 
 class ActionsMixin(StoreBase):
@@ -119,12 +119,12 @@ class ActionsMixin(StoreBase):
     ) -> int | None:
         if not ref:
             return None
-        row = conn.execute(
-            "SELECT id FROM touchpoints WHERE session_id = ? AND ref = ?", (session_id, ref)
+        row = named(
+            conn, "SELECT id FROM touchpoints WHERE session_id = ? AND ref = ?", (session_id, ref)
         ).fetchone()
         if row is None:
             raise StorageError("gone", what="touchpoint")
-        return int(row[0])
+        return int(row["id"])
 
     def update_action(self, action_id: int, **fields: Any) -> None:
         values = model.clean_many("action", fields)

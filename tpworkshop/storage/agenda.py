@@ -9,7 +9,7 @@ from tpworkshop.domain import model
 from tpworkshop.domain.model import STEPS, Position
 from tpworkshop.storage.connection import StoreBase
 from tpworkshop.storage.errors import StorageError
-from tpworkshop.storage.rows import _agenda_text
+from tpworkshop.storage.rows import _agenda_text, named
 
 
 class AgendaMixin(StoreBase):
@@ -49,13 +49,13 @@ class AgendaMixin(StoreBase):
         self._require_facilitator()
         step = model.agenda_step("timebox", step)
         with self._write() as conn:
-            row = conn.execute(
-                "SELECT timebox_overrides FROM sessions WHERE id = ?", (session_id,)
+            row = named(
+                conn, "SELECT timebox_overrides FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
             if row is None:
                 raise StorageError("gone", what="session")
             self._record(conn, session_id, "update", "session", session_id)
-            overrides = json.loads(row[0])
+            overrides = json.loads(row["timebox_overrides"])
             if minutes is None:
                 overrides.pop(step, None)
             else:

@@ -19,7 +19,7 @@ from tpworkshop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, build_migr
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-from tpworkshop.storage.rows import _ENTITIES, _Handed, _iso, _Snapshot, now
+from tpworkshop.storage.rows import _ENTITIES, _Handed, _iso, _Snapshot, named, now
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4
@@ -350,7 +350,7 @@ class StoreBase:
             if exists is None:
                 raise StorageError("gone", what="session")
             return row_id
-        row = conn.execute(f"SELECT session_id FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        row = named(conn, f"SELECT session_id FROM {table} WHERE id = ?", (row_id,)).fetchone()
         if row is None:
             raise StorageError("gone", what=_ENTITIES.get(table, table))
-        return int(row[0])
+        return int(row["session_id"])

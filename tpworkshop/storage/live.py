@@ -10,7 +10,7 @@ from tpworkshop.domain import model
 from tpworkshop.domain.model import Position
 from tpworkshop.storage.connection import StoreBase
 from tpworkshop.storage.errors import StorageError
-from tpworkshop.storage.rows import _iso, _parse_time, now
+from tpworkshop.storage.rows import _iso, _parse_time, _votes_of, named, now
 from tpworkshop.storage.touchpoints import _check_votes_room
 
 
@@ -39,15 +39,22 @@ class LiveMixin(StoreBase):
 
     def live_state(self, session_id: int) -> LiveState:
         with self._read() as conn:
-            row = conn.execute(
+            row = named(
+                conn,
                 "SELECT revision, step, current_segment, current_stage, current_touchpoint,"
                 " current_view, live_ended FROM sessions WHERE id = ?",
                 (session_id,),
             ).fetchone()
         if row is None:
             raise StorageError("gone", what="session")
-        position = Position(row[1], row[2], row[3], row[4], row[5])
-        return LiveState(int(row[0]), position, row[6] is not None)
+        position = Position(
+            step=row["step"],
+            segment=row["current_segment"],
+            stage=row["current_stage"],
+            touchpoint=row["current_touchpoint"],
+            view=row["current_view"],
+        )
+        return LiveState(int(row["revision"]), position, row["live_ended"] is not None)
 
     def end_live(self, session_id: int) -> None:
         """The facilitator ends the live session: participants' apps close."""
@@ -71,17 +78,19 @@ class LiveMixin(StoreBase):
         """
         voter = model.clean("session", "facilitator", voter) or "?"
         with self._write() as conn:
-            limit = conn.execute(
-                "SELECT dots_per_participant FROM sessions WHERE id = ?", (session_id,)
+            session = named(
+                conn, "SELECT dots_per_participant FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
-            if limit is None:
+            if session is None:
                 raise StorageError("gone", what="session")
-            used = conn.execute(
-                "SELECT count(*) FROM dots WHERE session_id = ? AND voter = ?",
+            limit = session["dots_per_participant"]
+            used = named(
+                conn,
+                "SELECT count(*) AS used FROM dots WHERE session_id = ? AND voter = ?",
                 (session_id, voter),
-            ).fetchone()[0]
-            if used >= limit[0]:
-                raise StorageError("no_dots", voter=voter, limit=limit[0])
+            ).fetchone()["used"]
+            if used >= limit:
+                raise StorageError("no_dots", voter=voter, limit=limit)
             if self._session_of(conn, "touchpoints", touchpoint_id) != session_id:
                 raise StorageError("gone", what="touchpoint")
             _check_votes_room(conn, touchpoint_id, 1)
@@ -92,16 +101,13 @@ class LiveMixin(StoreBase):
             )
             conn.execute("UPDATE touchpoints SET votes = votes + 1 WHERE id = ?", (touchpoint_id,))
             self._touch(conn, session_id, (touchpoint_id,))
-            return int(
-                conn.execute(
-                    "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)
-                ).fetchone()[0]
-            )
+            return _votes_of(conn, touchpoint_id)
 
     def withdraw_dot(self, session_id: int, touchpoint_id: int, voter: str) -> bool:
         """Take back one of ``voter``'s dots from a touchpoint; False if they had none."""
         with self._write() as conn:
-            row = conn.execute(
+            row = named(
+                conn,
                 "SELECT id FROM dots WHERE session_id = ? AND touchpoint_id = ? AND voter = ?"
                 " LIMIT 1",
                 (session_id, touchpoint_id, voter.strip()),
@@ -109,7 +115,7 @@ class LiveMixin(StoreBase):
             if row is None:
                 return False
             self._record(conn, session_id, "undot", "touchpoint", touchpoint_id)
-            conn.execute("DELETE FROM dots WHERE id = ?", (row[0],))
+            conn.execute("DELETE FROM dots WHERE id = ?", (row["id"],))
             conn.execute(
                 "UPDATE touchpoints SET votes = max(0, votes - 1) WHERE id = ?", (touchpoint_id,)
             )
@@ -119,12 +125,14 @@ class LiveMixin(StoreBase):
     def dots_of(self, session_id: int, voter: str) -> dict[str, int]:
         """Touchpoint ref -> how many of ``voter``'s dots are on it."""
         with self._read() as conn:
-            rows = conn.execute(
-                """SELECT t.ref, count(*) FROM dots d JOIN touchpoints t ON t.id = d.touchpoint_id
+            rows = named(
+                conn,
+                """SELECT t.ref, count(*) AS dots FROM dots d
+                   JOIN touchpoints t ON t.id = d.touchpoint_id
                    WHERE d.session_id = ? AND d.voter = ? GROUP BY t.ref""",
                 (session_id, voter.strip()),
             ).fetchall()
-        return {ref: int(n) for ref, n in rows}
+        return {row["ref"]: int(row["dots"]) for row in rows}
 
     def heartbeat(self, session_id: int, name: str, role: str, step: str) -> None:
         """Say who is connected and on which step (no content change: no revision bump)."""
@@ -146,11 +154,14 @@ class LiveMixin(StoreBase):
     def present(self, session_id: int, within_seconds: float = 6.0) -> list[Presence]:
         """Who sent a heartbeat recently, facilitator first, then by name."""
         with self._read() as conn:
-            rows = conn.execute(
+            rows = named(
+                conn,
                 "SELECT name, role, step, last_seen FROM presence WHERE session_id = ?"
                 " ORDER BY role != 'facilitator', name",
                 (session_id,),
             ).fetchall()
         moment = now()
-        people = [Presence(r[0], r[1], r[2], _parse_time(r[3])) for r in rows]
+        people = [
+            Presence(r["name"], r["role"], r["step"], _parse_time(r["last_seen"])) for r in rows
+        ]
         return [p for p in people if p.idle_seconds(moment) <= within_seconds]

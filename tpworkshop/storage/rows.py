@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -296,26 +296,28 @@ _ENTITIES = {table: entity for entity, table in history.TABLES.items()}
 
 
 def _votes_of(conn: sqlite3.Connection, touchpoint_id: int) -> int:
-    return int(
-        conn.execute("SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)).fetchone()[0]
-    )
+    row = named(conn, "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)).fetchone()
+    return int(row["votes"])
 
 
 def _place_name(conn: sqlite3.Connection, session_id: int, segment: str, stage: str) -> str:
     """'Families · Awareness': a map cell as people name it."""
-    row = conn.execute(
-        "SELECT g.name, s.name FROM segments g, stages s WHERE g.session_id = ?"
-        " AND g.key = ? AND s.session_id = ? AND s.key = ?",
+    row = named(
+        conn,
+        "SELECT g.name AS segment, s.name AS stage FROM segments g, stages s"
+        " WHERE g.session_id = ? AND g.key = ? AND s.session_id = ? AND s.key = ?",
         (session_id, segment, session_id, stage),
     ).fetchone()
-    return f"{row[0]} · {row[1]}" if row else f"{segment} · {stage}"
+    return f"{row['segment']} · {row['stage']}" if row else f"{segment} · {stage}"
 
 
-def _named_rows(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
-    """A query's rows as dicts by column name."""
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row, strict=True))
+def named(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    """Run a query whose rows are read by column name (``sqlite3.Row``): every query of the
+    store but the touchpoint reads, whose rows are tuples in Touchpoint's field order (see
+    above) because they are the hot path of every reload."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params)
 
 
 def _agenda_text(start: datetime | None) -> str | None:
@@ -325,8 +327,9 @@ def _agenda_text(start: datetime | None) -> str | None:
 def _next_position(
     conn: sqlite3.Connection, table: str, where: str, params: tuple[Any, ...]
 ) -> int:
-    row = conn.execute(f"SELECT max(position) FROM {table} WHERE {where}", params).fetchone()
-    return 0 if row[0] is None else int(row[0]) + 1
+    row = named(conn, f"SELECT max(position) AS last FROM {table} WHERE {where}", params)
+    last = row.fetchone()["last"]
+    return 0 if last is None else int(last) + 1
 
 
 def _next_ref(conn: sqlite3.Connection, session_id: int) -> str:
@@ -335,7 +338,8 @@ def _next_ref(conn: sqlite3.Connection, session_id: int) -> str:
     touchpoints by ref; undoing the delete brings it back under it)."""
     # The planner prefers the (session_id, ref) index for the GLOB and then reads every
     # ref; the expression index of migration 4 finds the highest number at once.
-    last = conn.execute(
+    last = named(
+        conn,
         "UPDATE sessions SET last_ref = max(last_ref, coalesce((SELECT max(CAST(substr(ref, 4)"
         " AS INTEGER)) FROM touchpoints INDEXED BY touchpoints_ref_number WHERE session_id = ?"
         " AND ref GLOB 'tp-[0-9]*'), 0)) + 1 WHERE id = ? RETURNING last_ref",
@@ -343,7 +347,7 @@ def _next_ref(conn: sqlite3.Connection, session_id: int) -> str:
     ).fetchone()
     if last is None:
         raise StorageError("gone", what="session")
-    return f"tp-{last[0]}"
+    return f"tp-{last['last_ref']}"
 
 
 def _free_name(conn: sqlite3.Connection, name: str, rename: bool) -> str:

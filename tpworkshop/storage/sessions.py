@@ -20,10 +20,10 @@ from tpworkshop.storage.rows import (
     _agenda_text,
     _free_name,
     _iso,
-    _named_rows,
     _parse_time,
     _session_from_row,
     _touchpoint_params,
+    named,
     now,
 )
 from tpworkshop.storage.snapshot import SnapshotMixin
@@ -72,30 +72,32 @@ class SessionsMixin(SnapshotMixin):
 
     def list_sessions(self) -> list[SessionSummary]:
         with self._read() as conn:
-            rows = conn.execute(
+            rows = named(
+                conn,
                 """
                 SELECT s.id, s.name, s.organisation, s.language, s.framework, s.updated, s.step,
-                  (SELECT count(*) FROM segments g WHERE g.session_id = s.id),
-                  (SELECT count(*) FROM touchpoints t WHERE t.session_id = s.id),
-                  (SELECT count(*) FROM touchpoints t WHERE t.session_id = s.id AND t.owner != ''),
+                  (SELECT count(*) FROM segments g WHERE g.session_id = s.id) AS segments,
+                  (SELECT count(*) FROM touchpoints t WHERE t.session_id = s.id) AS touchpoints,
+                  (SELECT count(*) FROM touchpoints t WHERE t.session_id = s.id AND t.owner != '')
+                    AS detailed,
                   (SELECT count(*) FROM touchpoints t
-                     WHERE t.session_id = s.id AND t.effectiveness IS NOT NULL)
+                     WHERE t.session_id = s.id AND t.effectiveness IS NOT NULL) AS assessed
                 FROM sessions s ORDER BY s.updated DESC, s.id DESC
-                """
+                """,
             ).fetchall()
         return [
             SessionSummary(
-                id=row[0],
-                name=row[1],
-                organisation=row[2],
-                language=row[3],
-                framework=row[4],
-                updated=_parse_time(row[5]),
-                step=row[6],
-                segments=row[7],
-                touchpoints=row[8],
-                detailed=row[9],
-                assessed=row[10],
+                id=row["id"],
+                name=row["name"],
+                organisation=row["organisation"],
+                language=row["language"],
+                framework=row["framework"],
+                updated=_parse_time(row["updated"]),
+                step=row["step"],
+                segments=row["segments"],
+                touchpoints=row["touchpoints"],
+                detailed=row["detailed"],
+                assessed=row["assessed"],
             )
             for row in rows
         ]
@@ -103,20 +105,20 @@ class SessionsMixin(SnapshotMixin):
     def resolve(self, ref: str) -> int:
         """A session id from an id, an exact name (any case) or a unique name prefix."""
         with self._read() as conn:
-            rows = conn.execute("SELECT id, name FROM sessions ORDER BY id").fetchall()
+            rows = named(conn, "SELECT id, name FROM sessions ORDER BY id").fetchall()
         text = ref.strip()
-        if text.isdigit() and any(r[0] == int(text) for r in rows):
+        if text.isdigit() and any(r["id"] == int(text) for r in rows):
             return int(text)
         wanted = text.casefold()
-        exact = [r for r in rows if r[1].casefold() == wanted]
+        exact = [r for r in rows if r["name"].casefold() == wanted]
         if len(exact) == 1:
-            return int(exact[0][0])
-        matches = exact or [r for r in rows if wanted and r[1].casefold().startswith(wanted)]
+            return int(exact[0]["id"])
+        matches = exact or [r for r in rows if wanted and r["name"].casefold().startswith(wanted)]
         if len(matches) == 1:
-            return int(matches[0][0])
+            return int(matches[0]["id"])
         if not matches:
             raise StorageError("no_session", ref=ref)
-        candidates = ", ".join(f"{r[0]} {r[1]!r}" for r in matches)
+        candidates = ", ".join(f"{r['id']} {r['name']!r}" for r in matches)
         raise StorageError("ambiguous", ref=ref, candidates=candidates)
 
     def name_exists(self, name: str) -> bool:
@@ -190,10 +192,10 @@ class SessionsMixin(SnapshotMixin):
         stamp = now()
         with self._write() as conn:
             if replace_same_name:
-                row = conn.execute(
-                    "SELECT id FROM sessions WHERE name_key = ?", (fold(session.name),)
+                row = named(
+                    conn, "SELECT id FROM sessions WHERE name_key = ?", (fold(session.name),)
                 ).fetchone()
-                replace = int(row[0]) if row is not None else None
+                replace = int(row["id"]) if row is not None else None
             if replace is not None:
                 self._forget(replace)
                 conn.execute("DELETE FROM sessions WHERE id = ?", (replace,))
@@ -324,22 +326,23 @@ class SessionsMixin(SnapshotMixin):
         (the app reloads after every edit; rebuilding 10,000 touchpoints costs ~15 ms).
         """
         with self._read() as conn:
-            row = conn.execute("SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            row = named(conn, "SELECT * FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
                 raise StorageError("gone", what="session")
-            names = [d[0] for d in conn.execute("SELECT * FROM sessions LIMIT 0").description]
-            session = _session_from_row(dict(zip(names, row, strict=True)))
+            session = _session_from_row(dict(row))
             session.stages = [
-                Stage(key=r[1], name=r[2], weight=r[3], db_id=r[0])
-                for r in conn.execute(
+                Stage(key=r["key"], name=r["name"], weight=r["weight"], db_id=r["id"])
+                for r in named(
+                    conn,
                     "SELECT id, key, name, weight FROM stages WHERE session_id = ?"
                     " ORDER BY position, id",
                     (session_id,),
                 )
             ]
             session.segments = [
-                Segment(key=r[1], name=r[2], description=r[3], db_id=r[0])
-                for r in conn.execute(
+                Segment(key=r["key"], name=r["name"], description=r["description"], db_id=r["id"])
+                for r in named(
+                    conn,
                     "SELECT id, key, name, description FROM segments WHERE session_id = ?"
                     " ORDER BY position, id",
                     (session_id,),
@@ -348,22 +351,23 @@ class SessionsMixin(SnapshotMixin):
             rows = self._touchpoints(
                 conn,
                 session_id,
-                int(row[names.index("revision")]),
+                int(row["revision"]),
                 session.segments,
                 session.stages,
             )
             session.touchpoints = self._build(session_id, rows, previous)
             session.actions = [
                 Action(
-                    title=r[1],
-                    touchpoint=r[2],
-                    owner=r[3],
-                    due=date.fromisoformat(r[4]) if r[4] else None,
-                    status=r[5],
-                    db_id=r[0],
+                    title=r["title"],
+                    touchpoint=r["touchpoint"],
+                    owner=r["owner"],
+                    due=date.fromisoformat(r["due"]) if r["due"] else None,
+                    status=r["status"],
+                    db_id=r["id"],
                 )
-                for r in conn.execute(
-                    """SELECT a.id, a.title, t.ref, a.owner, a.due, a.status FROM actions a
+                for r in named(
+                    conn,
+                    """SELECT a.id, a.title, t.ref AS touchpoint, a.owner, a.due, a.status FROM actions a
                        LEFT JOIN touchpoints t ON t.id = a.touchpoint_id
                        WHERE a.session_id = ? ORDER BY a.position, a.id""",
                     (session_id,),
@@ -379,12 +383,11 @@ class SessionsMixin(SnapshotMixin):
                     by=r["accepted_by"],
                     db_id=r["id"],
                 )
-                for r in _named_rows(
-                    conn.execute(
-                        "SELECT id, rule, segment, stage, touchpoint, reason, accepted_by"
-                        " FROM accepted WHERE session_id = ? ORDER BY position, id",
-                        (session_id,),
-                    )
+                for r in named(
+                    conn,
+                    "SELECT id, rule, segment, stage, touchpoint, reason, accepted_by"
+                    " FROM accepted WHERE session_id = ? ORDER BY position, id",
+                    (session_id,),
                 )
             ]
             self._handed[session_id].session = weakref.ref(session)

@@ -11,7 +11,7 @@ from tpworkshop.domain.model import Stage
 from tpworkshop.domain.text import slugify
 from tpworkshop.storage.connection import StoreBase
 from tpworkshop.storage.errors import StorageError
-from tpworkshop.storage.rows import _ENTITIES, _next_position
+from tpworkshop.storage.rows import _ENTITIES, _next_position, named
 
 
 class StructureMixin(StoreBase):
@@ -23,8 +23,8 @@ class StructureMixin(StoreBase):
         clean_weight = model.clean("stage", "weight", weight)
         with self._write() as conn:
             taken = {
-                r[0]
-                for r in conn.execute("SELECT key FROM stages WHERE session_id = ?", (session_id,))
+                r["key"]
+                for r in named(conn, "SELECT key FROM stages WHERE session_id = ?", (session_id,))
             }
             stage_key = model.clean("stage", "key", key) if key else slugify(clean_name, taken)
             if stage_key in taken:
@@ -64,13 +64,13 @@ class StructureMixin(StoreBase):
         values = model.clean_many("session", {"framework": framework, "language": language})
         stages = framework_stages(values["framework"], values["language"])
         with self._write() as conn:
-            before = conn.execute(
-                "SELECT framework FROM sessions WHERE id = ?", (session_id,)
+            before = named(
+                conn, "SELECT framework FROM sessions WHERE id = ?", (session_id,)
             ).fetchone()
             if before is None:
                 raise StorageError("gone", what="session")
             change = self._record(conn, session_id, "framework", "session", session_id)
-            change.summarise("framework", before[0], values["framework"])
+            change.summarise("framework", before["framework"], values["framework"])
             conn.execute("DELETE FROM stages WHERE session_id = ?", (session_id,))
             _insert_stages(conn, session_id, stages)
             conn.execute(
@@ -83,8 +83,9 @@ class StructureMixin(StoreBase):
         with self._write() as conn:
             session_id = self._session_of(conn, table, row_id)
             ids = [
-                r[0]
-                for r in conn.execute(
+                r["id"]
+                for r in named(
+                    conn,
                     f"SELECT id FROM {table} WHERE session_id = ? ORDER BY position, id",
                     (session_id,),
                 )
@@ -104,10 +105,8 @@ class StructureMixin(StoreBase):
         clean_description = model.clean("segment", "description", description)
         with self._write() as conn:
             taken = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT key FROM segments WHERE session_id = ?", (session_id,)
-                )
+                r["key"]
+                for r in named(conn, "SELECT key FROM segments WHERE session_id = ?", (session_id,))
             }
             segment_key = slugify(clean_name, taken)
             change = self._record(conn, session_id, "add", "segment")

@@ -21,6 +21,7 @@ from tpworkshop.storage.rows import (
     _touchpoint_from_row,
     _touchpoint_params,
     _votes_of,
+    named,
 )
 
 
@@ -54,17 +55,17 @@ class TouchpointsMixin(StoreBase):
     def _cell_ids(
         self, conn: sqlite3.Connection, session_id: int, segment: str, stage: str
     ) -> tuple[int, int]:
-        seg = conn.execute(
-            "SELECT id FROM segments WHERE session_id = ? AND key = ?", (session_id, segment)
+        seg = named(
+            conn, "SELECT id FROM segments WHERE session_id = ? AND key = ?", (session_id, segment)
         ).fetchone()
-        stg = conn.execute(
-            "SELECT id FROM stages WHERE session_id = ? AND key = ?", (session_id, stage)
+        stg = named(
+            conn, "SELECT id FROM stages WHERE session_id = ? AND key = ?", (session_id, stage)
         ).fetchone()
         if seg is None:
             raise StorageError("gone", what="segment")
         if stg is None:
             raise StorageError("gone", what="stage")
-        return int(seg[0]), int(stg[0])
+        return int(seg["id"]), int(stg["id"])
 
     def update_touchpoint(self, touchpoint_id: int, **fields: Any) -> None:
         """Write only the given fields, so concurrent edits of other fields survive."""
@@ -102,23 +103,23 @@ class TouchpointsMixin(StoreBase):
     ) -> None:
         """Move to another cell (the end of it)."""
         with self._write() as conn:
-            row = conn.execute(
-                """SELECT t.session_id, g.key, s.key FROM touchpoints t
+            row = named(
+                conn,
+                """SELECT t.session_id, g.key AS segment, s.key AS stage FROM touchpoints t
                    JOIN segments g ON g.id = t.segment_id JOIN stages s ON s.id = t.stage_id
                    WHERE t.id = ?""",
                 (touchpoint_id,),
             ).fetchone()
             if row is None:
                 raise StorageError("gone", what="touchpoint")
-            session_id = int(row[0])
-            segment_id, stage_id = self._cell_ids(
-                conn, session_id, segment or row[1], stage or row[2]
-            )
+            session_id = int(row["session_id"])
+            to_segment, to_stage = segment or row["segment"], stage or row["stage"]
+            segment_id, stage_id = self._cell_ids(conn, session_id, to_segment, to_stage)
             change = self._record(conn, session_id, "move", "touchpoint", touchpoint_id)
             change.summarise(
                 "place",
-                _place_name(conn, session_id, row[1], row[2]),
-                _place_name(conn, session_id, segment or row[1], stage or row[2]),
+                _place_name(conn, session_id, row["segment"], row["stage"]),
+                _place_name(conn, session_id, to_segment, to_stage),
             )
             position = _next_position(
                 conn, "touchpoints", "segment_id = ? AND stage_id = ?", (segment_id, stage_id)
@@ -132,19 +133,22 @@ class TouchpointsMixin(StoreBase):
     def reorder_touchpoint(self, touchpoint_id: int, offset: int) -> None:
         """Move a touchpoint up or down within its cell."""
         with self._write() as conn:
-            row = conn.execute(
+            row = named(
+                conn,
                 "SELECT session_id, segment_id, stage_id FROM touchpoints WHERE id = ?",
                 (touchpoint_id,),
             ).fetchone()
             if row is None:
                 raise StorageError("gone", what="touchpoint")
-            self._record(conn, int(row[0]), "reorder", "touchpoint", touchpoint_id)
+            session_id = int(row["session_id"])
+            self._record(conn, session_id, "reorder", "touchpoint", touchpoint_id)
             ids = [
-                r[0]
-                for r in conn.execute(
+                r["id"]
+                for r in named(
+                    conn,
                     "SELECT id FROM touchpoints WHERE segment_id = ? AND stage_id = ?"
                     " ORDER BY position, id",
-                    (row[1], row[2]),
+                    (row["segment_id"], row["stage_id"]),
                 )
             ]
             index = ids.index(touchpoint_id)
@@ -152,7 +156,7 @@ class TouchpointsMixin(StoreBase):
             ids.insert(target, ids.pop(index))
             for position, item in enumerate(ids):
                 conn.execute("UPDATE touchpoints SET position = ? WHERE id = ?", (position, item))
-            self._touch(conn, int(row[0]), ids)
+            self._touch(conn, session_id, ids)
 
     def copy_touchpoint(self, touchpoint_id: int, segments: Sequence[str]) -> list[Touchpoint]:
         """Copy name, channel, kind, initiative and need to other segments' same stage.
@@ -162,14 +166,16 @@ class TouchpointsMixin(StoreBase):
         """
         copies: list[Touchpoint] = []
         with self._write() as conn:
-            row = conn.execute(
-                """SELECT t.session_id, s.key, t.name, t.channel, t.kind, t.initiative, t.need
+            row = named(
+                conn,
+                """SELECT t.session_id, s.key AS stage, t.name, t.channel, t.kind, t.initiative,
+                     t.need
                    FROM touchpoints t JOIN stages s ON s.id = t.stage_id WHERE t.id = ?""",
                 (touchpoint_id,),
             ).fetchone()
             if row is None:
                 raise StorageError("gone", what="touchpoint")
-            session_id, stage = int(row[0]), row[1]
+            session_id, stage = int(row["session_id"]), row["stage"]
             change = self._record(conn, session_id, "copy", "touchpoint", touchpoint_id)
             change.summarise("segments", None, list(segments))
             for segment in segments:
@@ -178,11 +184,11 @@ class TouchpointsMixin(StoreBase):
                     ref=_next_ref(conn, session_id),
                     segment=segment,
                     stage=stage,
-                    name=row[2],
-                    channel=row[3],
-                    kind=row[4],
-                    initiative=row[5],
-                    need=row[6],
+                    name=row["name"],
+                    channel=row["channel"],
+                    kind=row["kind"],
+                    initiative=row["initiative"],
+                    need=row["need"],
                     position=_next_position(
                         conn,
                         "touchpoints",
@@ -207,9 +213,9 @@ class TouchpointsMixin(StoreBase):
             session_id = self._session_of(conn, "touchpoints", touchpoint_id)
             self._record(conn, session_id, "delete", "touchpoint", touchpoint_id)
             action_ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM actions WHERE touchpoint_id = ?", (touchpoint_id,)
+                r["id"]
+                for r in named(
+                    conn, "SELECT id FROM actions WHERE touchpoint_id = ?", (touchpoint_id,)
                 )
             ]
             conn.execute("DELETE FROM touchpoints WHERE id = ?", (touchpoint_id,))
@@ -241,6 +247,7 @@ class TouchpointsMixin(StoreBase):
 
 def _check_votes_room(conn: sqlite3.Connection, touchpoint_id: int, delta: int) -> None:
     """Refuse (inside the transaction) a vote that would take the count past its range."""
-    row = conn.execute("SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)).fetchone()
-    if row is not None and delta > 0 and row[0] + delta > validation.MAX_VOTES:
-        validation.in_range("votes", row[0] + delta, validation.MIN_VOTES, validation.MAX_VOTES)
+    row = named(conn, "SELECT votes FROM touchpoints WHERE id = ?", (touchpoint_id,)).fetchone()
+    if row is not None and delta > 0 and row["votes"] + delta > validation.MAX_VOTES:
+        votes = row["votes"] + delta
+        validation.in_range("votes", votes, validation.MIN_VOTES, validation.MAX_VOTES)
