@@ -28,7 +28,7 @@ TEXT = Catalog(
         "key.sort": {"en": "Sort", "es": "Ordenar"},
         "key.done": {"en": "Done/open", "es": "Hecha/abierta"},
         "key.edit_action": {"en": "Edit action", "es": "Editar acción"},
-        "key.delete_action": {"en": "Delete action", "es": "Borrar acción"},
+        "key.delete_action": {"en": "Delete action", "es": "Borrar"},
         "key.tie": {"en": "Tie to touchpoint", "es": "Vincular a un punto de contacto"},
         "key.importance": {"en": "Importance", "es": "Importancia"},
         "key.moment": {"en": "Moment", "es": "Momento"},

@@ -11,10 +11,10 @@ TEXT = Catalog(
         "key.next_tp": {"en": "Next", "es": "Siguiente"},
         "key.prev_tp": {"en": "Previous", "es": "Anterior"},
         "key.filter": {"en": "Filter", "es": "Filtro"},
-        "key.pick_field": {"en": "Go to field", "es": "Ir a campo"},
+        "key.pick_field": {"en": "Go to field", "es": "Campo"},
         "key.leave_field": {"en": "Back to the list", "es": "Volver a la lista"},
         "key.pane": {"en": "List/form", "es": "Lista/ficha"},
-        "key.remove_item": {"en": "Remove item", "es": "Quitar elemento"},
+        "key.remove_item": {"en": "Remove", "es": "Quitar"},
         "key.item_up": {"en": "Move item up", "es": "Subir elemento"},
         "key.item_down": {"en": "Move item down", "es": "Bajar elemento"},
         # navigator

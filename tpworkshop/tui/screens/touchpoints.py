@@ -99,14 +99,14 @@ class TouchpointsScreen(StepScreen):
         Binding("c", "channel", "key.channel"),
         Binding("k", "kind", "key.kind"),
         Binding("i", "initiative", "key.initiative"),
-        Binding("y", "copy", "key.copy"),
+        Binding("y", "copy", "key.copy", show=False),  # F1 and the palette name it
         Binding("v", "move_stage", "key.move", show=False),
         Binding("x,delete", "delete", "key.delete"),
         Binding("r", "rename", "key.rename", show=False),
         Binding("V", "move_segment", "key.move_segment", show=False),
         Binding("less_than_sign,shift+up", "reorder(-1)", "key.up", show=False),
         Binding("greater_than_sign,shift+down", "reorder(1)", "key.down", show=False),
-        Binding("u", "app.undo", "key.undo"),
+        Binding("u", "app.undo", "key.undo", show=False),  # Ctrl+Z too, everywhere (F1)
     ]
 
     def __init__(self) -> None:
