@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
+from textual.widgets import Input, OptionList, Static, Tab, TabbedContent, TextArea
 
 from tests.tui.helpers import no_blink, open_app, reread, sample_session, screen_lines
 from tpworkshop.analysis import analyse
@@ -565,6 +565,21 @@ async def test_spanish_session_reads_in_spanish(db_path: Path) -> None:
         text = "\n".join(t for _, t in _shown_findings(screen))
         assert "ALTA · 4 HALLAZGOS" in text
         assert "3 de 4 puntos de contacto no tienen responsable" in text, text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+async def test_every_tab_label_is_whole_at_80_columns(db_path: Path, lang: str) -> None:
+    sid = sample_session(db_path, lang=lang)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        tabs = list(screen.query_one("#analysis-tabs", TabbedContent).query(Tab))
+        assert len(tabs) == 6
+        shown = "\n".join(screen_lines(app))
+        for tab in tabs:
+            label = tab.label.plain
+            assert tab.region.right <= app.size.width, (label, tab.region)
+            assert label in shown, label
 
 
 async def test_big_screen_shows_an_overview_beside_the_findings(db_path: Path) -> None:
