@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Self
 from tpworkshop.storage import history
 from tpworkshop.storage.errors import StorageError
 from tpworkshop.storage.history import Actor
+from tpworkshop.storage.rows import _ENTITIES, _Handed, _iso, _Snapshot, named, now
 from tpworkshop.storage.schema import APPLICATION_ID, SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-from tpworkshop.storage.rows import _ENTITIES, _Handed, _iso, _Snapshot, named, now
 
 BUSY_TIMEOUT_MS = 5000
 WRITE_ATTEMPTS = 4

@@ -31,9 +31,10 @@ def _parse_time(text: str) -> datetime:
 
 # --- row mapping -------------------------------------------------------------------------
 #
-# A touchpoint row is read as a tuple of values in the order Touchpoint declares its fields
-# (every SELECT below names its columns after those fields), so a Touchpoint is built with
-# Touchpoint(*values); where a value needs decoding, its place is looked up by field name.
+# Every query reads its columns by name (``named()`` below) but the touchpoint reads, the
+# hot path of every reload: a touchpoint row is read as a tuple of values in the order
+# Touchpoint declares its fields (every SELECT below names its columns after those fields),
+# and where a value needs decoding, its place is looked up by field name.
 
 _TOUCHPOINT_FIELDS = tuple(f.name for f in dataclasses.fields(Touchpoint))
 """Touchpoint's fields as its dataclass declares them: the order of a row's values."""
