@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tpworkshop.domain.model import DEFAULT_WEIGHT, Stage
+from tpworkshop.domain.stage import DEFAULT_WEIGHT, Stage
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from datetime import date, datetime
 from typing import Any
 
 from tpworkshop.domain import validation as v
+from tpworkshop.domain.frameworks import FRAMEWORK_KEYS
+from tpworkshop.domain.stage import DEFAULT_WEIGHT as DEFAULT_WEIGHT
+from tpworkshop.domain.stage import Stage as Stage
 from tpworkshop.i18n import LANGUAGES
 
 KINDS = ("communication", "human", "physical", "sensory")
@@ -20,7 +23,6 @@ INITIATIVES = ("proactive", "reactive")
 STATUSES = ("open", "done")
 EVIDENCE = ("assumed", "reported", "observed", "measured")
 """How the room knows what it says about a touchpoint, weakest first."""
-DEFAULT_WEIGHT = 3
 DEFAULT_DOTS = 3
 MIN_DOTS, MAX_DOTS = 0, 20
 
@@ -60,17 +62,7 @@ TEXT_FIELDS = ("need", "desired_outcome", "optimal_experience", "pain_note")
 
 
 def _framework_keys() -> tuple[str, ...]:
-    from tpworkshop.domain.frameworks import FRAMEWORK_KEYS
-
     return FRAMEWORK_KEYS
-
-
-@dataclass
-class Stage:
-    key: str
-    name: str
-    weight: int = DEFAULT_WEIGHT
-    db_id: int | None = None
 
 
 @dataclass
