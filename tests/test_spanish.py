@@ -286,8 +286,10 @@ STEP_KEYS = dict(
 )
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "role"), [("es", "facilitator"), ("en", "facilitator"), ("es", "participant")]
+)
+async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str, role: str) -> None:
     """On every step, wherever the focus is (where it lands, F6's other pane, and each Tab
     stop), the footer's keys fit 80 columns: nothing scrolls off, Help and Next step are
     there; only the palette's key (named in F1) steps aside under 100 columns."""
@@ -298,7 +300,7 @@ async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str)
 
     with Store(db_path) as store:
         sid = ensure_demo(store, lang)
-    app = open_app(db_path, sid)
+    app = open_app(db_path, sid, role=role, participant="Ana" if role == "participant" else None)
     help_key, next_key = {"es": ("F1 Ayuda", "F5 Avanzar"), "en": ("F1 Help", "F5 Next step")}[lang]
     checked: set[tuple[str, str]] = set()
 
@@ -309,7 +311,11 @@ async def test_footer_keys_are_never_cut_at_80_columns(db_path: Path, lang: str)
         items = footer_items(app)
         focus = type(app.focused).__name__
         assert footer.max_scroll_x == 0, (number, where, focus, items)  # nothing cut off
-        assert help_key in items and next_key in items, (number, where, focus, items)
+        assert help_key in items, (number, where, focus, items)
+        if role == "participant":
+            assert "F8 Seguir" in items, items  # following the facilitator: F5 has no use
+        else:
+            assert next_key in items, (number, where, focus, items)
         assert not any(item.startswith("^p") for item in items)
         assert STEP_KEYS[number] == app.screen.STEP  # type: ignore[attr-defined]
         checked.add((number, focus))
@@ -487,3 +493,23 @@ def test_history_names_agenda_rows_and_times_in_spanish(db_path: Path) -> None:
     assert "«03/12/2026 09:30»" in result.stdout and "T09:30" not in result.stdout
     assert english_words_in(result.stdout) == []
     assert not re.search(r"\b(?:break|details)\b", result.stdout)
+
+
+async def test_a_following_participant_has_f8_not_f5_in_the_footer(db_path: Path) -> None:
+    from tests.tui.helpers import settle
+
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid, role="participant", participant="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        items = footer_items(app)
+        assert "F8 Seguir" in items and "F5 Avanzar" not in items
+        step = app.screen.STEP  # type: ignore[attr-defined]
+        await pilot.press("f5")  # following: the facilitator leads
+        await settle(pilot)
+        assert step == app.screen.STEP  # type: ignore[attr-defined]
+        await pilot.press("f8")  # stop following: F5 is theirs again
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert not app.following
+        assert "F5 Avanzar" in footer_items(app)

@@ -571,6 +571,7 @@ class WorkshopApp(App[int | None]):
         if self.role == "facilitator":
             return
         self.following = not self.following
+        self.refresh_bindings()  # F5 comes back when not following, and goes when following
         self.notify(UI("follow.on" if self.following else "follow.off", self.lang))
         if self.following and self.session_id is not None:
             self._follow(self.store.live_state(self.session_id).position, force=True)
@@ -633,7 +634,11 @@ class WorkshopApp(App[int | None]):
             return self.role != "facilitator"
         if action in ("next_step", "undo"):
             # A step's keys, not a dialog's (in a dialog's field Ctrl+Z is the field's own).
-            return isinstance(self.screen, StepScreen)
+            if not isinstance(self.screen, StepScreen):
+                return False
+            # A participant who follows goes where the facilitator goes: F5 would only
+            # take them away (and its place in the footer keeps F8 whole at 80 columns).
+            return not (action == "next_step" and self.role != "facilitator" and self.following)
         if action == "switch_pane":
             # Shown (and live) only where the screen on top has something to do with it.
             return hasattr(self.screen, "action_switch_pane")

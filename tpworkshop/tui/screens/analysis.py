@@ -905,6 +905,10 @@ class AnalysisScreen(StepScreen):
             if action == "accept":
                 return entry.kind in ("group", "finding")
             return entry.kind in ("accepted", "stale")
+        if action == "export":
+            # Refused to participants and in restricted mode (export_refusal): not in their
+            # footer either, which then keeps F8 «Seguir» whole at 80 columns.
+            return self.export_refusal() is None
         return True
 
     def action_toggle_all(self) -> None:
