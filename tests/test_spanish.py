@@ -513,3 +513,17 @@ async def test_a_following_participant_has_f8_not_f5_in_the_footer(db_path: Path
         await pilot.pause(0.1)
         assert not app.following
         assert "F5 Avanzar" in footer_items(app)
+
+
+async def test_the_analysis_tabs_fit_80_columns_in_spanish(db_path: Path) -> None:
+    from tests.tui.helpers import screen_lines, settle
+
+    sid = sample_session(db_path, lang="es")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("6")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        tabs = next(line for line in screen_lines(app) if "Hallazgos (f)" in line)
+    assert tabs.rstrip().endswith("Matriz (i)"), tabs  # the last tab whole, nothing cut

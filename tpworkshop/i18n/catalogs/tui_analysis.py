@@ -9,7 +9,7 @@ TEXT = Catalog(
     {
         # tabs (the letter is the key that opens the tab)
         "tab.findings": {"en": "Findings (f)", "es": "Hallazgos (f)"},
-        "tab.map": {"en": "Map (m)", "es": "Cobertura (m)"},
+        "tab.map": {"en": "Map (m)", "es": "Mapa (m)"},
         "tab.channels": {"en": "Channels (c)", "es": "Canales (c)"},
         "tab.curve": {"en": "Curve (e)", "es": "Curva (e)"},
         "tab.priorities": {"en": "Priorities (p)", "es": "Prioridades (p)"},
