@@ -187,3 +187,25 @@ def test_enter_on_a_finding_then_63m_changes_no_text(tmp_path: Path) -> None:
     assert [(t.ref, t.name, t.need, t.desired_outcome) for t in after.touchpoints] == [
         (t.ref, t.name, t.need, t.desired_outcome) for t in before.touchpoints
     ]
+
+
+def test_escape_then_a_letter_in_one_read_leaves_the_field_first(tmp_path: Path) -> None:
+    """tmux sends "Escape e" as the bytes of Alt+E: the letter must not land in the field."""
+    db = tmp_path / "t.db"
+    sid = _sample(db, "segments")
+    term = _open(db, sid)
+    try:
+        term.wait_for("Navigating · Segments")
+        term.keys("n")
+        term.wait_for("Editing · New segment")
+        term.type("Retirees")
+        term.burst("Escape", "e")
+        term.wait_for("Edit the segment")
+        term.keys("C-g")
+        term.wait_for("Navigating · Segments")
+        term.keys("C-q")
+        term.scrollback_has("Findings")
+    finally:
+        term.close()
+    with Store(db) as store:
+        assert [s.name for s in store.load(sid).segments] == ["Families"]

@@ -780,3 +780,24 @@ async def test_undoing_an_added_touchpoint_in_details_blames_nobody_else(db_path
         assert not any("someone else" in sentence for sentence in said), said
         assert screen.selected is not None and screen.selected != "tp-5"
     assert reread(db_path, sid).touchpoint("tp-5") is None
+
+
+async def test_escape_then_a_letter_read_together_leaves_the_field_then_acts(
+    db_path: Path,
+) -> None:
+    """A terminal sends Esc then E, read in one go, as Alt+E: the Escape was lost and the
+    E typed into the field the person meant to leave."""
+    sid = at_step(db_path, "segments")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"Retirees")
+        await settle(pilot)
+        new_line = app.focused
+        assert isinstance(new_line, Input) and new_line.value == "Retirees"
+        await read_together(pilot, ("alt+e", "e"))  # as the terminal reports "Esc e"
+        assert isinstance(app.screen, FormDialog)  # E: edit the highlighted segment
+        assert new_line.value == "Retirees"
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+    assert [s.name for s in reread(db_path, sid).segments] == ["Families", "Fleets"]

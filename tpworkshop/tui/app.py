@@ -45,6 +45,18 @@ HEARTBEAT_SECONDS = 2.0
 DEFAULT_TIMEBOX_MIN = 15
 
 
+def _as_typed(event: events.Key | events.Paste) -> list[events.Key | events.Paste]:
+    """The keys the person pressed. A terminal sends Alt+E as Escape then E, and so it
+    reads an Escape followed quickly by a letter (fast typing, keys read together over
+    SSH) as Alt+E: the Escape was lost and the letter typed into the field it was meant
+    to leave. The app binds no Alt key, so Alt+<character> is read as those two keys."""
+    if isinstance(event, events.Key) and event.key.startswith("alt+"):
+        character = event.character
+        if character is not None and len(character) == 1 and character.isprintable():
+            return [events.Key("escape", "\x1b"), events.Key(event.key[4:], character)]
+    return [event]
+
+
 def key_display(key: str, lang: str) -> str:
     """A bound key as keyboards in ``lang`` name it: 'shift+tab' -> 'Mayús+Tab' (es),
     'pagedown' -> 'AvPág', 'space' -> 'Espacio', 'f5' -> 'F5'; Ctrl keeps Textual's '^q'."""
@@ -148,7 +160,8 @@ class WorkshopApp(App[int | None]):
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event = self._storable_paste(event)
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            await self.keys.read(event)
+            for key in _as_typed(event):
+                await self.keys.read(key)
             return
         if isinstance(event, events.Key) and event.is_forwarded:
             self.keys.reached_app(event)
