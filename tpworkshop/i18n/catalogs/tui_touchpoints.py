@@ -84,8 +84,6 @@ TEXT = Catalog(
             "en": "Deleted “{name}” — press U to undo.",
             "es": "Se borró «{name}»: pulsa U para deshacer.",
         },
-        "restored": {"en": "Restored “{name}”.", "es": "Se recuperó «{name}»."},
-        "nothing_to_undo": {"en": "Nothing to undo.", "es": "No hay nada que deshacer."},
         "copy.title": {
             "en": "Copy “{name}” to which segments? (Space ticks, Enter copies)",
             "es": "¿A qué segmentos copiar «{name}»? (Espacio marca, Intro copia)",
@@ -194,16 +192,8 @@ TEXT = Catalog(
         },
         "cmd.delete": {"en": "Touchpoint: delete", "es": "Punto de contacto: borrar"},
         "cmd.delete.help": {
-            "en": "Deleted at once; U undoes it",
-            "es": "Se borra al momento; U lo deshace",
-        },
-        "cmd.undo": {
-            "en": "Touchpoints: undo the last delete",
-            "es": "Mapa: deshacer el último borrado",
-        },
-        "cmd.undo.help": {
-            "en": "Brings it back with the same id, in the same place",
-            "es": "Lo recupera con el mismo id, en el mismo lugar",
+            "en": "Deleted at once; U or Ctrl+Z undoes it",
+            "es": "Se borra al momento; U o Ctrl+Z lo deshace",
         },
     },
 )
