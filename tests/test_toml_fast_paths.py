@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 from benchmarks.synthetic import synthetic_session
 from tpworkshop.analysis import analyse
 from tpworkshop.domain.model import Action
-from tpworkshop.formats.toml_format import _fast_parse, _gaps_table, _without_none, dumps
+from tpworkshop.formats.toml_format import (
+    _fast_parse,
+    _gaps_table,
+    _without_gaps_entries,
+    _without_none,
+    dumps,
+)
 
 NOTHING = object()
 
@@ -176,6 +182,108 @@ def test_random_damage_to_an_exported_file() -> None:
 @given(st.text(alphabet="ab1=.\"[]#\n \t\\-_{},'", max_size=60))
 def test_any_text(text: str) -> None:
     check(text)
+
+
+# --- the [gaps] entries at the end: checked, not built ---------------------------------------
+
+
+def check_skipping(text: str) -> Any:
+    """The invariant of _without_gaps_entries: None, or tomllib reads the text too, and the
+    document is tomllib's but for what the [gaps] arrays hold."""
+    quick = _without_gaps_entries(text)
+    expected = tomllib_result(text)
+    if expected is NOTHING:
+        assert quick is None, f"skipped the gaps of a document tomllib refuses:\n{text[:2000]}"
+    elif quick is not None:
+        assert same(
+            {k: v for k, v in quick.items() if k != "gaps"},
+            {k: v for k, v in expected.items() if k != "gaps"},
+        ), f"read it differently:\n{text[:2000]}"
+        assert list(quick["gaps"]) == list(expected["gaps"]), text[:2000]
+        for name, value in quick["gaps"].items():
+            if value != [{}]:  # what the head defines is whole
+                assert same(value, expected["gaps"][name]), name
+    return quick
+
+
+def test_an_exported_file_skips_its_gaps_entries_and_reads_the_rest() -> None:
+    session = synthetic_session(300)
+    text = dumps(session, analyse(session).to_dict())
+    quick = check_skipping(text)
+    assert quick is not None
+    assert quick["gaps"]["findings"] == [{}]
+    assert quick["gaps"]["summary"] == tomllib.loads(text)["gaps"]["summary"]
+
+
+HEAD = 'format = "x"\n[gaps]\nbest = ["a"]\n'
+TAIL_CASES = [
+    "[[gaps.f]]\nx = 1\nx = 2\n",
+    "[[gaps.f]]\nx = 1\n[[gaps.f]]\nx = 2\n",
+    "[[gaps.best]]\nx = 1\n",
+    "[[gaps.f]]\nx = 1\n[gaps.f]\ny = 2\n",
+    "[[gaps.f]]\nx = 07\n",
+    "[[gaps.f]]\nx = 1.\n",
+    "[[gaps.f]]\nx = 1e06\n",
+    "[[gaps.f]]\nx = -0.5E+3\n",
+    "[[gaps.f]]\nx = " + "9" * 101 + "\n",
+    "[[gaps.f]]\nx = " + "9" * 100 + "\n",
+    '[[gaps.f]]\nx = "a\\ud800"\n',
+    '[[gaps.f]]\nx = "a\\u00e9\\U0001F642\\n\\""\n',
+    '[[gaps.f]]\nx = "a\\U00110000"\n',
+    '[[gaps.f]]\nx = "a\\q"\n',
+    '[[gaps.f]]\nx = "a\x01"\n',
+    "[[gaps.f]]\nx = [\n    1,\n    2\n]\n",
+    "[[gaps.f]]\nx = [\n    1,\n    2,\n]\ny = [1, 2,]\n",
+    "[[gaps.f]]\nx = [\n    1\n    2,\n]\n",
+    "[[gaps.f]]\nx = [\n    1,\n",
+    "[[gaps.f]]\nx = [,]\n",
+    "[[gaps.f]]\n0 = [\n    0,\n]\n1 = 0 # 0 = 1\n",
+    "[[gaps.f]]\nx = true#c\n\n  # only a comment\n[[gaps.g]]  # c\n",
+    "[[gaps.f]]\nx = truth\n",
+    "[[gaps.f]]\nx = 1\r\ny = 2\r\n",
+    "[[gaps.f]]\nx = 1\ry = 2\n",
+    "[[gaps.f]]\nx = 1",
+]
+
+
+@pytest.mark.parametrize("tail", TAIL_CASES)
+def test_tricky_gaps_entries(tail: str) -> None:
+    check_skipping(HEAD + tail)
+    check_skipping('x = """\n' + tail + '"""\n')  # the "tail" inside a string of the head
+    check_skipping("[gaps]\nf = 1\n" + tail)
+
+
+def test_random_damage_to_the_gaps_entries() -> None:
+    base = exported(12, multiline=False).split("\n")
+    first = next(i for i, line in enumerate(base) if line.startswith("[[gaps."))
+    rng = random.Random(11)
+    junk = ['"', "\\", "[", "]", "=", "#", "\n", "\t", "\x00", " ", ".", ",", "{", "}", "'",
+            "\r", "0", "e", "-", "+", ":", "[[", "]]", '"""', "a", "\\u", "9" * 101]  # fmt: skip
+    skipped = 0
+    for _ in range(1500):
+        lines = list(base)
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(first - 5, len(lines))
+            action = rng.randrange(5)
+            if action == 0:
+                lines.insert(i, lines[rng.randrange(len(lines))])
+            elif action == 1:
+                del lines[i]
+            elif action == 2:
+                j = rng.randrange(first - 5, len(lines))
+                lines[i], lines[j] = lines[j], lines[i]
+            else:
+                line = lines[i]
+                at = rng.randint(0, len(line))
+                lines[i] = line[:at] + rng.choice(junk) + line[at + rng.randint(0, 2) :]
+        skipped += check_skipping("\n".join(lines)) is not None
+    assert skipped > 100  # the damage the check accepts is compared too
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1=.\"[]#\n \t\\-_{},'ue", max_size=60))
+def test_any_gaps_entries(text: str) -> None:
+    check_skipping(HEAD + "[[gaps.a]]\n" + text)
 
 
 # --- the [gaps] writer -------------------------------------------------------------------------

@@ -487,7 +487,13 @@ _TOML_END = re.compile(r"^(?P<detail>.*) \(at end of document\)$")
 
 def _parse(text: str) -> dict[str, Any]:
     """The document, read by _fast_parse or else tomllib, once ``scan_toml`` has found
-    nothing in it that would make either slow (FORMAT.md: about 2 s at most)."""
+    nothing in it that would make either slow (FORMAT.md: about 2 s at most).
+
+    The [gaps] entries at the end of an exported file are only checked, not built (see
+    _without_gaps_entries): import ignores them and ``gaps FILE`` computes them again."""
+    quick = _without_gaps_entries(text)
+    if quick is not None:
+        return quick
     try:
         scan = scan_toml(text)
         fast = _fast_parse(text)
@@ -504,6 +510,84 @@ def _parse(text: str) -> dict[str, Any]:
         raise _file_problem("not_toml_nested") from None
     except ValueError as error:  # an integer past Python's digit limit, if the scan missed it
         raise _file_problem("not_toml", detail=str(error)) from None
+
+
+# --- the [gaps] entries: checked, not built ----------------------------------------------
+#
+# Export ends the file with the analysis: [[gaps.findings]], [[gaps.matrix]] and the like,
+# more than half the lines of a 10,000-touchpoint file. Import ignores them and `gaps FILE`
+# recomputes them, so when that tail is made only of [[gaps.NAME]] entries holding plain
+# values, one regular expression (C speed) checks it is well-formed TOML, one pass checks no
+# entry names a key twice, and only the text before it is read into a document. The
+# document's gaps arrays then hold one empty entry each. Anything else in the tail (a
+# [table], a dotted key, a date, an inline table, a number past safe_read.MAX_DIGITS...)
+# leaves the whole file to the ordinary path, errors and all.
+
+_TAIL_START = re.compile(r"^\[\[gaps\.", re.M)
+# Possessive quantifiers and atomic groups (nothing to backtrack into): ~5 times as fast.
+_CHAR = r'[^"\\\x00-\x08\x0a-\x1f\x7f]'
+_ESCAPE = (
+    r'\\(?:[btnfr"\\]'
+    r"|u(?![dD][89a-fA-F])[0-9A-Fa-f]{4}"
+    r"|U(?:0000(?![dD][89a-fA-F])[0-9A-Fa-f]{4}|000[1-9A-Fa-f][0-9A-Fa-f]{4}|0010[0-9A-Fa-f]{4}))"
+)
+_T_STRING = rf'"{_CHAR}*+(?:{_ESCAPE}{_CHAR}*+)*+"'
+_T_NUMBER = r"-?+(?>0|[1-9][0-9]{0,99}+)(?:\.[0-9]{1,100}+)?+(?:[eE][+-]?+[0-9]{1,100}+)?+"
+_T_SCALAR = rf"(?>{_T_STRING}|{_T_NUMBER}|true|false)"
+_T_END = r"[ \t]*+(?:#[^\x00-\x08\x0a-\x1f\x7f]*+)?+\n"
+_T_ARRAY = (
+    rf"\[[ \t]*+(?:{_T_SCALAR}[ \t]*+(?:,[ \t]*+{_T_SCALAR}[ \t]*+)*+,?+[ \t]*+)?+\]"
+    rf"|\[{_T_END}(?:[ \t]*+{_T_SCALAR}[ \t]*+,{_T_END}|{_T_END})*+"
+    rf"(?:[ \t]*+{_T_SCALAR}{_T_END})?+[ \t]*+\]"
+)
+_GAPS_TAIL = re.compile(
+    rf"(?:[ \t]*+\[\[gaps\.[A-Za-z0-9_-]++\]\]{_T_END}"
+    rf"(?>[ \t]*+[A-Za-z0-9_-]++[ \t]*+=[ \t]*+(?>{_T_SCALAR}|{_T_ARRAY}){_T_END}|{_T_END})*+)++"
+)
+_TAIL_KEY = re.compile(r"^[ \t]*+(\[\[gaps\.[A-Za-z0-9_-]++|[A-Za-z0-9_-]++(?=[ \t]*+=))", re.M)
+"""In a tail _GAPS_TAIL matched: each entry's ``[[gaps.NAME`` and the keys under it."""
+
+
+def _without_gaps_entries(text: str) -> dict[str, Any] | None:
+    """The document with the [gaps] entries at its end checked but not built, else None
+    (the ordinary path then reads the file). Everything else is exactly tomllib's."""
+    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        return None
+    start = _TAIL_START.search(text)
+    if start is None:
+        return None
+    head, tail = text[: start.start()], text[start.start() :]
+    names = _gaps_entry_names(tail if tail.endswith("\n") else tail + "\n")
+    if names is None:
+        return None
+    try:
+        scan_toml(head)
+        reader = _FastReader(head.split("\n"))
+        document = reader.read()
+        for name in names:  # tomllib's rules: gaps.NAME must be free or an array of tables
+            reader.header("[[", f"gaps.{name}", "]]")
+    except (Refused, _NotFast, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return None
+    return document
+
+
+def _gaps_entry_names(tail: str) -> list[str] | None:
+    """The NAMEs of the [[gaps.NAME]] entries ``tail`` is made of (first seen first), or
+    None when it is not only such entries of plain values, each key once in its entry."""
+    if _GAPS_TAIL.fullmatch(tail) is None:
+        return None
+    names: dict[str, None] = {}
+    seen: set[str] = set()
+    for key in _TAIL_KEY.findall(tail):
+        if key[0] == "[":  # a key never starts with "[": the next entry
+            names[key[7:]] = None
+            seen = set()
+        elif key in seen:
+            return None
+        else:
+            seen.add(key)
+    return list(names)
 
 
 # --- a fast path for the TOML that export writes -------------------------------------------
