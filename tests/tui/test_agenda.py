@@ -105,3 +105,22 @@ async def test_start_time_and_changed_timeboxes_survive_a_reopen(db_path: Path) 
         assert rows[1][1:] == ["20", "09:40", "10:00"]  # setup, lengthened
         assert rows[-1][3] == "13:35"  # 240 + 10 - 5 minutes after 09:30
         assert again.timer("setup").total == 20 * 60
+
+
+async def test_a_participant_sees_the_facilitators_agenda_changes(db_path: Path) -> None:
+    from tpworkshop.storage import Store
+
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid, role="participant", participant="Ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with Store(db_path) as facilitator:
+            facilitator.set_timebox(sid, "setup", 25)
+            facilitator.set_agenda_start(sid, datetime(2026, 11, 23, 9, 0))
+        await pilot.pause(1.0)  # the live poll reloads the session
+        assert app.timebox_overrides == {"setup": 25}
+        assert app.timer("setup").total == 25 * 60
+        await pilot.press("f9")
+        await pilot.pause()
+        rows = _rows(app)
+        assert rows[0][2] == "09:00" and rows[1][1] == "25"

@@ -292,6 +292,18 @@ class WorkshopApp(App[int | None]):
             timer.warned = timer.remaining <= 0
         self._refresh_chrome()
 
+    def _sync_agenda(self, session: Session) -> None:
+        """The agenda as saved (the facilitator may have changed it in another process):
+        its start, and each changed timebox, which the step's timer follows."""
+        if session.agenda_start is not None:
+            self.workshop_start = session.agenda_start
+        if session.timebox_overrides == self.timebox_overrides:
+            return
+        self.timebox_overrides = dict(session.timebox_overrides)
+        for step, timer in self.timers.items():
+            timer.total = self.timebox_minutes(step) * 60
+            timer.warned = timer.remaining <= 0
+
     def set_workshop_start(self, start: datetime) -> None:
         """When the workshop starts; the facilitator's choice is saved with the session."""
         self.workshop_start = start
@@ -431,6 +443,7 @@ class WorkshopApp(App[int | None]):
         except StorageError as error:
             self.notify(error.message(self.lang), severity="error")
             return
+        self._sync_agenda(self.session)
         self._refresh_screens()
         self._refresh_chrome()
 
