@@ -224,6 +224,34 @@ def test_a_participant_cannot_make_a_facilitator_only_change(db_path: Path, chan
         assert len(facilitator.list_sessions()) == 1
 
 
+ACCEPTING = {
+    "accept": lambda s, sid, db_id: s.accept_finding(sid, "empty-stage", "Fine", stage="loyalty"),
+    "edit the reason": lambda s, sid, db_id: s.update_accepted(db_id, reason="Mine now"),
+    "take back": lambda s, sid, db_id: s.unaccept_finding(db_id),
+}
+
+
+@pytest.mark.parametrize("change", sorted(ACCEPTING))
+def test_accepting_a_finding_is_the_facilitator_s_decision(db_path: Path, change: str) -> None:
+    with Store(db_path) as facilitator:
+        sid = facilitator.create_session("Live")
+        db_id = facilitator.accept_finding(sid, "empty-stage", "Not ours", stage="retention")
+        before = facilitator.load(sid)
+        changes = len(facilitator.history(sid))
+    with Store(db_path, actor=Actor("participant", "Eve")) as eve:
+        with pytest.raises(StorageError) as refused:
+            ACCEPTING[change](eve, sid, db_id)
+        assert refused.value.message("en") == (
+            "Accepting a finding is the facilitator's decision for the room; ask them to do it."
+        )
+        assert refused.value.message("es") == (
+            "Aceptar un hallazgo lo decide quien facilita para todo el grupo; pídeselo."
+        )
+    with Store(db_path) as facilitator:
+        assert facilitator.load(sid) == before
+        assert len(facilitator.history(sid)) == changes
+
+
 def test_a_participant_can_add_edit_vote_and_undo(db_path: Path) -> None:
     with Store(db_path) as facilitator:
         sid = facilitator.create_session("Live")

@@ -185,6 +185,20 @@ async def test_accept_a_finding_with_a_reason_then_take_it_back(db_path: Path) -
         assert [a.reason for a in reread(db_path, sid).accepted] == ["Fixed next month"]
 
 
+async def test_a_participant_cannot_accept_a_finding_and_reads_why(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid, role="participant", participant="Ana")
+    async with running(app, notifications=True) as pilot:
+        screen = await _open_analysis(pilot)
+        await _press_down_to(pilot, screen, "pain-without-action")
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is screen  # no dialog asking for a reason
+        shown = " ".join(" ".join(screen_lines(app)).split())
+        assert "Accepting a finding is the facilitator's decision" in shown, shown
+    assert reread(db_path, sid).accepted == []
+
+
 async def test_accept_on_a_kind_of_several_shows_them_to_pick_one(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)

@@ -26,7 +26,9 @@ class ActionsMixin(StoreBase):
         touchpoint: str | None = None,
         by: str = "",
     ) -> int:
-        """Record that the team accepts a finding (FORMAT.md ``[[accepted]]``); its id."""
+        """Record that the team accepts a finding (FORMAT.md ``[[accepted]]``); its id.
+        The facilitator's decision for the room: refused to a participant."""
+        self._require_facilitator("facilitator_accepts")
         values = model.clean_many(
             "accepted",
             {
@@ -60,14 +62,16 @@ class ActionsMixin(StoreBase):
         return change.row_id
 
     def update_accepted(self, accepted_id: int, **fields: Any) -> None:
-        """Change an accepted finding's reason (or who accepted it)."""
+        """Change an accepted finding's reason (or who accepted it); facilitator only."""
+        self._require_facilitator("facilitator_accepts")
         values = model.clean_many("accepted", fields)
         if "by" in values:
             values["accepted_by"] = values.pop("by")
         self._update_row("accepted", accepted_id, values, touched=(), fields=fields)
 
     def unaccept_finding(self, accepted_id: int) -> None:
-        """Take an acceptance back: the finding counts again."""
+        """Take an acceptance back: the finding counts again; facilitator only."""
+        self._require_facilitator("facilitator_accepts")
         with self._write() as conn:
             session_id = self._session_of(conn, "accepted", accepted_id)
             self._record(conn, session_id, "unaccept", "accepted", accepted_id)

@@ -227,12 +227,13 @@ class StoreBase:
                 self._change = None
             self._apply_pending()
 
-    def _require_facilitator(self) -> None:
+    def _require_facilitator(self, code: str = "facilitator_only") -> None:
         """Refuse a facilitator-only change (session fields, the agenda, framework, stages
         and weights, removing segments, ending the live session, creating, importing and
-        deleting sessions) from a participant, whichever way it is asked for."""
+        deleting sessions, accepting findings) from a participant, whichever way it is
+        asked for; ``code`` is the sentence that says so."""
         if not self.actor.is_facilitator:
-            raise StorageError("facilitator_only")
+            raise StorageError(code)
 
     def _record(
         self,

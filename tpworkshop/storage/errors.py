@@ -85,6 +85,10 @@ MESSAGES = Catalog(
             "en": "Only the facilitator can change this; ask them to do it.",
             "es": "Solo quien facilita puede cambiar esto; pídeselo.",
         },
+        "facilitator_accepts": {
+            "en": "Accepting a finding is the facilitator's decision for the room; ask them to do it.",
+            "es": "Aceptar un hallazgo lo decide quien facilita para todo el grupo; pídeselo.",
+        },
         "no_dots": {
             "en": "{voter} has no dots left ({limit} per participant).",
             "es": "{voter} no tiene más votos ({limit} por participante).",

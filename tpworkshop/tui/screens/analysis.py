@@ -51,6 +51,7 @@ from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
+from tpworkshop.storage import StorageError
 from tpworkshop.tui.display import assemble, plain_line, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
@@ -917,7 +918,18 @@ class AnalysisScreen(StepScreen):
         self._findings_shown = None
         self._redraw_sized()
 
+    def refused_to_participant(self) -> bool:
+        """Accepting a finding is the facilitator's decision for the room (the store refuses
+        it to a participant): a participant reads the store's sentence before typing a reason."""
+        if self.workshop.role == "facilitator":
+            return False
+        refusal = StorageError("facilitator_accepts").message(self.lang)
+        self.notify(refusal, severity="warning", timeout=6)
+        return True
+
     def action_accept(self) -> None:
+        if self.refused_to_participant():
+            return
         entry = self.selected_entry()
         lang = self.lang
         if entry is None or entry.kind not in ("group", "finding"):
@@ -972,6 +984,8 @@ class AnalysisScreen(StepScreen):
         return app.participant or ""
 
     def action_unaccept(self) -> None:
+        if self.refused_to_participant():
+            return
         entry = self.selected_entry()
         if entry is None or entry.accepted is None or entry.accepted.db_id is None:
             self.notify(TEXT("unaccept.nothing", self.lang), timeout=4)
