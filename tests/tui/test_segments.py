@@ -7,7 +7,14 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tests.tui.helpers import no_blink, open_app, read_together, reread, sample_session
+from tests.tui.helpers import (
+    no_blink,
+    open_app,
+    read_together,
+    reread,
+    sample_session,
+    screen_lines,
+)
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog
 from tpworkshop.tui.screens.segments import SegmentsScreen
@@ -281,3 +288,25 @@ def test_segments_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
         await no_blink(pilot)
 
     assert snap_compare(open_app(db_path, sid), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_columns_shrink_back_so_a_new_description_is_cut_with_an_ellipsis(
+    db_path: Path,
+) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Clinic")
+        store.add_segment(sid, "Young families")
+        store.add_segment(sid, "L" * 200)
+        first = store.load(sid).segments[0].db_id
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        table = app.screen.query_one("#segments", KeyedTable)
+        description = "Parents with children under twelve who book online " * 2
+        app.edit(app.store.update_segment, first, description=description)
+        await pilot.pause()
+        await pilot.pause()
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.size.width
+        row = next(line for line in screen_lines(app) if "Young families" in line)
+        assert "Parents with" in row and "…" in row, row

@@ -77,6 +77,12 @@ class KeyedTable(DataTable[Text]):
         keep = select if select is not None else self.selected_key
         index = self.cursor_row
         self.clear()
+        # clear() keeps each column as wide as the widest cell it ever held: a column whose
+        # cells were clipped shorter would then push the next one off screen, cut without
+        # an ellipsis. Start again from the header, as add_column does.
+        for column in self.columns.values():
+            if column.auto_width:
+                column.content_width = column.label.cell_len
         for key, cells in wanted:
             self.add_row(*(plain_line(cell) for cell in cells), key=key)
         self._shown = wanted
