@@ -395,3 +395,29 @@ async def test_an_added_touchpoint_repaints_its_row_of_the_map_as_a_full_repaint
         grid.refresh()
         await pilot.pause()
         assert app.export_screenshot() == partial
+
+
+async def test_escape_in_the_cell_list_goes_back_to_the_map(db_path: Path) -> None:
+    """Esc leaves a list or a field for the map everywhere else: a burst of Esc, Right,
+    Enter and a name typed on the cell list adds a touchpoint to the next cell instead of
+    renaming the listed one."""
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        before = [t.name for t in reread(db_path, sid).touchpoints]
+        await pilot.press("l")
+        assert app.focused is screen.cell_list
+        await read_together(
+            pilot,
+            ("escape", None),
+            ("right", None),
+            ("enter", None),
+            *((c, c) for c in "Leaflet"),
+            ("enter", None),
+        )
+        segment, stage = screen.grid.segment_keys[0], screen.grid.stage_keys[1]
+        assert screen.grid.current == (segment, stage)
+        assert names(db_path, sid, segment, stage) == ["Leaflet"]
+        after = [t.name for t in reread(db_path, sid).touchpoints]
+        assert sorted(after) == sorted([*before, "Leaflet"])  # nothing renamed

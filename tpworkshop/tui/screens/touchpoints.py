@@ -92,6 +92,7 @@ class TouchpointsScreen(StepScreen):
         # uses every minute are shown, the rest are in F1 help and the palette.
         Binding("m", "focus_map", "key.map", show=False),
         Binding("up,escape", "leave_input", "key.map"),
+        Binding("escape", "focus_map", "key.map", show=False),  # from the cell list too
         Binding("down", "input_down", "key.to_list", show=False),
         Binding("enter", "add", "key.choose", show=False),
         Binding("a", "add", "key.add", show=False),
