@@ -174,8 +174,8 @@ def key_event(key: str) -> tuple[str, str | None]:
     return key, CHARACTERS.get(key, key if len(key) == 1 else None)
 
 
-async def drive(db_path: Path, sid: int, keys: list[tuple[bool, list[str]]]) -> None:
-    app = open_app(db_path, sid)
+async def drive(db_path: Path, sid: int, keys: list[tuple[bool, list[str]]], **role: str) -> None:
+    app = open_app(db_path, sid, **role)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for together, run in keys:
@@ -187,13 +187,13 @@ async def drive(db_path: Path, sid: int, keys: list[tuple[bool, list[str]]]) -> 
         await settle(pilot)
 
 
-def check(step: str, keys: list[tuple[bool, list[str]]]) -> None:
+def check(step: str, keys: list[tuple[bool, list[str]]], **role: str) -> None:
     db_path = Path(tempfile.mkdtemp()) / "keys.db"
     sid = full_session(db_path)
     with Store(db_path) as store:
         store.save_position(sid, Position(step=step, touchpoint="tp-1"))
         before = dict(texts(store.load(sid)))
-    asyncio.run(drive(db_path, sid, keys))
+    asyncio.run(drive(db_path, sid, keys, **role))
     with Store(db_path) as store:
         after = dict(texts(store.load(sid)))
     for where, old in before.items():
@@ -228,3 +228,17 @@ def test_typing_never_takes_a_character_from_stored_text(
     step: str, keys: list[tuple[bool, list[str]]]
 ) -> None:
     check(step, keys)
+
+
+@pytest.mark.parametrize("step", ["details", "assess"])
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(keys=chunks)
+def test_a_participants_typing_never_takes_a_character_either(
+    step: str, keys: list[tuple[bool, list[str]]]
+) -> None:
+    """The same on a participant's app (their own store actor, following the facilitator)."""
+    check(step, keys, role="participant", participant="Ana")
