@@ -426,6 +426,31 @@ async def test_channels_grid_counts_channels_per_stage(db_path: Path) -> None:
         assert tp is not None and tp.name == "Showroom visit"
 
 
+async def test_channels_tab_says_how_many_touchpoints_have_no_channel(db_path: Path) -> None:
+    sid = sample_session(db_path)
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        legend = _plain(screen.query_one("#channel-legend", Static).content)
+        assert "no channel yet" not in legend  # all four have one
+    with Store(db_path) as store:
+        for ref in ("tp-1", "tp-3"):
+            store.update_touchpoint(store.load(sid).touchpoint(ref).db_id, channel="")
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        legend = _plain(screen.query_one("#channel-legend", Static).content)
+        assert "2 of 4 touchpoints have no channel yet" in legend
+        assert set(screen.query_one("#channel-grid", DensityGrid).row_keys) == {
+            "word of mouth",
+            "email",
+        }
+
+
 async def test_curve_and_priorities(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)

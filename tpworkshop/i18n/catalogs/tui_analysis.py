@@ -126,6 +126,14 @@ TEXT = Catalog(
             "en": "No touchpoint has a channel yet: set channels in step 3 (Touchpoints).",
             "es": "Ningún punto de contacto tiene canal todavía: asígnalos en el paso 3 (Mapa).",
         },
+        "channels.unset.one": {
+            "en": "1 of {total} touchpoints has no channel yet, so it is not in this grid.",
+            "es": "1 de {total} puntos de contacto aún no tiene canal, así que no está en esta tabla.",
+        },
+        "channels.unset.many": {
+            "en": "{n} of {total} touchpoints have no channel yet, so they are not in this grid.",
+            "es": "{n} de {total} puntos de contacto aún no tienen canal, así que no están en esta tabla.",
+        },
         "channels.more": {
             "en": "Showing the {shown} busiest of {total} channels.",
             "es": "Se muestran los {shown} canales con más uso de {total}.",

@@ -696,6 +696,11 @@ class AnalysisScreen(StepScreen):
             legend = f"{more}\n{TEXT('channels.legend', lang)}"
         else:
             legend = TEXT("channels.legend", lang)
+        touchpoints = self.session.touchpoints
+        unset = sum(1 for tp in touchpoints if not tp.channel.strip())
+        if rows and unset:
+            total = len(touchpoints)
+            legend = f"{_plural('channels.unset', unset, lang, total=total)}\n{legend}"
         self.query_one("#channel-legend", Static).update(Text(legend, style="dim"))
 
     def _show_matrix(self, analysis: Analysis) -> None:
