@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.helpers import no_blink, open_app, read_together, reread, sample_session
+from tests.tui.helpers import (
+    no_blink,
+    open_app,
+    read_together,
+    reread,
+    sample_session,
+    screen_lines,
+)
 from tpworkshop.storage import Store
 from tpworkshop.tui.app import WorkshopApp
 from tpworkshop.tui.screens.touchpoints import TouchpointsScreen
@@ -421,3 +429,24 @@ async def test_escape_in_the_cell_list_goes_back_to_the_map(db_path: Path) -> No
         assert names(db_path, sid, segment, stage) == ["Leaflet"]
         after = [t.name for t in reread(db_path, sid).touchpoints]
         assert sorted(after) == sorted([*before, "Leaflet"])  # nothing renamed
+
+
+async def test_a_long_cell_name_in_the_name_field_ends_with_an_ellipsis(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Clínica", framework="5p", language="es")
+        store.add_segment(sid, "Familias jóvenes")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_map(pilot)
+        await pilot.press("right", "right")  # Contacto fundamental
+        await pilot.pause()
+        name_input = screen.query_one("#tp-name", Input)
+        placeholder = name_input.placeholder
+        assert placeholder.endswith("…"), placeholder
+        assert cell_len(placeholder) <= name_input.content_size.width
+        shown = "\n".join(screen_lines(app))
+        assert placeholder in shown
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert name_input.placeholder.endswith("Contacto fundamental"), name_input.placeholder

@@ -236,8 +236,27 @@ class TouchpointsScreen(StepScreen):
         title.append(f"{separator}{TEXT('cell.total', lang, n=total)}", style="dim")
         # One line high whatever it says: a repaint, not a layout of the screen.
         self.query_one("#tp-cell-title", Static).update(title, layout=False)
+        placeholder = self._fit_placeholder(placeholder)
         if self.name_input.placeholder != placeholder:
             self.name_input.placeholder = placeholder
+
+    def _fit_placeholder(self, text: str) -> str:
+        """One line of the name field, cut with an ellipsis: Input wraps a longer
+        placeholder and shows its first line, so a long stage name lost its end unmarked
+        ("Familias jóvenes · Contacto" for "… · Contacto fundamental")."""
+        width = self.name_input.content_size.width or self.app.size.width - 6
+        line = Text(text, no_wrap=True)
+        line.truncate(max(1, width), overflow="ellipsis")
+        return line.plain
+
+    def on_resize(self, event: events.Resize) -> None:
+        # After the layout that gives the field its new width.
+        self.call_after_refresh(self._refit_placeholder)
+
+    def _refit_placeholder(self) -> None:
+        if self.is_mounted and self.workshop.session is not None:
+            cell = self.grid.current
+            self._show_title(cell, len(self._cells.get(cell, [])) if cell else 0)
 
     def _show_hint(
         self, cell: Cell | None, tps: list[Touchpoint], error: str | None = None
