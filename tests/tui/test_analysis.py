@@ -621,6 +621,32 @@ async def test_every_tab_label_is_whole_at_80_columns(db_path: Path, lang: str) 
             assert label in shown, label
 
 
+async def test_the_curve_in_spanish_at_80_columns_keeps_every_flag_and_stage_whole(
+    db_path: Path,
+) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Clínica", framework="5p", language="es")
+        segment = store.add_segment(sid, "Familias")
+        stages = [stage.key for stage in store.load(sid).stages]
+        for rating, stage in enumerate(stages[:3], start=2):
+            tp = store.add_touchpoint(sid, segment, stage, f"Punto {rating}")
+            store.update_touchpoint(tp.db_id, effectiveness=rating)
+        for n in range(5):
+            store.add_touchpoint(sid, segment, stages[0], f"Anuncio {n}")
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        await _open_analysis(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "Efect. (1–5)" in shown and "P. de contacto" in shown, shown
+        assert "▲ exceso de inversión" in shown, shown
+        assert shown.count("▼ falta de inversión") == 2, shown
+        assert "inv…" not in shown, shown
+        for label in ("Pre-contacto", "Primer", "Fundam.", "Principal", "Posterior"):
+            assert f" {label} " in shown, label
+
+
 async def test_big_screen_shows_an_overview_beside_the_findings(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)

@@ -11,6 +11,9 @@ TEXT = Catalog(
         "col.effectiveness": {"en": "Effectiveness (1–5)", "es": "Efectividad (1–5)"},
         "col.weight": {"en": "Weight", "es": "Peso"},
         "col.share": {"en": "Touchpoints", "es": "Puntos de contacto"},
+        # under 100 columns
+        "col.effectiveness.short": {"en": "Effectiveness (1–5)", "es": "Efect. (1–5)"},
+        "col.share.short": {"en": "Touchpoints", "es": "P. de contacto"},
         "unrated": {"en": "— not rated", "es": "— sin valorar"},
         "flag.under": {"en": "▼ under-invested", "es": "▼ falta de inversión"},
         "flag.over": {"en": "▲ over-invested", "es": "▲ exceso de inversión"},

@@ -15,6 +15,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tpworkshop.analysis import StageFigures
+from tpworkshop.domain.stage_labels import stage_labels
+from tpworkshop.domain.text import visible_line
 from tpworkshop.i18n import format_number, format_percent
 from tpworkshop.i18n.catalogs.tui_analysis_curve import TEXT
 from tpworkshop.tui.display import plain_line
@@ -51,7 +53,10 @@ class ExperienceCurve(Static):
         if not figures:
             self.update(Text(TEXT("empty", lang), style="italic"))
             return
-        self.update(Group(self._table(figures, flags, lang, width), self._legend(lang)))
+        # The room this widget has (the overview column on a big screen is narrower than
+        # the screen), else the screen's width before the first layout.
+        room = self.content_size.width or width
+        self.update(Group(self._table(figures, flags, lang, room), self._legend(lang)))
 
     @staticmethod
     def _legend(lang: str) -> Text:
@@ -61,15 +66,22 @@ class ExperienceCurve(Static):
     def _table(
         figures: Sequence[StageFigures], flags: Mapping[str, str], lang: str, width: int
     ) -> Table:
-        bar_w = 6 if width < 100 else 12
+        # Under 100 columns (80 in Spanish: "Puntos de contacto", "▲ exceso de inversión")
+        # the stages show their short labels, the headers their short forms and the bars
+        # are narrower, so the flag column keeps its words.
+        narrow = width < 100
+        bar_w = 5 if narrow else 12
+        stage_w = 14 if narrow else 22
+        short = ".short" if narrow else ""
         top_share = max((max(f.share, f.weight_share) for f in figures), default=0.0)
         table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, pad_edge=False)
-        table.add_column(TEXT("col.stage", lang), no_wrap=True, max_width=18, style="bold")
-        table.add_column(TEXT("col.effectiveness", lang), no_wrap=True)
+        table.add_column(TEXT("col.stage", lang), no_wrap=True, max_width=stage_w, style="bold")
+        table.add_column(TEXT(f"col.effectiveness{short}", lang), no_wrap=True)
         table.add_column(TEXT("col.weight", lang), no_wrap=True)
-        table.add_column(TEXT("col.share", lang), no_wrap=True)
+        table.add_column(TEXT(f"col.share{short}", lang), no_wrap=True)
         table.add_column("", no_wrap=True, overflow="ellipsis")
-        for figure in figures:
+        labels = stage_labels([visible_line(f.name) for f in figures], stage_w)
+        for figure, label in zip(figures, labels, strict=True):
             mean = figure.mean_effectiveness
             if mean is None:
                 rating = Text(TEXT("unrated", lang), style="dim")
@@ -81,7 +93,7 @@ class ExperienceCurve(Static):
                 )
             flag = flags.get(figure.key)
             table.add_row(
-                plain_line(figure.name, overflow="ellipsis"),
+                plain_line(label, overflow="ellipsis"),
                 rating,
                 _share(figure.weight_share, top_share, bar_w, lang, "cyan"),
                 _share(figure.share, top_share, bar_w, lang, "green"),
