@@ -46,7 +46,8 @@ class ItemList(OptionList):
     """The items of a ListEditor (Enter edits the highlighted item)."""
 
     def on_blur(self) -> None:
-        self.can_focus = self.option_count > 0
+        # Reserved rows are disabled blank options (see ListEditor._render_items).
+        self.can_focus = any(not option.disabled for option in self.options)
 
 
 class ListEditor(Vertical):
@@ -77,7 +78,7 @@ class ListEditor(Vertical):
         self._label_shown: Text | None = None
         self._label_drawn: Text | None = None
         self._error_shown: str | None = None
-        self._items_drawn: list[str] | None = None
+        self._items_drawn: tuple[list[str], int] | None = None
         self._reserved = 0
         self._rows_drawn: int | None = None
 
@@ -159,32 +160,38 @@ class ListEditor(Vertical):
         """
         self._reserved = rows
         if self.is_mounted:
-            self._size_items()
+            self._render_items()
 
     def _render_items(self) -> None:
         view = self.item_list
-        self._size_items()
-        if self.items == self._items_drawn:
+        rows = self._size_items()
+        if (self.items, rows) == self._items_drawn:
             return
-        self._items_drawn = list(self.items)
+        self._items_drawn = (list(self.items), rows)
         # Reserved rows hold no item: no Tab stop on an empty list (its letters would be
         # commands where the room expects to type). A list that has just lost its last
         # item keeps the focus it has until it is left (see ItemList.on_blur).
         view.can_focus = bool(self.items) or view.has_focus
         keep = view.highlighted
-        view.set_options(Option(content_line(f"• {item}")) for item in self.items)
+        # The reserved rows are blank disabled options (never highlighted, never chosen):
+        # the list's virtual height is then its height whatever the touchpoint, and
+        # showing another touchpoint's items asks Textual for no layout pass (OptionList
+        # asks for one whenever its number of lines changes).
+        options = [Option(content_line(f"• {item}")) for item in self.items]
+        options.extend(Option("", disabled=True) for _ in range(rows - len(self.items)))
+        view.set_options(options)
         if self.items:
             view.highlighted = min(keep or 0, len(self.items) - 1)
 
-    def _size_items(self) -> None:
+    def _size_items(self) -> int:
         """Height of the item list: the items or the reserved rows, whichever is more."""
         rows = max(self._reserved, len(self.items))
-        if rows == self._rows_drawn:
-            return
-        self._rows_drawn = rows
-        view = self.item_list
-        view.styles.height = rows
-        view.display = rows > 0
+        if rows != self._rows_drawn:
+            self._rows_drawn = rows
+            view = self.item_list
+            view.styles.height = rows
+            view.display = rows > 0
+        return rows
 
     def set_error(self, sentence: str | None) -> None:
         if self._error_shown == (sentence or ""):
