@@ -159,6 +159,27 @@ def test_an_edit_is_recorded_with_field_old_and_new_value(db_path: Path) -> None
     )
 
 
+def test_closed_list_values_read_in_the_session_s_language(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Banco")
+        store.add_segment(sid, "Families")
+        tp = store.add_touchpoint(sid, "families", "awareness", "Fast login")
+        store.update_touchpoint(tp.db_id, kind="human")
+        store.update_touchpoint(tp.db_id, initiative="proactive")
+        store.update_touchpoint(tp.db_id, evidence="assumed")
+        store.add_action(sid, "Call back")
+        store.update_action(store.load(sid).actions[0].db_id, status="done")
+        changes = store.history(sid)
+    lines = [history_line(change, "es") for change in changes]
+    assert "cambió la evidencia de «Fast login» de (ninguno) a «supuesta»" in lines[-3]
+    assert "«hecha»" in lines[-1] and "«abierta»" in lines[-1], lines[-1]
+    spanish = " ".join(lines)
+    assert "«humano»" in spanish and "«proactivo»" in spanish, spanish
+    for english in ("human", "proactive", "assumed", "done", "open"):
+        assert f"«{english}»" not in spanish
+    assert "to 'assumed'" in describe(changes[-3], "en")
+
+
 def test_undo_says_what_it_undid(db_path: Path) -> None:
     with Store(db_path) as store:
         sid = store.create_session("Bank")

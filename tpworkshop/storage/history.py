@@ -700,6 +700,8 @@ def _value(field_name: str | None, value: Any, lang: str) -> str:
             return _quote(format_datetime(datetime.fromisoformat(value), lang), lang)
     if field_name == "framework" and value in FRAMEWORKS:
         return FRAMEWORKS[value].name(lang)
+    if f"value.{field_name}.{value}" in HISTORY:  # a kind, an initiative, evidence, a status
+        return _quote(HISTORY(f"value.{field_name}.{value}", lang), lang)
     if value == "":
         return HISTORY("value.empty", lang)
     return _quote(str(value), lang)
