@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tests.tui.helpers import no_blink, open_app, reread, sample_session, screen_lines
 from tpworkshop.domain.model import Position
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.assess import AssessScreen, next_evidence, nudged, parse_due
@@ -330,3 +330,20 @@ def test_assess_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
         await no_blink(pilot)
 
     assert snap_compare(open_app(db_path, sid), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_stages_too_long_for_their_column_show_their_short_labels(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Clínica", framework="5p", language="es")
+        segment = store.add_segment(sid, "Familias")
+        for stage in store.load(sid).stages:
+            store.add_touchpoint(sid, segment, stage.key, f"Punto {stage.key}")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        for label in ("Pre-contacto", "Primer", "Fundam.", "Principal", "Posterior"):
+            assert f" {label} " in shown, shown
+        assert "Contacto fund…" not in shown

@@ -21,7 +21,8 @@ from textual.widgets import DataTable, Static
 
 from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import EVIDENCE, Action, Position, Touchpoint, clean
-from tpworkshop.domain.text import fold
+from tpworkshop.domain.stage_labels import stage_labels
+from tpworkshop.domain.text import fold, visible_line
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_date
 from tpworkshop.i18n.catalogs.tui import UI
@@ -247,13 +248,24 @@ class AssessScreen(StepScreen):
     def _tp_rows_of(self, tps: list[Touchpoint]) -> list[Row]:
         """Plain values per row (cheap to compare); cells are built only when they change."""
         places = Places.of(self.session)
+        # Stages that do not fit their column show what tells them apart (a framework's
+        # short label: «Fundam.», «Principal»), not «Contacto fund…», «Contacto prin…».
+        stages = self.session.stages
+        stage_width = self._widths[1] if self._widths else 14
+        short = dict(
+            zip(
+                [stage.key for stage in stages],
+                stage_labels([visible_line(stage.name) for stage in stages], stage_width),
+                strict=True,
+            )
+        )
         rows: list[Row] = []
         previous: tuple[str, str] | None = None
         for tp in tps:
             same_segment = not self.by_votes and previous is not None and previous[0] == tp.segment
             same_cell = same_segment and previous is not None and previous[1] == tp.stage
             segment = "" if same_segment else places.segments.get(tp.segment, tp.segment)
-            stage = "" if same_cell else places.stages.get(tp.stage, tp.stage)
+            stage = "" if same_cell else short.get(tp.stage, tp.stage)
             previous = (tp.segment, tp.stage)
             importance = (tp.importance, self.session.importance_of(tp))
             values = (
