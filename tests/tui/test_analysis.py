@@ -647,6 +647,24 @@ async def test_the_curve_in_spanish_at_80_columns_keeps_every_flag_and_stage_who
             assert f" {label} " in shown, label
 
 
+async def test_a_very_long_name_is_cut_in_the_findings_list(db_path: Path) -> None:
+    long_name = "L" * 150
+    with Store(db_path) as store:
+        sid = store.create_session("Clinic")
+        families = store.add_segment(sid, "Families")
+        store.add_segment(sid, long_name)
+        for stage in store.load(sid).stages:
+            store.add_touchpoint(sid, families, stage.key, f"At {stage.key}")
+    app = open_app(db_path, sid)
+    async with running(app) as pilot:
+        screen = await _open_analysis(pilot)
+        text = "\n".join(t for _, t in _shown_findings(screen))
+        assert long_name not in text
+        assert "L" * 30 + "…" in text, text
+        shown = screen_lines(app)
+        assert not any("L" * 60 in line for line in shown), shown
+
+
 async def test_big_screen_shows_an_overview_beside_the_findings(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)

@@ -21,6 +21,7 @@ from tpworkshop.analysis.gaps import (
 )
 from tpworkshop.analysis.messages import DESCRIBE, GROUPS
 from tpworkshop.domain.model import Session
+from tpworkshop.domain.stage_labels import cut
 
 SUBJECTS_SHOWN = 3
 SCAN_PER_SUBJECT = 20  # findings looked at per subject shown (several can share one name)
@@ -66,9 +67,15 @@ class GroupLine:
 class Names:
     """The display names of a session's touchpoints, segments and stages, by id and key."""
 
-    def __init__(self, session: Session) -> None:
-        self.touchpoints = {tp.ref: tp.name for tp in session.touchpoints}
-        self.segments = {segment.key: segment.name for segment in session.segments}
+    def __init__(self, session: Session, max_name: int | None = None) -> None:
+        """``max_name``: cells a touchpoint's or segment's name may take; a longer one is
+        cut and ends in "…" (a 200-character name would fill a screen's findings list)."""
+
+        def shown(name: str) -> str:
+            return name if max_name is None else cut(name, max_name)
+
+        self.touchpoints = {tp.ref: shown(tp.name) for tp in session.touchpoints}
+        self.segments = {segment.key: shown(segment.name) for segment in session.segments}
         self.stages = {stage.key: stage.name for stage in session.stages}
 
     def subject(self, finding: Finding, lang: str) -> str:
@@ -110,10 +117,15 @@ def group_sentence(analysis: Analysis, group: Group) -> str:
 
 
 def group_lines(
-    analysis: Analysis, session: Session, limit: int | None = SUBJECTS_SHOWN
+    analysis: Analysis,
+    session: Session,
+    limit: int | None = SUBJECTS_SHOWN,
+    *,
+    max_name: int | None = None,
 ) -> list[GroupLine]:
-    """Every group in the analysis's order, with up to ``limit`` subjects (None: all)."""
-    names = Names(session)
+    """Every group in the analysis's order, with up to ``limit`` subjects (None: all);
+    names longer than ``max_name`` cells are cut with an ellipsis (None: whole)."""
+    names = Names(session, max_name)
     lang = analysis.language
     lines = []
     for group in analysis.groups:

@@ -427,7 +427,11 @@ class AnalysisScreen(StepScreen):
         lang = self.lang
         options: list[Option] = []
         self._entries = {}
-        lines = {line.group: line for line in group_lines(analysis, self.session)}
+        # A name may take half a line: one of 200 characters filled four lines.
+        max_name = max(20, (width - 4) // 2)
+        lines = {
+            line.group: line for line in group_lines(analysis, self.session, max_name=max_name)
+        }
         for severity in SEVERITIES:
             groups = [g for g in analysis.groups if g.severity == severity]
             if not groups:
