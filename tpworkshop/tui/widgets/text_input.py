@@ -22,6 +22,23 @@ class TextInput(Input):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
 
+    @property
+    def content_width(self) -> int:
+        """The text's width, or the field's if the text is shorter.
+
+        Input makes this its scrolled width, and a new scrolled width asks Textual for a
+        layout pass of the whole screen (10-20 ms at 2,000 touchpoints, then the
+        scrollbars of every scrolled view repainted a frame later): on every character
+        typed, on Enter when the field clears, on each touchpoint the Details form
+        shows. A text that fits scrolls nowhere either way, so within the field's
+        width the value stays the same and none of those keys needs a layout.
+        A field sized by its content (``width: auto``) keeps Input's own measure.
+        """
+        width = super().content_width
+        if self.styles.auto_dimensions or not self.is_mounted:
+            return width
+        return max(width, self.scrollable_content_region.width)
+
 
 class TextField(TextArea):
     """A multi-line field: entered with the cursor at the end of its text, nothing selected."""

@@ -141,7 +141,28 @@ class TouchpointList(LineStyles, ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _resize_virtual(self) -> None:
-        self.virtual_size = Size(sum(width + 2 for width in self._widths), len(self.keys) + 1)
+        """The scrolled size: the columns' width, a line per row and the header.
+
+        Assigning ``virtual_size`` asks Textual for a layout pass of the whole screen
+        (10-20 ms at 2,000 touchpoints), and after any layout pass Textual repaints
+        the scrollbar of every scrolled view one frame later (another 20-30 ms before a
+        key's last byte). The list's own size never follows its rows (its height is
+        ``1fr`` and its scrollbar always shown), so a new row count only needs the
+        scrollbar told and the list repainted; only a new width (the columns fitted to
+        a resize) goes through Textual's layout.
+        """
+        size = Size(sum(width + 2 for width in self._widths), len(self.keys) + 1)
+        old = self.virtual_size
+        if size == old:
+            return
+        if size.width != old.width or not self.is_mounted:
+            self.virtual_size = size
+            return
+        self.set_reactive(TouchpointList.virtual_size, size)
+        self.vertical_scrollbar.window_virtual_size = size.height
+        if self.scroll_y > self.max_scroll_y:  # fewer rows: no blank lines past the last
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.refresh()
 
     def _fit_columns(self, width: int) -> None:
         """Give the flex column the room the fixed ones leave in ``width`` cells."""
