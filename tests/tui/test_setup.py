@@ -8,7 +8,7 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from tests.tui.helpers import no_blink, open_app, reread, sample_session
+from tests.tui.helpers import no_blink, open_app, reread, sample_session, screen_lines
 from tpworkshop.storage import Store
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog
 from tpworkshop.tui.screens.setup import FrameworkDialog, SetupScreen
@@ -428,3 +428,32 @@ def test_setup_snapshot(snap_compare, db_path: Path) -> None:  # noqa: ANN001
         await no_blink(pilot)
 
     assert snap_compare(open_app(db_path, sid), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_a_field_left_shows_the_start_of_its_text_and_entered_types_at_the_end(
+    db_path: Path,
+) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Clinic")
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        field = app.screen.query_one("#field-organisation", Input)
+        field.focus()
+        await pilot.pause()
+        await pilot.press(*"Sonrisa [@click=app.quit]y[/] dental group")
+        await pilot.pause()
+        assert field.cursor_position == len(field.value)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not field.has_focus
+        row = next(line for line in screen_lines(app) if "Organisation" in line)
+        assert "Organisation Sonrisa" in row, row
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert field.has_focus and field.cursor_position == len(field.value)
+        await pilot.press("!", "enter")
+        await pilot.pause()
+    assert reread(db_path, sid).organisation == "Sonrisa [@click=app.quit]y[/] dental group!"

@@ -18,6 +18,10 @@ from textual.widgets import Input, TextArea
 
 
 class TextInput(Input):
+    """A one-line field: entered with the cursor at the end; left showing the start of its
+    text (a field scrolled to its end showed «sa [@click…» for «Sonrisa [@click…», cut
+    with no mark)."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
@@ -38,6 +42,12 @@ class TextInput(Input):
         if self.styles.auto_dimensions or not self.is_mounted:
             return width
         return max(width, self.scrollable_content_region.width)
+
+    def on_focus(self, event: events.Focus) -> None:
+        self.cursor_position = len(self.value)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.cursor_position = 0
 
 
 class TextField(TextArea):
