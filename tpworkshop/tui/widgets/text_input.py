@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.geometry import Size
 from textual.widgets import Input, TextArea
 
 
@@ -55,3 +56,15 @@ class TextField(TextArea):
 
     def on_focus(self, event: events.Focus) -> None:
         self.move_cursor(self.document.end)
+
+    def validate_virtual_size(self, size: Size) -> Size:
+        """At least the field's height: a text that fits scrolls nowhere either way.
+
+        TextArea makes its wrapped line count its scrolled height, and a new scrolled
+        size asks Textual for a layout pass of the whole screen (then a frame more for
+        the scrollbars): each touchpoint the Details form showed with a text of another
+        number of lines cost one. A field sized by its content keeps TextArea's measure.
+        """
+        if self.styles.auto_dimensions or not self.is_mounted:
+            return size
+        return Size(size.width, max(size.height, self.scrollable_content_region.height))
