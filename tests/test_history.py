@@ -171,7 +171,7 @@ def test_closed_list_values_read_in_the_session_s_language(db_path: Path) -> Non
         store.update_action(store.load(sid).actions[0].db_id, status="done")
         changes = store.history(sid)
     lines = [history_line(change, "es") for change in changes]
-    assert "cambió la evidencia de «Fast login» de (ninguno) a «supuesta»" in lines[-3]
+    assert "cambió la evidencia de «Fast login» de (sin valor) a «supuesta»" in lines[-3]
     assert "«hecha»" in lines[-1] and "«abierta»" in lines[-1], lines[-1]
     spanish = " ".join(lines)
     assert "«humano»" in spanish and "«proactivo»" in spanish, spanish

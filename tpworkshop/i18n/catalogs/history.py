@@ -15,7 +15,7 @@ HISTORY = Catalog(
         "entity.accepted": {"en": "accepted finding", "es": "el hallazgo aceptado"},
         "who.facilitator": {"en": "the facilitator", "es": "quien facilita"},
         "value.empty": {"en": "(empty)", "es": "(vacío)"},
-        "value.none": {"en": "(none)", "es": "(ninguno)"},
+        "value.none": {"en": "(none)", "es": "(sin valor)"},
         "value.yes": {"en": "yes", "es": "sí"},
         "value.no": {"en": "no", "es": "no"},
         "value.minutes": {"en": "{step} {minutes} min", "es": "{step} {minutes} min"},
