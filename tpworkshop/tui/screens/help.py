@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any, ClassVar
 
 from rich.table import Table
@@ -40,6 +41,11 @@ def spelled(display: str) -> str:
     return text
 
 
+def on_this_platform(binding: Binding) -> bool:
+    """Textual binds Cmd (super) keys for macOS; elsewhere no keyboard has them."""
+    return sys.platform == "darwin" or not binding.key.startswith("super+")
+
+
 def _keys_table() -> Table:
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold cyan", no_wrap=True)
@@ -52,6 +58,8 @@ def bindings_table(screen: Screen[object]) -> Table:
     table = _keys_table()
     seen: set[tuple[str, str]] = set()
     for binding in shown_bindings(screen, declared_bindings(screen)):
+        if not on_this_platform(binding):
+            continue
         if binding.description and (binding.key, binding.description) not in seen:
             seen.add((binding.key, binding.description))
             table.add_row(_key_label(screen, binding), binding.description)
@@ -95,7 +103,7 @@ class HelpScreen(TranslatedBindings[None], ModalScreen[None]):
         for binding in shown_bindings(app, app_bindings(app)):
             if binding.action == "command_palette":
                 continue  # its own line below, «Comandos»
-            if binding.description:  # Textual's ctrl+c has none: no line without words
+            if binding.description and on_this_platform(binding):  # ctrl+c has none
                 glob.add_row(_key_label(self, binding), binding.description)
         glob.add_row(UI("help.palette_key", lang), UI("key.palette", lang))
         glob.add_row("1-6", UI("key.step", lang, n="1-6"))
