@@ -19,3 +19,18 @@ def example_path() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "sessions" / "tpworkshop.db"
+
+
+GAPS_JSON_KEYS = [
+    "session",
+    "summary",
+    "stages",
+    "findings",
+    "accepted",
+    "stale_accepted",
+    "groups",
+    "matrix",
+    "top_priorities",
+    "best",
+]
+"""The top-level keys of the analysis as JSON, in GAPS.md's order (`gaps --format json`)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import GAPS_JSON_KEYS, REPO
 
 
 def tpw(
@@ -94,18 +94,7 @@ def test_import_gaps_export_import_round_trip(
     assert gaps.returncode == 0, gaps.stderr
     assert "Familias" in gaps.stdout  # Spanish session: Spanish messages
     data = json.loads(tpw("gaps", "1", "--format", "json", db=db_path).stdout)
-    assert list(data) == [
-        "session",
-        "summary",
-        "stages",
-        "findings",
-        "accepted",
-        "stale_accepted",
-        "groups",
-        "matrix",
-        "top_priorities",
-        "best",
-    ]
+    assert list(data) == GAPS_JSON_KEYS
     assert data["top_priorities"][0] == {"touchpoint": "tp-6", "score": 17}
     first = tmp_path / "first.toml"
     assert tpw("export", "1", "-o", str(first), db=db_path).returncode == 0

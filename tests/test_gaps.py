@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.conftest import GAPS_JSON_KEYS
 from tpworkshop.analysis import SEVERITIES, Analysis, Finding, StageFigures, Summary, analyse
 from tpworkshop.analysis.gaps import RULES, _Folder
 from tpworkshop.analysis.messages import FINDINGS, LABELS, RULE_LABELS, WHERE
@@ -846,18 +847,7 @@ def test_a_rating_below_the_importance_raises_the_score() -> None:
 
 def test_to_dict_has_the_shape_of_gaps_md(example_path: Path) -> None:
     data = analyse(load_example(example_path)).to_dict()
-    assert list(data) == [
-        "session",
-        "summary",
-        "stages",
-        "findings",
-        "accepted",
-        "stale_accepted",
-        "groups",
-        "matrix",
-        "top_priorities",
-        "best",
-    ]
+    assert list(data) == GAPS_JSON_KEYS
     assert data["session"] == {
         "name": "Concesionario — recorrido de compra y postventa",
         "framework": "5p",

@@ -28,12 +28,16 @@ from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, shade
 from tpworkshop.tui.widgets.analysis_matrix import ImportanceMatrix, cell_lines, fit, quadrant_of
 
 
-async def _open_analysis(pilot: Pilot[object]) -> AnalysisScreen:
+async def _open_analysis(pilot: Pilot[object], tab: str | None = None) -> AnalysisScreen:
+    """Step 6, then the tab whose key is ``tab`` if one is named."""
     await pilot.pause()
     await pilot.press("6")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, AnalysisScreen)
+    if tab is not None:
+        await pilot.press(tab)
+        await pilot.pause()
     return screen
 
 
@@ -252,9 +256,7 @@ async def test_priorities_show_each_score_with_its_reason_and_the_best(db_path: 
         store.update_touchpoint(ad.db_id, effectiveness=5, importance=4)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("p")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "p")
         listing = screen.query_one("#priorities", OptionList)
         shown = [(o.id, " ".join(_plain(o.prompt).split())) for o in listing.options]
         assert shown[0] == (
@@ -387,9 +389,7 @@ async def test_map_shows_counts_and_enter_opens_the_cell(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("m")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "m")
         grid = screen.query_one("#map-grid", DensityGrid)
         assert grid.row_keys == ["families", "fleets"]
         assert str(grid.get_cell_at((0, 1))).strip() == "2"
@@ -406,9 +406,7 @@ async def test_channels_grid_counts_channels_per_stage(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("c")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "c")
         grid = screen.query_one("#channel-grid", DensityGrid)
         assert set(grid.row_keys) == {"social", "word of mouth", "store", "email"}
         row = grid.row_keys.index("store")
@@ -430,9 +428,7 @@ async def test_channels_tab_says_how_many_touchpoints_have_no_channel(db_path: P
     sid = sample_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("c")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "c")
         legend = _plain(screen.query_one("#channel-legend", Static).content)
         assert "no channel yet" not in legend  # all four have one
     with Store(db_path) as store:
@@ -440,9 +436,7 @@ async def test_channels_tab_says_how_many_touchpoints_have_no_channel(db_path: P
             store.update_touchpoint(store.load(sid).touchpoint(ref).db_id, channel="")
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("c")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "c")
         legend = _plain(screen.query_one("#channel-legend", Static).content)
         assert "2 of 4 touchpoints have no channel yet" in legend
         assert set(screen.query_one("#channel-grid", DensityGrid).row_keys) == {
@@ -455,9 +449,7 @@ async def test_curve_and_priorities(db_path: Path) -> None:
     sid = sample_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("e")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "e")
         curve = _plain(screen.query_one("#curve", Static).content)
         assert "2.0" in curve and "not rated" in curve
         await pilot.press("p")
@@ -558,9 +550,7 @@ async def test_export_refused_for_participants_and_restricted_mode(
     monkeypatch.chdir(tmp_path)
     app = open_app(db_path, sid, **options)
     async with running(app, notifications=True) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("t")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "t")
         assert app.screen is screen
         await pilot.press("r")
         await pilot.pause(0.2)
@@ -790,9 +780,7 @@ async def test_matrix_places_touchpoints_by_importance_and_rating(db_path: Path)
     sid = matrix_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("i")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "i")
         matrix = screen.query_one("#matrix", ImportanceMatrix)
         assert screen.query_one(TabbedContent).active == "tab-matrix"
         assert app.focused is matrix
@@ -832,9 +820,7 @@ async def test_a_commit_from_elsewhere_moves_a_touchpoint_on_the_matrix(db_path:
     sid = matrix_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("i")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "i")
         matrix = screen.query_one("#matrix", ImportanceMatrix)
         with Store(db_path) as other:  # a participant renames and re-rates the first
             tp = other.load(sid).touchpoint("tp-5")  # "Long touchpoint name 0"
@@ -871,9 +857,7 @@ async def test_a_click_moves_the_matrix_cursor_and_a_second_click_goes(db_path: 
     sid = matrix_session(db_path)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("i")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "i")
         matrix = screen.query_one("#matrix", ImportanceMatrix)
         row = next(i for i, line in enumerate(screen_lines(app)) if line.startswith("  1 "))
         column = screen_lines(app)[row].index("Long touchpoint name 6"[:5])
@@ -918,9 +902,7 @@ async def test_an_empty_matrix_cell_goes_nowhere_and_unrated_says_what_to_do(
         store.update_touchpoint(store.load(sid).touchpoint("tp-3").db_id, effectiveness=None)
     app = open_app(db_path, sid)
     async with running(app) as pilot:
-        screen = await _open_analysis(pilot)
-        await pilot.press("i")
-        await pilot.pause()
+        screen = await _open_analysis(pilot, "i")
         assert not screen.query_one("#matrix").display
         detail = _plain(screen.query_one("#matrix-detail", Static).content)
         assert "No touchpoint is rated yet" in detail
