@@ -303,6 +303,28 @@ async def test_paging_keeps_every_field_in_place(db_path: Path) -> None:
     assert len(places) == 1
 
 
+async def test_paging_changes_no_field_s_scrolled_size(db_path: Path) -> None:
+    """A new scrolled (virtual) size lays out the whole screen, 10-20 ms at 2,000
+    touchpoints plus a frame for the scrollbars: the one-line and multi-line fields keep
+    theirs from the moment they are laid out, the first page included, while the text fits."""
+    sid = at_details(db_path)
+    with Store(db_path) as store:  # owners and needs of other lengths from one to the next
+        session = store.load(sid)
+        for n, tp in enumerate(session.touchpoints):
+            store.update_touchpoint(tp.db_id, owner="O" * (n % 3), need="x\n" * (n % 3))
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        fields = [app.screen.query_one(f"#field-{name}") for name in ("owner", "need")]
+        sizes = {tuple(field.virtual_size for field in fields)}
+        for key in ("pagedown", "pagedown", "pageup", "pagedown"):
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            sizes.add(tuple(field.virtual_size for field in fields))
+        assert app.screen.selected != "tp-1"
+    assert len(sizes) == 1, sizes
+
+
 async def test_a_list_longer_than_the_room_kept_grows_for_its_touchpoint(db_path: Path) -> None:
     sid = at_details(db_path)
     long = [f"Step {n}" for n in range(1, 6)]

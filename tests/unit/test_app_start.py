@@ -1,5 +1,6 @@
-"""What the CLI does before the app's first paint: one store for both, and the process's
-garbage collector left as Python sets it (no tuning: measured unneeded, README "Speed")."""
+"""What the CLI does before the app's first paint: one store for both, the collector's
+thresholds left as Python sets them; and the app's one collector setting (README "Speed"):
+what an opened session made is frozen out of full collections, and thawed when it goes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.tui.helpers import sample_session
+from tests.tui.helpers import open_app, sample_session
 from tpworkshop.cli.main import main
 from tpworkshop.tui import app as app_module
 
@@ -47,3 +48,24 @@ def test_open_reuses_the_cli_store_and_leaves_the_collector_alone(
     (app,) = made
     assert app.kwargs["store"].path == db_path
     assert app.collector == before
+
+
+async def test_an_open_session_is_frozen_out_of_collections_and_thawed_when_it_goes(
+    db_path: Path,
+) -> None:
+    sid = sample_session(db_path)
+    gc.unfreeze()
+    app = open_app(db_path, sid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # the session's screens are out of the scans
+        app.show_picker()  # the session goes: its objects can be collected again
+        await pilot.pause()
+        assert gc.get_freeze_count() == 0
+        app.open_session(sid)
+        await pilot.pause()
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # nothing stays frozen once the app has exited

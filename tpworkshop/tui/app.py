@@ -30,6 +30,7 @@ from tpworkshop.i18n.catalogs.tui import STEP_NAMES, UI
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.i18n.catalogs.tui_keys import KEY_NAMES
 from tpworkshop.storage import Actor, StorageError, Store, describe_undo
+from tpworkshop.tui import collector
 from tpworkshop.tui.edits import EDIT_FAILED, EditFailed
 from tpworkshop.tui.key_queue import KeyQueue, KeySettled
 from tpworkshop.tui.palette import NoMatchesProvider
@@ -156,6 +157,9 @@ class WorkshopApp(App[int | None]):
         # vain (~40 ms), then all over again.
         self.call_later(self._show_first_screen)
 
+    def on_unmount(self) -> None:
+        collector.thaw()
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event = self._storable_paste(event)
@@ -211,6 +215,7 @@ class WorkshopApp(App[int | None]):
     def show_picker(self) -> None:
         from tpworkshop.tui.screens.picker import PickerScreen
 
+        collector.thaw()
         self._forget_step_screens()
         self.session = None
         self.session_id = None
@@ -229,6 +234,7 @@ class WorkshopApp(App[int | None]):
         except StorageError as error:
             self.notify(error.message(self.lang), severity="error")
             return
+        collector.thaw()  # the previous session's objects can be collected again
         self._forget_step_screens()
         self.session_id = session_id
         self.session = session
@@ -247,6 +253,7 @@ class WorkshopApp(App[int | None]):
                 self.store.start_live(session_id)
         target = step or session.position.step
         self.go_to_step(target if target in WORKSHOP_STEPS else "setup")
+        self.call_after_refresh(collector.freeze_what_is_open)
 
     def _load_guides(self) -> None:
         from tpworkshop.guides.loader import load_guides

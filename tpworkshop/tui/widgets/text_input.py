@@ -44,6 +44,11 @@ class TextInput(Input):
             return width
         return max(width, self.scrollable_content_region.width)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Take the steady scrolled width now, while the screen is laid out anyway: set for
+        the first time by the first value shown, it would cost that key a layout pass."""
+        self.virtual_size = Size(self.content_width, 1)
+
     def on_focus(self, event: events.Focus) -> None:
         self.cursor_position = len(self.value)
 
