@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from tests.conftest import GAPS_JSON_KEYS
 from tpworkshop.analysis import SEVERITIES, Analysis, Finding, StageFigures, Summary, analyse
 from tpworkshop.analysis.gaps import RULES, _Folder
-from tpworkshop.analysis.messages import FINDINGS, LABELS, RULE_LABELS, WHERE
+from tpworkshop.analysis.messages import FINDINGS, LABELS, WHERE
 from tpworkshop.domain.frameworks import framework_stages
 from tpworkshop.domain.model import Action, Segment, Session, Stage, Touchpoint
 from tpworkshop.domain.text import fold
+from tpworkshop.i18n.catalogs.rules import RULE_LABELS
 
 # --- building sessions ----------------------------------------------------------------------
 

@@ -187,7 +187,8 @@ def test_spanish_sentences_about_a_field_start_with_its_article() -> None:
         "value": "x",
         "low": 1,
         "high": 5,
-        "choices": "a, b",
+        "choices": ("a", "b"),
+        "meant": "a",
         "digits": 30,
     }
     leading = [

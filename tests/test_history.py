@@ -180,6 +180,19 @@ def test_closed_list_values_read_in_the_session_s_language(db_path: Path) -> Non
     assert "to 'assumed'" in describe(changes[-3], "en")
 
 
+def test_an_accepted_finding_is_named_by_its_rule_s_name_not_its_id(db_path: Path) -> None:
+    with Store(db_path) as store:
+        sid = store.create_session("Banco")
+        store.add_segment(sid, "Families")
+        store.add_touchpoint(sid, "families", "awareness", "Fast login")
+        store.accept_finding(sid, "no-owner", "Lo decide el comité", touchpoint="tp-1")
+        (change,) = [c for c in store.history(sid) if c.entity == "accepted"]
+        undone = store.undo(sid)
+    assert "«Sin responsable (tp-1)»" in history_line(change, "es")
+    assert "'No owner (tp-1)'" in history_line(change, "en")
+    assert "no-owner" not in history_line(change, "es") + describe_undo(undone, "es")
+
+
 def test_undo_says_what_it_undid(db_path: Path) -> None:
     with Store(db_path) as store:
         sid = store.create_session("Bank")

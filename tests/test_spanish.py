@@ -165,6 +165,27 @@ def test_one_import_problem_is_one_problem(db_path: Path, tmp_path: Path) -> Non
     assert "(s)" not in result.stderr
 
 
+def test_a_value_written_in_spanish_is_told_which_word_the_file_uses(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """A file's closed lists hold English keys; «humano» is refused with the word to write,
+    and every allowed value is listed with its Spanish name."""
+    source = Path(__file__).parents[1] / "examples" / "dental-clinic-en.toml"
+    text = source.read_text(encoding="utf-8")
+    assert 'kind = "human"' in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace('kind = "human"', 'kind = "Humano"', 1), encoding="utf-8")
+    spanish = tpw("--lang", "es", "import", str(bad), db=db_path)
+    assert spanish.returncode == 1
+    assert "1 problema:" in spanish.stderr
+    assert "human (humano), physical (físico)" in spanish.stderr
+    assert "escribe 'human', no 'Humano'." in spanish.stderr
+    english = tpw("--lang", "en", "import", str(bad), db=db_path)
+    assert "one of communication, human, physical, sensory: write 'human'" in english.stderr
+    with Store(db_path) as store:
+        assert store.list_sessions() == []  # refused: nothing written
+
+
 # --- every command, in Spanish, through a real subprocess ----------------------------------
 
 

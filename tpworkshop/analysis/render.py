@@ -22,13 +22,14 @@ from tpworkshop.analysis.describe import (
     score_reason,
 )
 from tpworkshop.analysis.gaps import QUADRANTS, SEVERITIES, Analysis, StageFigures
-from tpworkshop.analysis.messages import DESCRIBE, LABELS, RULE_LABELS
+from tpworkshop.analysis.messages import DESCRIBE, LABELS
 from tpworkshop.domain.display import plain, plain_line
 from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Session, Touchpoint
 from tpworkshop.domain.text import json_text, visible, visible_line
 from tpworkshop.i18n import format_number, format_percent
+from tpworkshop.i18n.catalogs.rules import RULE_LABELS
 
 SEVERITY_STYLES = {"high": "bold red", "medium": "yellow", "low": "blue"}
 EMPTY_CELL_STYLE = "bold white on red3"

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Literal, overload
 
 from tpworkshop.i18n import DEFAULT_LANGUAGE, Catalog
+from tpworkshop.i18n.catalogs.values import value_named, value_word
 
 MAX_NAME = 200
 MAX_TEXT = 5000
@@ -75,6 +76,10 @@ MESSAGES = Catalog(
             "en": "{field} must be one of {choices} (got {value!r}).",
             "es": "{field} debe ser uno de {choices} (se recibió {value!r}).",
         },
+        "choice_meant": {
+            "en": "{field} must be one of {choices}: write {meant!r}, not {value!r}.",
+            "es": "{field} debe ser uno de {choices}: escribe {meant!r}, no {value!r}.",
+        },
         "not_date": {
             "en": "{field} must be a date such as 2026-12-31.",
             "es": "{field} debe ser una fecha como 2026-12-31.",
@@ -111,7 +116,28 @@ class ValidationError(ValueError):
     def message(self, lang: str = DEFAULT_LANGUAGE) -> str:
         from tpworkshop.domain.labels import field_subject
 
+        if self.code == "choice":
+            return self._choice_message(lang, field_subject(self.field, lang))
         return MESSAGES(self.code, lang, field=field_subject(self.field, lang), **self.params)
+
+    def _choice_message(self, lang: str, subject: str) -> str:
+        """The values a file may hold, each with its name in the language where it differs
+        («human (humano)»); a value written as that name («Humano») is told which to write."""
+        choices: tuple[str, ...] = self.params["choices"]
+        value = self.params["value"]
+        glossed = []
+        for choice in choices:
+            word = value_word(self.field, choice, lang)
+            glossed.append(f"{choice} ({word})" if word and word != choice else choice)
+        listed = ", ".join(glossed)
+        meant = value_named(self.field, value) if isinstance(value, str) else None
+        if meant is None and isinstance(value, str):
+            meant = next((c for c in choices if c.casefold() == value.strip().casefold()), None)
+        if meant is not None:
+            return MESSAGES(
+                "choice_meant", lang, field=subject, choices=listed, meant=meant, value=value
+            )
+        return MESSAGES("choice", lang, field=subject, choices=listed, value=value)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -255,7 +281,7 @@ def choice(
             return None
         raise ValidationError(field, "required")
     if not isinstance(value, str) or value.strip() not in choices:
-        raise ValidationError(field, "choice", choices=", ".join(choices), value=value)
+        raise ValidationError(field, "choice", choices=choices, value=value)
     return value.strip()
 
 

@@ -36,6 +36,8 @@ from tpworkshop.domain.text import visible_line
 from tpworkshop.domain.validation import MAX_VOTES
 from tpworkshop.i18n import format_datetime
 from tpworkshop.i18n.catalogs.history import HISTORY
+from tpworkshop.i18n.catalogs.rules import RULE_LABELS
+from tpworkshop.i18n.catalogs.values import value_word
 from tpworkshop.storage.errors import StorageError
 
 FACILITATOR, PARTICIPANT = "facilitator", "participant"
@@ -649,11 +651,21 @@ def _params(change: Change, lang: str) -> dict[str, str]:
         "entity": HISTORY(f"entity.{change.entity}", lang)
         if f"entity.{change.entity}" in HISTORY
         else change.entity,
-        "label": _quote(change.label or change.ref, lang),
+        "label": _quote(_label(change, lang), lang),
         "field": _field(change.field, lang),
         "old": _value(change.field, change.old, lang),
         "new": _value(change.field, change.new, lang),
     }
+
+
+def _label(change: Change, lang: str) -> str:
+    """The entity's name; an accepted finding's stored rule id («no-owner (tp-2)») is read
+    by its name in the language («Sin responsable (tp-2)»)."""
+    label = change.label or change.ref
+    if change.entity != "accepted":
+        return label
+    rule, space, where = label.partition(" ")
+    return (RULE_LABELS(rule, lang) if rule in RULE_LABELS else rule) + space + where
 
 
 def _field(name: str | None, lang: str) -> str:
@@ -700,8 +712,9 @@ def _value(field_name: str | None, value: Any, lang: str) -> str:
             return _quote(format_datetime(datetime.fromisoformat(value), lang), lang)
     if field_name == "framework" and value in FRAMEWORKS:
         return FRAMEWORKS[value].name(lang)
-    if f"value.{field_name}.{value}" in HISTORY:  # a kind, an initiative, evidence, a status
-        return _quote(HISTORY(f"value.{field_name}.{value}", lang), lang)
+    word = value_word(field_name or "", value, lang)  # a kind, an initiative, evidence, a status
+    if word is not None:
+        return _quote(word, lang)
     if value == "":
         return HISTORY("value.empty", lang)
     return _quote(str(value), lang)

@@ -22,13 +22,14 @@ from tpworkshop.analysis.describe import (
     quadrant_label,
     score_reason,
 )
-from tpworkshop.analysis.messages import LABELS, RULE_LABELS
+from tpworkshop.analysis.messages import LABELS
 from tpworkshop.analysis.render import QUADRANT_NAMES, quadrant_members, stale_text
 from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Action, Session, Touchpoint
 from tpworkshop.formats.reports.messages import REPORT, SEVERITY_HEADINGS
 from tpworkshop.i18n import format_date, format_number, format_percent
+from tpworkshop.i18n.catalogs.rules import RULE_LABELS
 
 # --- escaping ------------------------------------------------------------------------------
 

@@ -42,12 +42,12 @@ from tpworkshop.analysis.describe import (
     quadrant_label,
     score_reason,
 )
-from tpworkshop.analysis.messages import RULE_LABELS
 from tpworkshop.domain.model import Accepted, Position, Session, Touchpoint, clean
 from tpworkshop.domain.text import fold, slugify
 from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_percent
 from tpworkshop.i18n.catalogs.os_errors import os_reason
+from tpworkshop.i18n.catalogs.rules import RULE_LABELS
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
