@@ -127,6 +127,29 @@ def test_text_heatmap_rows_hold_the_counts(example_path: Path) -> None:
     assert "peso 5" in "\n".join(lines)
 
 
+def test_text_heatmap_shows_every_stage_column_whole_at_80_and_60_columns() -> None:
+    """Seven lifecycle stages: at 80 columns their short labels ("Cons.") keep every column
+    on the page; at 60 the weights shrink to "×3". No count is cut off the right edge."""
+    from importlib.resources import files
+
+    from tpworkshop.formats.toml_format import load_path
+
+    demo = files("tpworkshop.demo") / "demo-en.toml"
+    session = load_path(Path(str(demo)))
+    assert len(session.stages) == 7
+    analysis = analyse(session)
+    for width, weight in ((80, "weight 4"), (60, "×4")):
+        lines = render_text(analysis, session, width=width).splitlines()
+        start = lines.index("Coverage map (touchpoints per segment and stage)")
+        header = lines[start + 1]
+        assert "Cons." in header and "Considerat" not in header, header
+        assert weight in lines[start + 2]
+        rows = [line for line in lines[start + 4 : start + 12] if line[-1:].isdigit()]
+        assert rows and all(len(row.split()[-7:]) == 7 for row in rows), rows
+        counts = [[int(n) for n in row.split()[-7:]] for row in rows]
+        assert [sum(column) for column in zip(*counts, strict=True)][-1] == 0  # Advocacy
+
+
 def test_text_of_an_empty_session() -> None:
     session = make([], [])
     text = render_text(analyse(session), session)

@@ -128,6 +128,15 @@ def test_the_closing_summary_of_small_sessions() -> None:
     assert len(render_closing(analyse(empty), empty).splitlines()) <= CLOSING_LINES
 
 
+def test_a_wrapped_finding_of_the_closing_summary_continues_under_its_text() -> None:
+    session = sixteen()
+    lines = render_closing(analyse(session), session, width=60).splitlines()
+    at = lines.index("Findings: 0 high · 15 medium · 0 low")
+    assert lines[at + 1].startswith(" medium 15 of 16 touchpoints")
+    assert lines[at + 2].startswith(" " * 8) and lines[at + 2][8] != " ", lines[at + 1 : at + 3]
+    assert all(len(line) <= 60 for line in lines)
+
+
 def test_the_text_report_at_ten_thousand_stays_short(big: Session) -> None:
     lines = render_text(analyse(big), big, width=100).splitlines()
     assert len(lines) < 150

@@ -10,7 +10,7 @@ import io
 import shlex
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -27,6 +27,7 @@ from tpworkshop.domain.display import plain, plain_line
 from tpworkshop.domain.frameworks import FRAMEWORKS
 from tpworkshop.domain.labels import FIELD_LABELS
 from tpworkshop.domain.model import Session, Touchpoint
+from tpworkshop.domain.stage_labels import stage_labels
 from tpworkshop.domain.text import json_text, visible, visible_line
 from tpworkshop.i18n import format_number, format_percent
 from tpworkshop.i18n.catalogs.rules import RULE_LABELS
@@ -177,6 +178,21 @@ def _cell_style(count: int, busiest: int) -> str:
 
 
 def _rich_heatmap(analysis: Analysis, session: Session) -> RenderableType:
+    """The coverage map, sized when it is printed: at 80 columns the stages take their short
+    labels ("Consideration" as "Cons.") so that every column is shown whole."""
+    return _Heatmap(analysis, session)
+
+
+class _Heatmap:
+    def __init__(self, analysis: Analysis, session: Session) -> None:
+        self.analysis = analysis
+        self.session = session
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield _heatmap_table(self.analysis, self.session, options.max_width)
+
+
+def _heatmap_table(analysis: Analysis, session: Session, width: int) -> RenderableType:
     lang = analysis.language
     segments = _segment_names(analysis, session)
     if not segments or not analysis.stages:
@@ -189,16 +205,23 @@ def _rich_heatmap(analysis: Analysis, session: Session) -> RenderableType:
         show_edge=False,
     )
     names = [name for _, name in segments]
+    segment_width = _longest_word(LABELS("segment", lang), *names)
     table.add_column(
-        LABELS("segment", lang), style="bold", overflow="fold", min_width=_longest_word(*names)
+        LABELS("segment", lang), style="bold", overflow="fold", min_width=segment_width
     )
-    for stage in analysis.stages:
-        header = f"{stage.name}\n{LABELS('weight_short', lang, weight=stage.weight)}"
-        table.add_column(plain(header, justify="center"), justify="center", overflow="fold")
+    stages = analysis.stages
+    # each stage column and the space before it share what the segments leave
+    room = (width - segment_width) // len(stages) - 1
+    weights = [LABELS("weight_short", lang, weight=stage.weight) for stage in stages]
+    if max(len(weight) for weight in weights) > room:  # "weight 3" would break: "×3"
+        weights = [f"×{stage.weight}" for stage in stages]
+    labels = stage_labels([stage.name for stage in stages], max(room, 3))
+    for label, weight in zip(labels, weights, strict=True):
+        table.add_column(plain(f"{label}\n{weight}", justify="center"), justify="center")
     busiest = max(analysis.cells.values(), default=0)
     for key, name in segments[:MAP_ROWS]:
         row: list[RenderableType] = [plain(name)]
-        for stage in analysis.stages:
+        for stage in stages:
             count = analysis.cells.get((key, stage.key), 0)
             row.append(Text(f" {count} ", style=_cell_style(count, busiest), justify="center"))
         table.add_row(*row)
@@ -446,8 +469,14 @@ def render_closing(analysis: Analysis, session: Session, width: int = 100) -> st
     lang = analysis.language
     console = _plain_console(io.StringIO(), width)
 
-    def fit(text: str, most: int = 2) -> list[str]:
-        return _wrapped(console, Text(visible_line(text)), width, most)
+    def fit(text: str, most: int = 2, indent: int = 0) -> list[str]:
+        """``text`` in at most ``most`` lines; the lines after the first start ``indent``
+        columns in, under the text rather than under its label."""
+        if not indent:
+            return _wrapped(console, Text(visible_line(text)), width, most)
+        head, body = text[:indent], text[indent:]
+        lines = _wrapped(console, Text(visible_line(body)), width - indent, most)
+        return [head + lines[0], *(" " * indent + line for line in lines[1:])]
 
     head = fit(
         f"{LABELS('title', lang, name=analysis.session_name)}  ({_framework_name(analysis)})"
@@ -482,7 +511,8 @@ def render_closing(analysis: Analysis, session: Session, width: int = 100) -> st
     body: list[str] = []
     groups = group_lines(analysis, session)
     for shown, group_line in enumerate(groups):
-        lines = fit(f" {LABELS(group_line.severity, lang):<6} {group_line.text()}")
+        label = f" {LABELS(group_line.severity, lang):<6} "
+        lines = fit(label + group_line.text(), indent=len(label))
         left = len(groups) - shown
         if len(body) + len(lines) + (1 if left > 1 else 0) > room:
             body += fit(" " + LABELS("closing_more_groups", lang, count=left), 1)
