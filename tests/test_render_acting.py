@@ -137,6 +137,19 @@ def test_a_wrapped_finding_of_the_closing_summary_continues_under_its_text() -> 
     assert all(len(line) <= 60 for line in lines)
 
 
+def test_the_closing_counts_agree_in_number_in_spanish() -> None:
+    session = sixteen()
+    session.language = "es"
+    owner_less = session.touchpoints[1]
+    session.touchpoints[1] = Touchpoint(**{**owner_less.__dict__, "owner": "", "pain_point": True})
+    accepted = Accepted(rule="no-owner", segment="s", stage="a", touchpoint="tp-1", reason="Ya")
+    session.accepted = [accepted]
+    lines = render_closing(analyse(session, "es"), session, width=80).splitlines()
+    assert "Hallazgos: 1 alto · 15 medios · 0 bajos · 1 aceptado" in lines, lines
+    english = render_closing(analyse(session, "en"), session, width=80).splitlines()
+    assert "Findings: 1 high · 15 medium · 0 low · 1 accepted" in english, english
+
+
 def test_the_text_report_at_ten_thousand_stays_short(big: Session) -> None:
     lines = render_text(analyse(big), big, width=100).splitlines()
     assert len(lines) < 150

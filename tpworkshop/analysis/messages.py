@@ -280,11 +280,16 @@ LABELS = Catalog(
             "es": "Aún ningún punto de contacto tiene 4 o 5 sin ser un punto de dolor.",
         },
         "score": {"en": "score {reason}", "es": "puntuación {reason}"},
-        "closing_counts": {
-            "en": "Findings: {high} high · {medium} medium · {low} low",
-            "es": "Hallazgos: {high} altos · {medium} medios · {low} bajos",
-        },
-        "closing_accepted": {"en": " · {count} accepted", "es": " · {count} aceptados"},
+        "closing_counts": {"en": "Findings: {counts}", "es": "Hallazgos: {counts}"},
+        # one and many: «1 alto», «3 altos» (Spanish adjectives agree in number)
+        "closing_count.high.one": {"en": "{count} high", "es": "{count} alto"},
+        "closing_count.high.many": {"en": "{count} high", "es": "{count} altos"},
+        "closing_count.medium.one": {"en": "{count} medium", "es": "{count} medio"},
+        "closing_count.medium.many": {"en": "{count} medium", "es": "{count} medios"},
+        "closing_count.low.one": {"en": "{count} low", "es": "{count} bajo"},
+        "closing_count.low.many": {"en": "{count} low", "es": "{count} bajos"},
+        "closing_count.accepted.one": {"en": "{count} accepted", "es": "{count} aceptado"},
+        "closing_count.accepted.many": {"en": "{count} accepted", "es": "{count} aceptados"},
         "closing_more_groups": {
             "en": "+{count} more kinds of finding",
             "es": "+{count} tipos de hallazgo más",

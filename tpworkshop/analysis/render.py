@@ -485,9 +485,9 @@ def render_closing(analysis: Analysis, session: Session, width: int = 100) -> st
     counts = {severity: 0 for severity in SEVERITIES}
     for group in analysis.groups:
         counts[group.severity] += group.count
-    line = LABELS("closing_counts", lang, **counts)
     if analysis.accepted:
-        line += LABELS("closing_accepted", lang, count=len(analysis.accepted))
+        counts["accepted"] = len(analysis.accepted)
+    line = LABELS("closing_counts", lang, counts=" · ".join(_counted(counts, lang)))
     head += fit(line, 1)
     tail: list[str] = []
     priorities = _priorities(analysis, session)[:CLOSING_PRIORITIES]
@@ -519,6 +519,14 @@ def render_closing(analysis: Analysis, session: Session, width: int = 100) -> st
             break
         body += lines
     return visible("\n".join(line.rstrip() for line in head + body + tail) + "\n")
+
+
+def _counted(counts: dict[str, int], lang: str) -> list[str]:
+    """«3 altos», «1 medio»: each count with its word in the number it takes."""
+    return [
+        LABELS(f"closing_count.{kind}.{'one' if count == 1 else 'many'}", lang, count=count)
+        for kind, count in counts.items()
+    ]
 
 
 def _wrapped(console: Console, text: Text, width: int, most: int) -> list[str]:
