@@ -1142,7 +1142,7 @@ class AnalysisScreen(StepScreen):
 
     # --- palette ------------------------------------------------------------------------
 
-    def _on_findings(self, action: Callable[[], None]) -> Callable[[], None]:
+    def _with_findings_shown(self, action: Callable[[], None]) -> Callable[[], None]:
         def run() -> None:
             if self.active_tab() != "findings":
                 self.action_show_tab("findings")
@@ -1164,20 +1164,20 @@ class AnalysisScreen(StepScreen):
         yield SystemCommand(
             TEXT("cmd.all", lang),
             TEXT("cmd.all.help", lang),
-            self._on_findings(self.action_toggle_all),
+            self._with_findings_shown(self.action_toggle_all),
         )
         entry = self.selected_entry()
         if entry is not None and entry.kind in ("group", "finding"):
             yield SystemCommand(
                 TEXT("cmd.accept", lang),
                 TEXT("cmd.accept.help", lang),
-                self._on_findings(self.action_accept),
+                self._with_findings_shown(self.action_accept),
             )
         if entry is not None and entry.accepted is not None:
             yield SystemCommand(
                 TEXT("cmd.unaccept", lang),
                 TEXT("cmd.unaccept.help", lang),
-                self._on_findings(self.action_unaccept),
+                self._with_findings_shown(self.action_unaccept),
             )
         yield SystemCommand(
             TEXT("cmd.export", lang), TEXT("cmd.export.help", lang), self.action_export
