@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, Tab, TabbedContent, TextArea
 
+from tests.test_spanish import footer_items
 from tests.tui.helpers import no_blink, open_app, reread, sample_session, screen_lines
 from tpworkshop.analysis import analyse
 from tpworkshop.storage import Store
@@ -178,6 +179,15 @@ async def test_accept_a_finding_with_a_reason_then_take_it_back(db_path: Path) -
         await pilot.pause()
         keys = {k for k, b in screen.active_bindings.items() if b.enabled}
         assert "u" in keys and "a" not in keys
+        # the footer shows it too (it is redrawn only when what it offers changes)
+        shown = " ".join(footer_items(app))
+        assert "u Take back" in shown and "a Accept" not in shown, shown
+        listing.highlighted = listing.get_option_index("severity-high") + 1
+        await pilot.pause()
+        shown = " ".join(footer_items(app))
+        assert "a Accept" in shown and "u Take back" not in shown, shown
+        listing.highlighted = listing.get_option_index("accepted-0")
+        await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
         assert reread(db_path, sid).accepted == []

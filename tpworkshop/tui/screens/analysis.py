@@ -60,6 +60,8 @@ from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, density_table
 from tpworkshop.tui.widgets.analysis_matrix import ImportanceMatrix, MatrixItem, quadrant_of
 
 TABS = ("findings", "map", "channels", "curve", "priorities", "matrix")
+FINDING_ACTIONS = ("accept", "unaccept", "toggle_all")
+"""The footer's keys that depend on the highlighted line (see check_action)."""
 TAB_KEYS = {
     "findings": "f",
     "map": "m",
@@ -297,6 +299,7 @@ class AnalysisScreen(StepScreen):
         self._by_ref: tuple[Session | None, dict[str, Touchpoint]] = (None, {})
         self._priorities_shown: tuple[object, ...] | None = None
         self._priority_options: dict[str, str] = {}
+        self._finding_keys: tuple[bool | None, ...] | None = None
 
     def touchpoint(self, ref: str) -> Touchpoint | None:
         """The session's touchpoint ``ref`` (``Session.touchpoint`` reads them all: the
@@ -547,7 +550,7 @@ class AnalysisScreen(StepScreen):
         old_index = listing.highlighted
         listing.set_options(self._finding_prompts(analysis, width))
         _highlight(listing, self._entry_index(before), old_index)
-        self.refresh_bindings()
+        self._refresh_finding_keys()
 
     def _entry_index(self, before: Entry | None) -> int | None:
         """Where the entry highlighted before is now: the same finding or acceptance, or
@@ -861,6 +864,17 @@ class AnalysisScreen(StepScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "findings":
+            self._refresh_finding_keys()
+
+    def _refresh_finding_keys(self, *, always: bool = False) -> None:
+        """Redraw the footer only when moving changed what it offers (accept or take back).
+
+        The footer rebuilds itself on every bindings refresh, 30-60 ms at 2,000
+        touchpoints: on every arrow key through the findings, for nothing, since the
+        next line is most often of the same kind as the last."""
+        offered = tuple(self.check_action(action, ()) for action in FINDING_ACTIONS)
+        if always or offered != self._finding_keys:
+            self._finding_keys = offered
             self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -1052,7 +1066,7 @@ class AnalysisScreen(StepScreen):
             return
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self._focus_tab(tab)
-        self.refresh_bindings()
+        self._refresh_finding_keys(always=True)
 
     def _focus_tab(self, tab: str) -> None:
         target = {

@@ -373,7 +373,7 @@ class TouchpointsScreen(StepScreen):
             self._show_hint(cell, self._cells.get(cell, []) if cell else [])
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.refresh_bindings()
+        # The footer follows by itself: Textual refreshes the bindings on every focus change.
         if event.widget is self.name_input:
             self._show_placeholder()
 
