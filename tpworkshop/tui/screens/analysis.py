@@ -52,7 +52,7 @@ from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
 from tpworkshop.storage import StorageError
-from tpworkshop.tui.display import assemble, plain_line, visible_line
+from tpworkshop.tui.display import assemble, plain_line, show_content, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
@@ -349,7 +349,9 @@ class AnalysisScreen(StepScreen):
                 yield OptionList(id="priorities", compact=True, name=TEXT("name.priorities", lang))
                 yield Static(id="priorities-legend", classes="legend")
             with TabPane(TEXT("tab.matrix", lang), id="tab-matrix"):
-                yield ImportanceMatrix(id="matrix", name=TEXT("name.matrix", lang))
+                yield ImportanceMatrix(
+                    on_move=self._matrix_moved, id="matrix", name=TEXT("name.matrix", lang)
+                )
                 yield Static(id="matrix-detail")
                 yield Static(id="matrix-legend", classes="legend")
 
@@ -754,14 +756,12 @@ class AnalysisScreen(StepScreen):
                 listed += " " + MATRIX_TEXT("more", lang, n=len(names) - MATRIX_NAMES)
             key = "cell.one" if len(names) == 1 else "cell.many"
             sentence = MATRIX_TEXT(key, lang, n=len(names), names=listed, **params)
-        self.query_one("#matrix-detail", Static).update(plain_line(sentence, style="bold"))
+        show_content(self.query_one("#matrix-detail", Static), plain_line(sentence, style="bold"))
 
-    def on_importance_matrix_cell_highlighted(
-        self, event: ImportanceMatrix.CellHighlighted
-    ) -> None:
-        event.stop()
-        if self.workshop.session is not None and event.matrix.display:
-            self._show_matrix_cell((event.importance, event.rating), event.refs)
+    def _matrix_moved(self, importance: int, rating: int, refs: list[str]) -> None:
+        """The matrix's cursor moved: its cell described in the same frame."""
+        if self.workshop.session is not None and self.is_mounted:
+            self._show_matrix_cell((importance, rating), refs)
 
     def on_importance_matrix_cell_selected(self, event: ImportanceMatrix.CellSelected) -> None:
         event.stop()

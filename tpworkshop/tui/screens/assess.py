@@ -28,7 +28,7 @@ from tpworkshop.i18n import format_date
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_assess import TEXT
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
-from tpworkshop.tui.display import plain_line
+from tpworkshop.tui.display import plain_line, show_content
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
@@ -391,11 +391,13 @@ class AssessScreen(StepScreen):
             pains=sum(1 for t in tps if t.pain_point),
             votes=sum(t.votes for t in tps),
         )
-        self.query_one("#assess-summary", Static).update(
-            Text(summary, no_wrap=True, overflow="ellipsis")
+        show_content(
+            self.query_one("#assess-summary", Static),
+            Text(summary, no_wrap=True, overflow="ellipsis"),
         )
         empty = self.query_one("#assess-empty", Static)
-        empty.update(TEXT("empty", lang))
+        if not tps:  # written only when shown: each update lays out the whole screen
+            empty.update(TEXT("empty", lang))
         empty.display = not tps
         self.tp_table.display = bool(tps)
         tp = self.current()
@@ -407,11 +409,13 @@ class AssessScreen(StepScreen):
             note = TEXT("note.pain_empty", lang, name=tp.name)
         else:
             note = TEXT("note.none", lang, name=tp.name)
-        self.query_one("#assess-note", Static).update(
-            plain_line(note, no_wrap=True, overflow="ellipsis", style="bold" if tp else "")
+        show_content(
+            self.query_one("#assess-note", Static),
+            plain_line(note, no_wrap=True, overflow="ellipsis", style="bold" if tp else ""),
         )
-        self.query_one("#assess-facts", Static).update(
-            Text(self._facts(tp), no_wrap=True, overflow="ellipsis", style="dim")
+        show_content(
+            self.query_one("#assess-facts", Static),
+            Text(self._facts(tp), no_wrap=True, overflow="ellipsis", style="dim"),
         )
         actions = self.session.actions
         done = sum(1 for a in actions if a.status == "done")
@@ -420,8 +424,9 @@ class AssessScreen(StepScreen):
             if actions
             else TEXT("actions.empty", lang)
         )
-        self.query_one("#assess-actions-title", Static).update(
-            Text(title, no_wrap=True, overflow="ellipsis")
+        show_content(
+            self.query_one("#assess-actions-title", Static),
+            Text(title, no_wrap=True, overflow="ellipsis"),
         )
 
     def _facts(self, tp: Touchpoint | None) -> str:

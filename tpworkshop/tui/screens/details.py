@@ -35,11 +35,11 @@ from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_details import TEXT
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.storage import Change
-from tpworkshop.tui.display import content, visible, visible_line
+from tpworkshop.tui.display import content, show_content, visible, visible_line
 from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.widgets.field_picker import FieldPicker
-from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor, show_content
+from tpworkshop.tui.widgets.list_editor import ItemList, ListEditor
 from tpworkshop.tui.widgets.text_input import TextField, TextInput
 from tpworkshop.tui.widgets.touchpoint_picker import (
     TRACKED,

@@ -14,7 +14,7 @@ Every text is drawn literally (names are data, never markup).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -123,9 +123,18 @@ class ImportanceMatrix(LineStyles, can_focus=True):
         """Enter (or a click) on a cell."""
 
     def __init__(
-        self, *, id: str | None = None, classes: str | None = None, name: str | None = None
+        self,
+        *,
+        on_move: Callable[[int, int, list[str]], None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        name: str | None = None,
     ) -> None:
+        """``on_move(importance, rating, refs)`` is called at once when the cursor moves,
+        instead of posting CellHighlighted: what it shows is then painted in the key's own
+        frame, not one frame (about 30 ms) later."""
         super().__init__(id=id, classes=classes, name=name)
+        self._on_move = on_move
         self.lang = "en"
         self._cells: dict[Cell, list[MatrixItem]] = {}
         self._shown: tuple[object, ...] = ()
@@ -174,7 +183,10 @@ class ImportanceMatrix(LineStyles, can_focus=True):
     def _announce(self, kind: type[CellHighlighted]) -> None:
         importance, rating = self.cursor
         refs = [item.ref for item in self.selected]
-        self.post_message(kind(self, importance, rating, refs))
+        if kind is self.CellHighlighted and self._on_move is not None:
+            self._on_move(importance, rating, refs)
+        else:
+            self.post_message(kind(self, importance, rating, refs))
 
     # --- keys and mouse -----------------------------------------------------------------
 

@@ -23,23 +23,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.visual import VisualType
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tpworkshop.tui.display import content, content_line, visible_line
+from tpworkshop.tui.display import content, content_line, show_content, visible_line
 from tpworkshop.tui.widgets.entry_input import EntryInput
 
 Commit = Callable[[list[str]], str | None]
-
-
-def show_content(widget: Static, content: VisualType) -> None:
-    """``widget.update(content)``, asking for a layout only if its size follows its content.
-
-    A layout pass costs 5-20 ms; a widget whose CSS fixes its height (and whose width
-    does not follow its content) only needs a repaint.
-    """
-    widget.update(content, layout=widget.styles.auto_dimensions)
 
 
 class ItemList(OptionList):
