@@ -52,7 +52,7 @@ from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.i18n.catalogs.tui_analysis import TEXT
 from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
 from tpworkshop.storage import StorageError
-from tpworkshop.tui.display import assemble, plain_line, show_content, visible_line
+from tpworkshop.tui.display import assemble, plain_line, visible_line
 from tpworkshop.tui.screens.base import StepScreen
 from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
@@ -61,6 +61,7 @@ from tpworkshop.tui.widgets.analysis_matrix import ImportanceMatrix, MatrixItem,
 
 TABS = ("findings", "map", "channels", "curve", "priorities", "matrix")
 FINDING_ACTIONS = ("accept", "unaccept", "toggle_all")
+MATRIX_DETAIL_LINES = 3  # the most the matrix's cell sentence takes (analysis.tcss)
 """The footer's keys that depend on the highlighted line (see check_action)."""
 TAB_KEYS = {
     "findings": "f",
@@ -756,7 +757,15 @@ class AnalysisScreen(StepScreen):
                 listed += " " + MATRIX_TEXT("more", lang, n=len(names) - MATRIX_NAMES)
             key = "cell.one" if len(names) == 1 else "cell.many"
             sentence = MATRIX_TEXT(key, lang, n=len(names), names=listed, **params)
-        show_content(self.query_one("#matrix-detail", Static), plain_line(sentence, style="bold"))
+        self._show_matrix_detail(plain_line(sentence, style="bold"))
+
+    def _show_matrix_detail(self, text: Text) -> None:
+        """The cell's sentence, laid out again only when it takes another number of lines
+        (up to three): moving between cells of one-line sentences repaints one line."""
+        detail = self.query_one("#matrix-detail", Static)
+        width = detail.content_region.width
+        lines = min(len(text.wrap(self.app.console, width)), MATRIX_DETAIL_LINES) if width else 0
+        detail.update(text, layout=lines != detail.content_region.height)
 
     def _matrix_moved(self, importance: int, rating: int, refs: list[str]) -> None:
         """The matrix's cursor moved: its cell described in the same frame."""
