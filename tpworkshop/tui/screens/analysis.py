@@ -42,9 +42,8 @@ from tpworkshop.analysis.describe import (
     quadrant_label,
     score_reason,
 )
-from tpworkshop.domain.model import Accepted, Position, Session, Touchpoint, clean
+from tpworkshop.domain.model import Accepted, Position, Session, Touchpoint
 from tpworkshop.domain.text import fold, slugify
-from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n import format_percent
 from tpworkshop.i18n.catalogs.os_errors import os_reason
 from tpworkshop.i18n.catalogs.rules import RULE_LABELS
@@ -54,7 +53,13 @@ from tpworkshop.i18n.catalogs.tui_analysis_matrix import TEXT as MATRIX_TEXT
 from tpworkshop.storage import StorageError
 from tpworkshop.tui.display import assemble, plain_line, visible_line
 from tpworkshop.tui.screens.base import StepScreen
-from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.screens.dialogs import (
+    ChoiceDialog,
+    ConfirmDialog,
+    FormDialog,
+    FormField,
+    model_check,
+)
 from tpworkshop.tui.widgets.analysis_curve import ExperienceCurve
 from tpworkshop.tui.widgets.analysis_heatmap import DensityGrid, density_table
 from tpworkshop.tui.widgets.analysis_matrix import ImportanceMatrix, MatrixItem, quadrant_of
@@ -976,12 +981,7 @@ class AnalysisScreen(StepScreen):
             return
         finding = entry.finding
 
-        def validate(values: dict[str, str]) -> str | None:
-            try:
-                clean("accepted", "reason", values["reason"])
-            except ValidationError as error:
-                return error.message(lang)
-            return None
+        validate = model_check(lang, reason=("accepted", "reason"))
 
         def done(values: dict[str, str] | None) -> None:
             if values is None:

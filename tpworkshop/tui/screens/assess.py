@@ -30,7 +30,7 @@ from tpworkshop.i18n.catalogs.tui_assess import TEXT
 from tpworkshop.i18n.catalogs.tui_input import INPUT_TEXT
 from tpworkshop.tui.display import plain_line, show_content
 from tpworkshop.tui.screens.base import StepScreen
-from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.screens.dialogs import ConfirmDialog, FormDialog, FormField, model_check
 from tpworkshop.tui.widgets.assess_dialogs import RatingPrompt, TouchpointChoice
 from tpworkshop.tui.widgets.importance_prompt import ImportancePrompt
 from tpworkshop.tui.widgets.touchpoint_picker import Places
@@ -563,12 +563,7 @@ class AssessScreen(StepScreen):
         lang = self.lang
         shown = " ".join(tp.pain_note.split()) if "\n" in tp.pain_note else tp.pain_note
 
-        def validate(values: dict[str, str]) -> str | None:
-            try:
-                clean("touchpoint", "pain_note", values["note"])
-            except ValidationError as error:
-                return error.message(lang)
-            return None
+        validate = model_check(lang, note=("touchpoint", "pain_note"))
 
         def done(values: dict[str, str] | None) -> None:
             if values is None:

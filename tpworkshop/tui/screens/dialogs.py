@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
+from tpworkshop.domain.model import clean
+from tpworkshop.domain.validation import ValidationError
 from tpworkshop.i18n.catalogs.tui import UI
 from tpworkshop.tui.bindings import TranslatedBindings
 from tpworkshop.tui.display import content, content_line, visible, visible_line
@@ -82,6 +84,21 @@ class FormField:
     label: str
     value: str = ""
     placeholder: str = ""
+
+
+def model_check(lang: str, **fields: tuple[str, str]) -> Callable[[dict[str, str]], str | None]:
+    """A FormDialog ``validate``: each dialog field checked as the model checks it when
+    stored (``name=("stage", "name")``), the first error as the model words it in ``lang``."""
+
+    def validate(values: dict[str, str]) -> str | None:
+        try:
+            for key, (entity, field) in fields.items():
+                clean(entity, field, values[key])
+        except ValidationError as error:
+            return error.message(lang)
+        return None
+
+    return validate
 
 
 class FormDialog(TranslatedBindings[dict[str, str] | None], ModalScreen[dict[str, str] | None]):

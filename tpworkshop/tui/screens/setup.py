@@ -32,7 +32,13 @@ from tpworkshop.storage import Change, StorageError
 from tpworkshop.tui.display import content, content_line, plain_line, visible, visible_line
 from tpworkshop.tui.edits import EDIT_FAILED
 from tpworkshop.tui.screens.base import StepScreen
-from tpworkshop.tui.screens.dialogs import ChoiceDialog, ConfirmDialog, FormDialog, FormField
+from tpworkshop.tui.screens.dialogs import (
+    ChoiceDialog,
+    ConfirmDialog,
+    FormDialog,
+    FormField,
+    model_check,
+)
 from tpworkshop.tui.widgets.setup_table import (
     MOVE_GROUP,
     WEIGHT_GROUP,
@@ -481,13 +487,7 @@ class SetupScreen(StepScreen):
     def action_add_stage(self) -> None:
         lang = self.lang
 
-        def validate(values: dict[str, str]) -> str | None:
-            try:
-                clean("stage", "name", values["name"])
-                clean("stage", "weight", values["weight"])
-            except ValidationError as error:
-                return error.message(lang)
-            return None
+        validate = model_check(lang, name=("stage", "name"), weight=("stage", "weight"))
 
         def added(values: dict[str, str] | None) -> None:
             if values is None:
@@ -520,12 +520,7 @@ class SetupScreen(StepScreen):
             return
         lang = self.lang
 
-        def validate(values: dict[str, str]) -> str | None:
-            try:
-                clean("stage", "name", values["name"])
-            except ValidationError as error:
-                return error.message(lang)
-            return None
+        validate = model_check(lang, name=("stage", "name"))
 
         def renamed(values: dict[str, str] | None) -> None:
             if values is not None and values["name"].strip() != stage.name:

@@ -37,7 +37,7 @@ from tpworkshop.tui.cell_index import index_cells, reindex_cells
 from tpworkshop.tui.display import content, visible_line
 from tpworkshop.tui.edits import EditFailed
 from tpworkshop.tui.screens.base import StepScreen
-from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField
+from tpworkshop.tui.screens.dialogs import ChoiceDialog, FormDialog, FormField, model_check
 from tpworkshop.tui.widgets.entry_input import EntryInput
 from tpworkshop.tui.widgets.map_grid import Cell, MapGrid
 from tpworkshop.tui.widgets.touchpoint_channel import ChannelDialog
@@ -520,12 +520,7 @@ class TouchpointsScreen(StepScreen):
     def action_rename(self) -> None:
         lang = self.lang
 
-        def validate(values: dict[str, str]) -> str | None:
-            try:
-                clean("touchpoint", "name", values["name"])
-            except ValidationError as error:
-                return error.message(lang)
-            return None
+        validate = model_check(lang, name=("touchpoint", "name"))
 
         def ask(tp: Touchpoint) -> None:
             def renamed(values: dict[str, str] | None) -> None:
