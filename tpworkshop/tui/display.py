@@ -45,7 +45,16 @@ def assemble(*parts: Part) -> Content:
     return Content.assemble(*safe)
 
 
-__all__ = ["assemble", "content", "content_line", "plain", "plain_line", "visible", "visible_line"]
+__all__ = [
+    "assemble",
+    "content",
+    "content_line",
+    "plain",
+    "plain_line",
+    "show_content",
+    "visible",
+    "visible_line",
+]
 
 
 def show_content(widget: Static, content: VisualType) -> None:
